@@ -1,0 +1,185 @@
+"""The `docconv` command: pandoc-like conversion of one input.
+
+    docconv [INPUT] [-f FROM] [-t TO] [-o OUTPUT] [options]
+
+Exit codes are those of `docconv.errors` (2 for a malformed command line, 62 for a bug in docconv).
+Errors are one line on stderr; no output file is written unless the conversion succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from docconv import __version__, pipeline, readers, writers
+from docconv.diagnostics import DiagnosticLog, Severity
+from docconv.errors import INTERNAL_ERROR_EXIT, DocconvError, OptionError, OutputError, WarningsAsErrorsError
+from docconv.options import Options
+
+USAGE_EXIT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_EXIT, f"docconv: {message}; see `docconv --help`\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    p = _Parser(
+        prog="docconv",
+        description="Convert and clean documents; built for scraped Chinese reports.",
+        epilog="Exit codes: 0 ok, 1 input/output file problem, 2 bad command line, 3 warnings with "
+               "--fail-if-warnings, 4 missing optional dependency, 6 bad option value, 21 unknown input "
+               "format, 22 unknown output format, 62 internal error, 64 parse error, 92 decoding "
+               "error, 94 unknown encoding, 95 input is not text.",
+    )
+    p.add_argument("input", nargs="?", default="-", metavar="INPUT",
+                   help="input file; '-' or nothing reads standard input")
+    p.add_argument("-f", "--from", dest="from_format", metavar="FORMAT",
+                   help="input format (default: detected from the bytes and the extension)")
+    p.add_argument("-t", "--to", dest="to_format", metavar="FORMAT",
+                   help="output format (default: from the -o extension, else markdown)")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
+    p.add_argument("-s", "--standalone", action="store_true",
+                   help="produce a standalone document (Markdown: YAML front matter from the metadata)")
+    p.add_argument("--encoding", metavar="CODEC",
+                   help="decode text input with this codec instead of detecting it")
+    p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
+    p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
+    p.add_argument("--explain", action="store_true",
+                   help="print every diagnostic of this run (what was decided, removed, repaired) to stderr")
+    p.add_argument("--fail-if-warnings", action="store_true",
+                   help="exit with code 3, writing nothing, if the run produced warnings")
+    loudness = p.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="store_true", help="also print informational messages")
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
+    p.add_argument("--version", action="version", version=f"docconv {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command; return the exit code instead of exiting."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors end here
+        return int(exc.code or 0)
+    if args.list_input_formats:
+        out.write("\n".join(readers.names()) + "\n")
+        return 0
+    if args.list_output_formats:
+        out.write("\n".join(writers.names()) + "\n")
+        return 0
+    try:
+        return _convert(args, out, err)
+    except DocconvError as exc:
+        err.write(f"docconv: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err.write("docconv: interrupted\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001  # the last line of defence: report a bug, never a traceback
+        err.write(f"docconv: internal error: {type(exc).__name__}: {exc}; please report it with the input "
+                  "that caused it (run with -v for details)\n")
+        if args.verbose:
+            traceback.print_exc(file=err)
+        return INTERNAL_ERROR_EXIT
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    started = time.perf_counter()
+    to = _output_format(args)
+    options = Options(standalone=args.standalone, encoding=args.encoding)
+    if args.input == "-":
+        data, path = sys.stdin.buffer.read(), None
+    else:
+        data, path = pipeline.load_bytes(args.input), args.input
+    result = pipeline.convert_bytes(data, to=to, format=args.from_format, path=path, options=options)
+    _show(result.diagnostics, args, err)
+    if args.fail_if_warnings and result.diagnostics.warnings():
+        raise WarningsAsErrorsError(f"{len(result.diagnostics.warnings())} warning(s) and --fail-if-warnings "
+                               "was given; no output written")
+    if args.output:
+        _write_atomically(Path(args.output), result.output)
+    elif isinstance(result.output, bytes):
+        if out.isatty():
+            raise OptionError(f"{to} output is binary; write it to a file with -o")
+        out.flush()
+        sys.stdout.buffer.write(result.output)
+    else:
+        _write_text(out, result.output)
+    if args.verbose:
+        ms = (time.perf_counter() - started) * 1000
+        err.write(f"docconv: {len(result.document.blocks)} blocks → {to} in {ms:.0f} ms\n")
+    return 0
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.to_format:
+        return writers.canonical(args.to_format)
+    if args.output:
+        ext = Path(args.output).suffix.lower()
+        if ext not in writers.EXTENSIONS:
+            raise OptionError(f"cannot tell the output format from {args.output!r}; pass -t "
+                              f"({', '.join(writers.names())})")
+        return writers.EXTENSIONS[ext]
+    return "markdown"
+
+
+def _show(log: DiagnosticLog, args: argparse.Namespace, err: TextIO) -> None:
+    if args.explain:
+        for d in log:
+            err.write(d.format() + "\n")
+        return
+    if args.quiet:
+        return
+    for d in log:
+        if d.severity is Severity.WARNING or args.verbose:
+            err.write(f"docconv: {d.severity}: {d.message}" + (f": «{d.text}»" if d.text else "") + "\n")
+
+
+def _write_text(out: TextIO, text: str) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:  # bypass the locale's encoding: docconv's text output is always UTF-8
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        out.write(text)
+
+
+def _write_atomically(target: Path, output: str | bytes) -> None:
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    directory = target.parent if str(target.parent) else Path()
+    if not directory.is_dir():
+        raise OutputError(f"cannot write {target}: directory {directory} does not exist; create it first")
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory; give a file name with -o")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            Path(tmp).replace(target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror}; check the path and permissions") from exc
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

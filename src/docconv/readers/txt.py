@@ -1,0 +1,124 @@
+"""Plain text → AST.
+
+Produces `Para` nodes only (with `SoftBreak` where a hard-wrapped paragraph was joined); structure such
+as headings comes later from the structure stage. No cleaning happens here.
+
+Scraped text arrives in three layouts, decided once per document and reported as a diagnostic:
+
+- `line`: one paragraph per line (blank lines optional);
+- `blank`: paragraphs separated by blank lines, hard-wrapped inside;
+- `indent`: a first-line indent (U+3000 or spaces) opens each paragraph, hard-wrapped inside.
+
+A first-line indent is a paragraph signal, never content.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
+from docconv.diagnostics import DiagnosticLog
+from docconv.options import Options
+
+# Characters that end a sentence or a clause a line may legitimately end with.
+_LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
+_INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
+# A number or Chinese numeral marker opening a line is a new item, not a wrapped continuation.
+_MARKER_START = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[、.．)]|[①-⑳]|——)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    offset: int
+    text: str
+    indented: bool
+
+
+def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
+    """Split plain text into paragraphs, choosing the document's layout from its lines."""
+    del options  # the txt reader has no options yet
+    lines = _lines(source)
+    mode, wrap_breaks, breaks = _decide_mode(lines)
+    groups = _group(lines, mode)
+    blocks = tuple(_para(group) for group in groups)
+    log.report(
+        "txt.paragraph-mode",
+        f"paragraph layout '{mode}': {len(blocks)} paragraphs from {sum(1 for ln in lines if ln.text)} "
+        f"non-blank lines ({wrap_breaks} of {breaks} line breaks inside blocks look like hard wraps)",
+    )
+    return Document(blocks=blocks)
+
+
+def _lines(source: str) -> list[_Line]:
+    out: list[_Line] = []
+    offset = 0
+    for number, raw in enumerate(source.splitlines(keepends=True), start=1):
+        body = raw.rstrip("\r\n")
+        indent = _INDENT.match(body)
+        stripped = body.strip()
+        out.append(_Line(number, offset + (indent.end() if indent else 0), stripped,
+                         indented=bool(indent) and bool(stripped)))
+        offset += len(raw)
+    return out
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
+    """Pick the layout: hard wraps inside blocks mean `blank`/`indent`, anything else means `line`."""
+    texts = [ln for ln in lines if ln.text]
+    if not texts:
+        return "line", 0, 0
+    widths = sorted(_width(ln.text) for ln in texts)
+    wrap_width = widths[int(0.9 * (len(widths) - 1))]
+    breaks = 0
+    wrap_like = 0
+    for prev, nxt in itertools.pairwise(lines):
+        if not prev.text or not nxt.text:
+            continue
+        breaks += 1
+        if (prev.text[-1] not in _LINE_FINAL
+                and not nxt.indented
+                and not _MARKER_START.match(nxt.text)
+                and _width(prev.text) >= 0.6 * wrap_width):
+            wrap_like += 1
+    if breaks == 0 or wrap_like < 0.6 * breaks:
+        return "line", wrap_like, breaks
+    indented = sum(1 for ln in texts if ln.indented)
+    return ("indent" if indented >= 2 else "blank"), wrap_like, breaks
+
+
+def _group(lines: list[_Line], mode: str) -> list[list[_Line]]:
+    groups: list[list[_Line]] = []
+    current: list[_Line] = []
+    for ln in lines:
+        if not ln.text:
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        if current and (mode == "line" or (mode == "indent" and ln.indented)):
+            groups.append(current)
+            current = []
+        current.append(ln)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _para(group: list[_Line]) -> Para:
+    content: list[Inline] = []
+    for i, ln in enumerate(group):
+        if i:
+            content.append(SoftBreak())
+        content.append(Text(text=ln.text))
+    return Para(content=tuple(content), pos=Pos(line=group[0].number, offset=group[0].offset))
