@@ -54,6 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="produce a standalone document (Markdown: YAML front matter from the metadata)")
     p.add_argument("--encoding", metavar="CODEC",
                    help="decode text input with this codec instead of detecting it")
+    p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                   help="strict (default): fail on undecodable bytes; replace: substitute U+FFFD and "
+                        "report each replacement")
+    clean = p.add_argument_group("cleaning")
+    clean.add_argument("--no-clean", dest="clean", action="store_false",
+                       help="turn off the cleaning stage (residue removal and character repair)")
+    clean.add_argument("--rules", action="append", default=[], metavar="FILE",
+                       help="extra residue rules (TOML); may be repeated")
+    clean.add_argument("--keep", action="append", default=[], metavar="RULE_ID", dest="keep_rules",
+                       help="disable a residue rule by id (keep what it matches); may be repeated")
+    clean.add_argument("--drop", action="append", default=[], metavar="RULE_ID", dest="drop_rules",
+                       help="enable a residue rule by id that is off by default; may be repeated")
+    clean.add_argument("--drop-unrepairable", action="store_true",
+                       help="remove irrecoverable character damage instead of only reporting it")
+    script = clean.add_mutually_exclusive_group()
+    script.add_argument("--to-simplified", dest="convert_script", action="store_const", const="simplified",
+                        help="convert to simplified Chinese (needs docconv[opencc])")
+    script.add_argument("--to-traditional", dest="convert_script", action="store_const",
+                        const="traditional", help="convert to traditional Chinese (needs docconv[opencc])")
     p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
     p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
     p.add_argument("--explain", action="store_true",
@@ -101,7 +120,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     to = _output_format(args)
-    options = Options(standalone=args.standalone, encoding=args.encoding)
+    options = options_from_args(args)
     if args.input == "-":
         data, path = sys.stdin.buffer.read(), None
     else:
@@ -124,6 +143,21 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ms = (time.perf_counter() - started) * 1000
         err.write(f"docconv: {len(result.document.blocks)} blocks → {to} in {ms:.0f} ms\n")
     return 0
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """The conversion options a parsed command line asks for."""
+    return Options(
+        standalone=args.standalone,
+        encoding=args.encoding,
+        encoding_errors=args.encoding_errors,
+        clean=args.clean,
+        rules=tuple(args.rules),
+        keep_rules=tuple(args.keep_rules),
+        drop_rules=tuple(args.drop_rules),
+        drop_unrepairable=args.drop_unrepairable,
+        convert_script=args.convert_script,
+    )
 
 
 def _output_format(args: argparse.Namespace) -> str:

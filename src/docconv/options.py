@@ -16,6 +16,28 @@ class Options:
     """Writers add document-level wrapping (Markdown: YAML front matter from Meta)."""
     encoding: str | None = None
     """Decode text input with this codec instead of detecting it."""
+    encoding_errors: str = "strict"
+    """strict: undecodable bytes are an error; replace: U+FFFD, each replacement reported."""
+    clean: bool = True
+    """Run the cleaning stage (residue removal and character repair)."""
+    rules: tuple[str, ...] = ()
+    """Extra residue rule files (TOML), applied after the built-in rules."""
+    keep_rules: tuple[str, ...] = ()
+    """Residue rule ids to disable (what they match is kept)."""
+    drop_rules: tuple[str, ...] = ()
+    """Residue rule ids to enable even when off by default."""
+    drop_unrepairable: bool = False
+    """Remove irrecoverable character damage (锟斤拷, U+FFFD runs, (cid:N)) instead of only flagging it."""
+    convert_script: str | None = None
+    """Convert the script with OpenCC: 'simplified' or 'traditional'; None keeps the input's script."""
+
+    def __post_init__(self) -> None:
+        if self.encoding_errors not in ("strict", "replace"):
+            raise OptionError(f"encoding_errors must be 'strict' or 'replace', not {self.encoding_errors!r}")
+        if self.convert_script not in (None, "simplified", "traditional"):
+            raise OptionError(
+                f"convert_script must be 'simplified' or 'traditional', not {self.convert_script!r}"
+            )
 
     @classmethod
     def from_kwargs(cls, **kwargs: Any) -> Options:

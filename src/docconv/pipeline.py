@@ -6,7 +6,6 @@ Every stage is a plain function that reports into a `DiagnosticLog`; nothing her
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,17 +14,7 @@ from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
-
-
-@dataclass(frozen=True, slots=True)
-class Transform:
-    """A named Document → Document stage; pure and idempotent."""
-
-    name: str
-    """Identifier used in diagnostics and in options that switch stages off."""
-    run: Callable[[Document, Options, DiagnosticLog], Document]
-    """The function; it never mutates its input."""
-
+from docconv.transform import Transform
 
 TRANSFORMS: tuple[Transform, ...] = ()
 """The default transforms, in the order they run. Cleaning and structure stages join here."""
