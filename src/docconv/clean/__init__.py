@@ -1,0 +1,1 @@
+"""Cleaning stages: residue removal and character repair, as transforms over the AST."""
