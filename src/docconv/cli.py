@@ -26,11 +26,15 @@ from docconv.options import Options
 USAGE_EXIT = 2
 
 
+class _UsageError(Exception):
+    """A malformed command line, reported by main() as one line with exit code 2."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors."""
+    """argparse with one-line errors written where main() says."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_EXIT, f"docconv: {message}; see `docconv --help`\n")
+        raise _UsageError(f"{message}; see `docconv --help`")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +97,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     err = stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-    except SystemExit as exc:  # --help, --version and usage errors end here
+    except _UsageError as exc:
+        err.write(f"docconv: {exc}\n")
+        return USAGE_EXIT
+    except SystemExit as exc:  # --help and --version end here
         return int(exc.code or 0)
     if args.list_input_formats:
         out.write("\n".join(readers.names()) + "\n")

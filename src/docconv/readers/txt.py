@@ -25,6 +25,9 @@ from docconv.options import Options
 
 # Characters that end a sentence or a clause a line may legitimately end with.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
+# Nobody hard-wraps text narrower than this (display columns; a CJK character counts 2), so shorter
+# lines are never taken for wrapped ones.
+_MIN_WRAP_WIDTH = 30
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
 # A number or Chinese numeral marker opening a line is a new item, not a wrapped continuation.
 _MARKER_START = re.compile(
@@ -51,7 +54,7 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     log.report(
         "txt.paragraph-mode",
         f"paragraph layout '{mode}': {len(blocks)} paragraphs from {sum(1 for ln in lines if ln.text)} "
-        f"non-blank lines ({wrap_breaks} of {breaks} line breaks inside blocks look like hard wraps)",
+        f"non-blank lines ({wrap_breaks} of {breaks} breaks into unindented lines look like hard wraps)",
     )
     return Document(blocks=blocks)
 
@@ -80,16 +83,17 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
         return "line", 0, 0
     widths = sorted(_width(ln.text) for ln in texts)
     wrap_width = widths[int(0.9 * (len(widths) - 1))]
+    # Only breaks into a non-indented line are evidence: an indented next line opens a paragraph in
+    # every layout.
     breaks = 0
     wrap_like = 0
     for prev, nxt in itertools.pairwise(lines):
-        if not prev.text or not nxt.text:
+        if not prev.text or not nxt.text or nxt.indented:
             continue
         breaks += 1
         if (prev.text[-1] not in _LINE_FINAL
-                and not nxt.indented
                 and not _MARKER_START.match(nxt.text)
-                and _width(prev.text) >= 0.6 * wrap_width):
+                and _width(prev.text) >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:
         return "line", wrap_like, breaks
