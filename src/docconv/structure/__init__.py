@@ -1,0 +1,1 @@
+"""Structure: the numbering grammar, headings and lists, articles, duplicates and the title."""

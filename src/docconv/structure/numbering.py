@@ -1,0 +1,218 @@
+"""The Chinese numbering grammar: recognise the marker at the start of a line and read its value.
+
+Recognised, in full-width and half-width forms and with stray spaces (`一 、`, `（一）`, `1 、`, `1．`):
+
+    第一章 第一节 第一部分      chapter, section, part
+    第一篇 篇一 范文1           article
+    一、 一.                    cn
+    (一) (一)、                 cn-paren
+    1. 1、                      arabic          (not `1.5`, not `2023年`)
+    (1) 1)                      arabic-paren
+    ①                           circled
+    A. a.  I. i.                latin / roman   (only with a delimiter, so `A股` is not a marker)
+    ——                          dash
+
+Inline enumerations (`一是…二是…`) are not markers: they stay in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docconv.ast import Marker, Scheme
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN = "[一二三四五六七八九十百零〇两]+"
+_NUM = rf"(?:{_CN}|[0-9０-９]+)"
+_SP = r"[ \t\u3000]*"
+_OPEN = r"[(（]"
+_CLOSE = r"[)）]"
+
+# Each scheme: a pattern anchored at the start whose group "n" is the number. Order matters: the more
+# specific forms come first (`(一)` before `一、`, `第一章` before anything else).
+_PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
+    (Scheme.CHAPTER, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}章")),
+    (Scheme.SECTION, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}节")),
+    (Scheme.PART, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}部分")),
+    (Scheme.ARTICLE, re.compile(rf"^(?:第{_SP}(?P<n>{_NUM}){_SP}篇|篇{_SP}(?P<m>{_CN})(?![一-龥])"
+                                rf"|范文{_SP}(?P<k>[0-9０-９]+))")),
+    (Scheme.CN_PAREN, re.compile(rf"^{_OPEN}{_SP}(?P<n>{_CN}){_SP}{_CLOSE}(?:{_SP}[、.．,，])?")),
+    (Scheme.ARABIC_PAREN, re.compile(rf"^(?:{_OPEN}{_SP}(?P<n>[0-9０-９]{{1,3}}){_SP}{_CLOSE}"
+                                     rf"|(?P<m>[0-9０-９]{{1,3}}){_SP}{_CLOSE})(?:{_SP}[、.．])?")),
+    (Scheme.CN, re.compile(rf"^(?P<n>{_CN}){_SP}[、.．](?![0-9０-９])")),
+    (Scheme.ARABIC, re.compile(r"^(?P<n>[0-9０-９]{1,3})" + _SP + r"(?:、|[.．](?![0-9０-９]))")),
+    (Scheme.CIRCLED, re.compile(r"^(?P<n>[①-⑳])")),
+    (Scheme.ROMAN_UPPER, re.compile(rf"^(?P<n>[IVX]{{1,5}}){_SP}[.、．](?![0-9A-Za-z])")),
+    (Scheme.LATIN_UPPER, re.compile(rf"^(?P<n>[A-Z]){_SP}[.、．](?![0-9A-Za-z])")),
+    (Scheme.LATIN_LOWER, re.compile(rf"^(?P<n>[a-z]){_SP}[.、．)）](?![0-9A-Za-z])")),
+    (Scheme.DASH, re.compile(r"^(?P<n>——|--)(?!—)")),
+)
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral (`十二` → 12, `一百零五` → 105, `二〇` → 20), or None."""
+    if not text:
+        return None
+    if all(c in _CN_DIGITS for c in text) and len(text) > 1:
+        value = 0
+        for c in text:  # positional form: 二〇二三
+            value = value * 10 + _CN_DIGITS[c]
+        return value
+    total, digit = 0, None
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _number(text: str) -> int | None:
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    text = text.translate(_FULLWIDTH_DIGITS)
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return cn_number(text)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN[c] for c in text]
+    total = 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total or None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A marker found at the start of a text, and the text after it."""
+
+    marker: Marker
+    """The marker, with `raw` exactly as the source had it."""
+    rest: str
+    """The text after the marker, leading spaces removed."""
+
+
+def match_marker(text: str) -> Match | None:
+    """Recognise the numbering marker at the start of `text`, or None."""
+    for scheme, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        number = next(g for g in (m.groupdict().get(k) for k in ("n", "m", "k")) if g is not None)
+        if scheme is Scheme.DASH:
+            ordinal: int | None = 0
+        elif scheme in (Scheme.LATIN_UPPER, Scheme.LATIN_LOWER):
+            ordinal = ord(number.lower()) - ord("a") + 1
+        elif scheme is Scheme.ROMAN_UPPER:
+            ordinal = _roman(number)
+        else:
+            ordinal = _number(number)
+        if ordinal is None:
+            continue
+        rest = text[m.end():]
+        stripped = rest.lstrip(" \t\u3000")
+        # A bare numeral line ("一、" alone) is still a marker; a bare "2023." or "A." is not worth one.
+        if not stripped and scheme in (Scheme.ARABIC, Scheme.LATIN_UPPER, Scheme.LATIN_LOWER,
+                                       Scheme.ROMAN_UPPER):
+            continue
+        return Match(Marker(scheme=scheme, ordinal=ordinal, raw=m.group(0)), stripped)
+    return None
+
+
+_CANONICAL: dict[Scheme, str] = {
+    Scheme.CHAPTER: "第{cn}章",
+    Scheme.SECTION: "第{cn}节",
+    Scheme.PART: "第{cn}部分",
+    Scheme.ARTICLE: "第{cn}篇",
+    Scheme.CN: "{cn}、",
+    Scheme.CN_PAREN: "（{cn}）",
+    Scheme.ARABIC: "{n}.",
+    Scheme.ARABIC_PAREN: "（{n}）",
+    Scheme.CIRCLED: "{circled}",
+    Scheme.LATIN_UPPER: "{upper}.",
+    Scheme.LATIN_LOWER: "{lower}.",
+    Scheme.ROMAN_UPPER: "{roman}.",
+    Scheme.ROMAN_LOWER: "{roman_lower}.",
+    Scheme.DASH: "——",
+    Scheme.BULLET: "•",
+}
+
+
+def to_cn_numeral(n: int) -> str:
+    """`12` → `十二`, `105` → `一百零五` (the counting form used in markers)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else ("零" + to_cn_numeral(rest) if rest < 10 else
+                                 (to_cn_numeral(rest) if rest >= 20 else "一" + to_cn_numeral(rest)))
+    return digits[hundreds] + "百" + tail
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def canonical_form(scheme: Scheme, ordinal: int) -> str:
+    """The standard (GB/T 9704 style) form of a marker: `一、`, `（一）`, `1.`, `（1）`, `①`."""
+    return _CANONICAL[scheme].format(
+        cn=to_cn_numeral(ordinal), n=ordinal,
+        circled=chr(ord("①") + ordinal - 1) if 1 <= ordinal <= 20 else f"({ordinal})",
+        upper=chr(ord("A") + ordinal - 1) if 1 <= ordinal <= 26 else str(ordinal),
+        lower=chr(ord("a") + ordinal - 1) if 1 <= ordinal <= 26 else str(ordinal),
+        roman=_to_roman(ordinal), roman_lower=_to_roman(ordinal).lower(),
+    )
+
+
+def tidy_raw(raw: str) -> str:
+    """The source's own marker with stray spaces removed (`二 、` → `二、`, `1 、` → `1、`)."""
+    return re.sub(r"[ \t\u3000]+", "", raw)
+
+
+def form_of(marker: Marker) -> str:
+    """The marker's shape with its number abstracted: `（三）` → `（#）`, `2 、` → `#、`."""
+    tidy = tidy_raw(marker.raw)
+    if marker.scheme in (Scheme.DASH, Scheme.CIRCLED):
+        return "#" if marker.scheme is Scheme.CIRCLED else tidy
+    return re.sub(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+|[IVX]+|[A-Za-z]", "#", tidy, count=1)
+
+
+def render_form(form: str, scheme: Scheme, ordinal: int) -> str:
+    """A marker of `scheme` and `ordinal` written in the shape `form` (see `form_of`)."""
+    chinese = (Scheme.CN, Scheme.CN_PAREN, Scheme.CHAPTER, Scheme.SECTION, Scheme.PART)
+    if scheme in chinese or (scheme is Scheme.ARTICLE and "范文" not in form):
+        number = to_cn_numeral(ordinal)
+    elif scheme is Scheme.CIRCLED:
+        number = chr(ord("①") + ordinal - 1) if 1 <= ordinal <= 20 else str(ordinal)
+    elif scheme is Scheme.LATIN_UPPER:
+        number = chr(ord("A") + ordinal - 1)
+    elif scheme is Scheme.LATIN_LOWER:
+        number = chr(ord("a") + ordinal - 1)
+    elif scheme is Scheme.ROMAN_UPPER:
+        number = _to_roman(ordinal)
+    else:
+        number = str(ordinal)
+    return form.replace("#", number, 1) if "#" in form else form
