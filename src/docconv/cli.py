@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="convert to simplified Chinese (needs docconv[opencc])")
     script.add_argument("--to-traditional", dest="convert_script", action="store_const",
                         const="traditional", help="convert to traditional Chinese (needs docconv[opencc])")
+    shape = p.add_argument_group("structure")
+    shape.add_argument("--no-structure", dest="structure", action="store_false",
+                       help="turn off the structure stage (numbering → headings and lists, title)")
+    shape.add_argument("--numbering", choices=("keep", "gbt9704", "renumber", "strip"), default="keep",
+                       help="marker forms: keep (the document's own, made consistent; default), gbt9704 "
+                            "(standard forms), renumber (standard forms, gaps closed), strip (no markers)")
+    shape.add_argument("--heading-levels", choices=("standard", "compact"), default="standard",
+                       help="standard: 一、 is always level 2 (default); compact: close level gaps")
     p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
     p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
     p.add_argument("--explain", action="store_true",
@@ -164,6 +172,9 @@ def options_from_args(args: argparse.Namespace) -> Options:
         drop_rules=tuple(args.drop_rules),
         drop_unrepairable=args.drop_unrepairable,
         convert_script=args.convert_script,
+        structure=args.structure,
+        numbering=args.numbering,
+        heading_levels=args.heading_levels,
     )
 
 

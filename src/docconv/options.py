@@ -28,12 +28,24 @@ class Options:
     """Residue rule ids to enable even when off by default."""
     drop_unrepairable: bool = False
     """Remove irrecoverable character damage (锟斤拷, U+FFFD runs, (cid:N)) instead of only flagging it."""
+    structure: bool = True
+    """Run the structure stage (numbering → headings and lists, title)."""
+    numbering: str = "keep"
+    """How markers are written: keep (the document's own form, made consistent), gbt9704 (standard
+    forms), renumber (standard forms, gaps closed), strip (no marker text)."""
+    heading_levels: str = "standard"
+    """standard: the GB/T 9704 ladder (一、 is always level 2); compact: close the gaps."""
     convert_script: str | None = None
     """Convert the script with OpenCC: 'simplified' or 'traditional'; None keeps the input's script."""
 
     def __post_init__(self) -> None:
         if self.encoding_errors not in ("strict", "replace"):
             raise OptionError(f"encoding_errors must be 'strict' or 'replace', not {self.encoding_errors!r}")
+        if self.numbering not in ("keep", "gbt9704", "renumber", "strip"):
+            raise OptionError(
+                f"numbering must be keep, gbt9704, renumber or strip, not {self.numbering!r}")
+        if self.heading_levels not in ("standard", "compact"):
+            raise OptionError(f"heading_levels must be standard or compact, not {self.heading_levels!r}")
         if self.convert_script not in (None, "simplified", "traditional"):
             raise OptionError(
                 f"convert_script must be 'simplified' or 'traditional', not {self.convert_script!r}"

@@ -14,9 +14,17 @@ from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
+from docconv.structure.headings import structure
 from docconv.transform import Transform
 
-TRANSFORMS: tuple[Transform, ...] = ()
+
+def _structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    return structure(doc, options, log) if options.structure else doc
+
+
+TRANSFORMS: tuple[Transform, ...] = (
+    Transform("structure", _structure),
+)
 """The default transforms, in the order they run. Cleaning and structure stages join here."""
 
 

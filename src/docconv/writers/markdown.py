@@ -46,6 +46,7 @@ from docconv.ast import (
     Table,
     TableCell,
     Text,
+    plain_text,
 )
 from docconv.options import Options
 
@@ -73,7 +74,7 @@ _ARABIC_MARKER = re.compile(r"^\d{1,9}([.)])$")
 
 def write_markdown(doc: Document, options: Options) -> str:
     """Render a document as CommonMark; `options.standalone` adds YAML front matter from Meta."""
-    writer = _Writer()
+    writer = _Writer(strip_markers=options.numbering == "strip")
     body = writer.blocks(_flatten(doc.blocks))
     parts = [front_matter(doc.meta)] if options.standalone else []
     if body:
@@ -130,7 +131,18 @@ def marker_text(marker: Marker) -> str:
 
 @dataclass
 class _Writer:
+    strip_markers: bool = False
     notes: list[str] = field(default_factory=list)
+
+    def marker(self, marker: Marker | None, following: str = "") -> str:
+        if marker is None or self.strip_markers:
+            return ""
+        text = marker_text(marker)
+        # Latin text keeps a space after its marker ("A. Scope"); Chinese text never had one.
+        last, first = text[-1:], following[:1]
+        if last.isascii() and not last.isalnum() and first.isascii() and first.isalnum():
+            return text + " "
+        return text
 
     # ------------------------------------------------------------------------------------------ blocks
 
@@ -178,7 +190,7 @@ class _Writer:
         return "\n".join(fixed)
 
     def heading(self, h: Heading) -> str:
-        prefix = marker_text(h.marker) if h.marker else ""
+        prefix = self.marker(h.marker, plain_text(h.content))
         text = (_escape_inline(prefix) + self.inlines(h.content, one_line=True)).strip()
         if text.endswith("#"):
             # A trailing run of '#' would be read as the closing sequence.
@@ -203,8 +215,9 @@ class _Writer:
 
     def item(self, it: ListItem, bullet: str, *, keep_marker: bool) -> str:
         blocks = it.blocks
-        if keep_marker and it.marker is not None:
-            text = Text(text=marker_text(it.marker))
+        first_text = plain_text(it.blocks[0].content) if it.blocks and isinstance(it.blocks[0], Para) else ""
+        if keep_marker and self.marker(it.marker, first_text):
+            text = Text(text=self.marker(it.marker, first_text))
             match blocks:
                 case (Para(content=content) as first, *rest):
                     blocks = (Para(content=(text, *content), attr=first.attr, pos=first.pos), *rest)

@@ -1,0 +1,180 @@
+"""The structure stage: title, heading levels, inline headings, lists, sequences, marker forms."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docconv import ast
+from docconv import builder as b
+from docconv.diagnostics import DiagnosticLog
+from docconv.options import Options
+from docconv.structure.headings import structure
+from docconv.structure.numbering import match_marker
+from docconv.walk import query
+from docconv.writers.markdown import write_markdown
+
+
+def run(*lines: str, **options: object) -> tuple[ast.Document, DiagnosticLog]:
+    log = DiagnosticLog()
+    doc = structure(b.document(*(b.para(ln) for ln in lines)), Options.from_kwargs(**options), log)
+    return doc, log
+
+
+def outline(doc: ast.Document) -> list[tuple[int, str]]:
+    return [(blk.level, (blk.marker.raw if blk.marker else "") + ast.plain_text(blk.content))
+            for blk in doc.blocks if isinstance(blk, ast.Heading)]
+
+
+def all_text(doc: ast.Document, *, markers: bool = True) -> str:
+    """Every character of the document in order, with or without the markers."""
+    parts: list[str] = []
+    for node in query(doc, lambda n: n):
+        if markers and isinstance(node, ast.Heading | ast.ListItem) and node.marker is not None:
+            parts.append(node.marker.raw)
+        if isinstance(node, ast.Text):
+            parts.append(node.text)
+    return "".join(parts)
+
+
+def without_marker(line: str) -> str:
+    m = match_marker(line)
+    return m.rest if m else line
+
+
+REPORT = (
+    "2022年度安全生产工作总结",
+    "今年以来,我们认真落实安全生产责任制,现总结如下:",
+    "一、强化组织领导",
+    "成立了以主要负责同志为组长的领导小组。",
+    "二、开展隐患排查",
+    "(一)排查范围。覆盖全部生产经营单位,共检查企业120家。",
+    "(二)整改落实。对发现的问题逐项建立台账,限期整改。",
+    "1、建立台账",
+    "对每一项隐患明确责任人和整改时限。",
+    "2、跟踪督办",
+    "每周通报一次整改进度。",
+    "三、下一步打算",
+    "继续加大执法检查力度。",
+)
+
+
+def test_standard_levels_and_title() -> None:
+    doc, log = run(*REPORT)
+    assert doc.meta.title == "2022年度安全生产工作总结"
+    assert outline(doc) == [
+        (1, "2022年度安全生产工作总结"),
+        (2, "一、强化组织领导"),
+        (2, "二、开展隐患排查"),
+        (3, "(一)排查范围。"),
+        (3, "(二)整改落实。"),
+        (4, "1、建立台账"),
+        (4, "2、跟踪督办"),
+        (2, "三、下一步打算"),
+    ]
+    splits = [d.text for d in log if d.rule == "structure.inline-heading"]
+    assert splits == ["排查范围。", "整改落实。"]
+
+
+def test_inline_heading_split_keeps_the_body() -> None:
+    doc, _ = run(*REPORT)
+    i = next(i for i, blk in enumerate(doc.blocks) if isinstance(blk, ast.Heading) and blk.marker
+             and blk.marker.raw == "(一)")
+    body = doc.blocks[i + 1]
+    assert isinstance(body, ast.Para)
+    assert ast.plain_text(body.content) == "覆盖全部生产经营单位,共检查企业120家。"
+
+
+def test_no_text_lost_or_reordered() -> None:
+    doc, _ = run(*REPORT)
+    assert all_text(doc) == "".join(REPORT)
+
+
+def test_idempotent() -> None:
+    doc, _ = run(*REPORT)
+    again = structure(doc, Options(), DiagnosticLog())
+    assert again == doc
+
+
+def test_compact_levels_close_gaps() -> None:
+    doc, _ = run("标题", "(一)甲", "正文。", "1.乙", "正文。", "(二)丙", "正文。", heading_levels="compact")
+    assert [lv for lv, _ in outline(doc)] == [1, 2, 3, 2]
+    standard, _ = run("标题", "(一)甲", "正文。", "1.乙", "正文。", "(二)丙", "正文。")
+    assert [lv for lv, _ in outline(standard)] == [1, 3, 4, 3]
+
+
+def test_document_order_is_followed_when_it_differs() -> None:
+    doc, log = run("标题", "1.甲", "正文。", "(一)乙", "正文。", "(二)丙", "正文。", "2.丁", "正文。")
+    assert [lv for lv, _ in outline(doc)] == [1, 2, 3, 3, 2]
+    assert any(d.rule == "structure.nesting-order" for d in log)
+
+
+def test_lead_in_colon_makes_a_list() -> None:
+    doc, _ = run("标题", "下一步,我们将重点抓好以下工作:",
+                 "一、抓好理论学习。坚持每月集中学习一次,做到有计划、有记录。",
+                 "二、抓好队伍建设。加强干部培训,提高业务能力和服务水平。",
+                 "三、抓好制度落实。完善考核办法,严格兑现奖惩。")
+    lists = [blk for blk in doc.blocks if isinstance(blk, ast.List)]
+    assert len(lists) == 1
+    lst = lists[0]
+    assert lst.scheme is ast.Scheme.CN
+    assert [i.marker.raw for i in lst.items if i.marker] == ["一、", "二、", "三、"]
+    assert ast.plain_text(lst.items[0].blocks[0].content).startswith("抓好理论学习。坚持")  # type: ignore[union-attr]
+
+
+def test_circled_items_are_a_list() -> None:
+    doc, _ = run("标题", "三、下半年打算", "①抓好秋粮生产;", "②推进农田建设;", "③做好质量监管。")
+    assert isinstance(doc.blocks[-1], ast.List)
+    assert doc.blocks[-1].start == 1
+
+
+def test_gaps_repeats_and_restarts_are_reported() -> None:
+    _, log = run("标题", "一、甲", "正文。", "三、乙", "正文。", "三、丙", "正文。")
+    rules = [(d.rule, d.message) for d in log if d.rule.startswith("structure.numbering")]
+    assert ("structure.numbering-gap", "numbering jumps from 一、 to 三、") in rules
+    assert any(r == "structure.numbering-repeat" for r, _ in rules)
+    _, log = run("标题", "一、甲", "正文。", "二、乙", "正文。", "尾声。", "一、丙", "正文。")
+    assert any(d.rule == "structure.numbering-restart" for d in log)
+
+
+def test_mixed_marker_forms_render_consistently() -> None:
+    doc, log = run("标题", "(一)甲", "正文。", "（二）乙", "正文。", "(三)丙", "正文。",
+                   "1、子项", "正文。", "2 、子项", "正文。", "3、子项", "正文。")
+    raws = [blk.marker.raw for blk in doc.blocks if isinstance(blk, ast.Heading) and blk.marker]
+    assert raws == ["(一)", "(二)", "(三)", "1、", "2、", "3、"]
+    assert sum(1 for d in log if d.rule == "structure.marker-form") == 2
+    md = write_markdown(doc, Options())
+    assert "### (二)乙" in md
+    assert "#### 2、子项" in md
+
+
+def test_numbering_modes() -> None:
+    lines = ("标题", "一、甲", "正文。", "三、乙", "正文。", "(1)丙", "正文。")
+    gb, _ = run(*lines, numbering="gbt9704")
+    assert [r for _, r in outline(gb)][1:] == ["一、甲", "三、乙", "（1）丙"]
+    renum, _ = run(*lines, numbering="renumber")
+    assert [r for _, r in outline(renum)][1:] == ["一、甲", "二、乙", "（1）丙"]
+    stripped, _ = run(*lines, numbering="strip")
+    md = write_markdown(stripped, Options(numbering="strip"))
+    assert "## 甲" in md
+    assert "一、" not in md
+
+
+def test_sentences_are_not_headings() -> None:
+    doc, _ = run("标题", "一是加强领导,二是完善机制。", "2023年全年完成投资5亿元。", "十分重视安全生产工作。")
+    assert outline(doc) == [(1, "标题")]
+
+
+LINES = st.lists(st.sampled_from([
+    "一、甲", "二、乙", "(一)丙", "(二)丁", "1、戊", "2.己", "(1)庚", "①辛", "——壬",
+    "正文内容。", "一、抓好学习。坚持每月学习。", "下一步工作如下:", "短标题", "1.5倍增长。",
+]), min_size=1, max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINES)
+def test_structure_never_drops_or_reorders_text_and_is_idempotent(lines: list[str]) -> None:
+    doc, _ = run(*lines)
+    # Marker forms may be made consistent (keep mode); everything else is exactly the input, in order.
+    assert all_text(doc, markers=False) == "".join(map(without_marker, lines))
+    assert structure(doc, Options(), DiagnosticLog()) == doc
