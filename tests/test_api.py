@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import types
 
 import pytest
@@ -66,3 +67,11 @@ def test_pipeline_runs_named_transforms_in_order() -> None:
                                     transforms=(tag("a"), tag("b")))
     assert seen == ["a", "b"]
     assert [d.rule for d in result.diagnostics][-2:] == ["test.a", "test.b"]
+
+
+def test_clean_is_the_function_even_after_the_stage_modules_load() -> None:
+    for name in ("docconv.clean", "docconv.structure.headings"):
+        importlib.import_module(name)
+    assert callable(docconv.clean)
+    assert docconv.clean.__doc__ is not None
+    assert "transforms" in docconv.clean.__doc__

@@ -23,7 +23,7 @@ from docconv.structure.numbering import (
         ("第3节 经费", Scheme.SECTION, 3, "第3节", "经费"),
         ("第二部分 工作措施", Scheme.PART, 2, "第二部分", "工作措施"),
         ("第二篇", Scheme.ARTICLE, 2, "第二篇", ""),
-        ("篇三:年度工作总结", Scheme.ARTICLE, 3, "篇三", ":年度工作总结"),
+        ("篇三:年度工作总结", Scheme.ARTICLE, 3, "篇三:", "年度工作总结"),
         ("范文2", Scheme.ARTICLE, 2, "范文2", ""),
         ("一、加强领导", Scheme.CN, 1, "一、", "加强领导"),
         ("二 、 完善机制", Scheme.CN, 2, "二 、", "完善机制"),

@@ -14,6 +14,10 @@ from __future__ import annotations
 import os
 from importlib.metadata import PackageNotFoundError, version
 
+# The cleaning stages live in the subpackage docconv.clean; importing it here, before the function
+# `clean` below is defined, makes the name `docconv.clean` the function for good (a later import of
+# docconv.clean.<module> binds names on the subpackage, not here).
+import docconv.clean as _clean_stages  # noqa: F401  # see above
 from docconv import codec, pipeline
 from docconv.ast import (
     AST_VERSION,

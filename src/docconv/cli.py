@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape = p.add_argument_group("structure")
     shape.add_argument("--no-structure", dest="structure", action="store_false",
                        help="turn off the structure stage (numbering → headings and lists, title)")
+    shape.add_argument("--drop-near-duplicates", action="store_true",
+                       help="drop articles that are near copies of earlier ones (default: report them)")
     shape.add_argument("--numbering", choices=("keep", "gbt9704", "renumber", "strip"), default="keep",
                        help="marker forms: keep (the document's own, made consistent; default), gbt9704 "
                             "(standard forms), renumber (standard forms, gaps closed), strip (no markers)")
@@ -174,6 +176,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         convert_script=args.convert_script,
         structure=args.structure,
         numbering=args.numbering,
+        drop_near_duplicates=args.drop_near_duplicates,
         heading_levels=args.heading_levels,
     )
 

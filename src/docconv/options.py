@@ -30,6 +30,8 @@ class Options:
     """Remove irrecoverable character damage (锟斤拷, U+FFFD runs, (cid:N)) instead of only flagging it."""
     structure: bool = True
     """Run the structure stage (numbering → headings and lists, title)."""
+    drop_near_duplicates: bool = False
+    """Drop articles that are near copies ("spun" rewrites) of earlier ones instead of only reporting them."""
     numbering: str = "keep"
     """How markers are written: keep (the document's own form, made consistent), gbt9704 (standard
     forms), renumber (standard forms, gaps closed), strip (no marker text)."""

@@ -14,16 +14,21 @@ from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
+from docconv.structure.articles import drop_duplicate_articles, split_articles
 from docconv.structure.headings import structure
-from docconv.transform import Transform
+from docconv.transform import Transform, TransformFn
 
 
-def _structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-    return structure(doc, options, log) if options.structure else doc
+def _when_structure(run: TransformFn) -> TransformFn:
+    def gated(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+        return run(doc, options, log) if options.structure else doc
+    return gated
 
 
 TRANSFORMS: tuple[Transform, ...] = (
-    Transform("structure", _structure),
+    Transform("articles", _when_structure(split_articles)),
+    Transform("duplicate-articles", _when_structure(drop_duplicate_articles)),
+    Transform("structure", _when_structure(structure)),
 )
 """The default transforms, in the order they run. Cleaning and structure stages join here."""
 

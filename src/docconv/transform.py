@@ -9,6 +9,9 @@ from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 
+TransformFn = Callable[[Document, Options, DiagnosticLog], Document]
+"""What a transform stage runs."""
+
 
 @dataclass(frozen=True, slots=True)
 class Transform:
@@ -16,5 +19,5 @@ class Transform:
 
     name: str
     """Identifier used in diagnostics and documentation."""
-    run: Callable[[Document, Options, DiagnosticLog], Document]
+    run: TransformFn
     """The function."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from docconv.ast import Block, Div, Document, Heading, Inline, List, ListItem, Marker, Para, Scheme, Text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
+from docconv.structure.articles import is_article
 from docconv.structure.numbering import Match, canonical_form, form_of, match_marker, render_form
 
 # The standard ladder (GB/T 9704 and common practice), top to bottom. Schemes in one rung share a level.
@@ -61,11 +62,28 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
         log.report("structure.title", "first line taken as the document title", text=title, pos=first.pos)
         if meta.title is None:
             meta = replace(meta, title=title)
-    markers = _collect_markers(blocks)
-    levels = _levels(markers, options, log)
-    forms = _majority_forms(markers)
-    new_blocks = _container(tuple(blocks), levels, forms, options, log)
-    return replace(doc, meta=meta, blocks=new_blocks)
+    return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
+             article: bool) -> tuple[Block, ...]:
+    """Structure one page or one article: its own markers decide its own levels and forms."""
+    markers = _collect_markers(list(blocks))
+    levels = _levels(markers, options, log, article=article)
+    return _container(blocks, levels, _majority_forms(markers), options, log)
+
+
+def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
+    """An article: its title line becomes a level-2 heading, its sections sit one level lower."""
+    blocks = div.blocks
+    first = blocks[0] if blocks else None
+    titled = False
+    if isinstance(first, Para) and _title_like(first) and _match(first) is None:
+        log.report("structure.article-title", "article title", text=_text(first), pos=first.pos)
+        blocks = (Heading(level=2, content=first.content, attr=first.attr, pos=first.pos), *blocks[1:])
+        titled = True
+    # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
+    return replace(div, blocks=_section(blocks, options, log, article=titled))
 
 
 def _text(para: Para | Heading) -> str:
@@ -87,6 +105,8 @@ def _match(block: Block) -> Match | None:
 def _collect_markers(blocks: list[Block]) -> list[Marker]:
     out: list[Marker] = []
     for b in blocks:
+        if is_article(b):
+            continue  # an article has its own levels
         if isinstance(b, Div):
             out.extend(_collect_markers(list(b.blocks)))
         elif (m := _match(b)) is not None:
@@ -94,9 +114,14 @@ def _collect_markers(blocks: list[Block]) -> list[Marker]:
     return out
 
 
-def _levels(markers: list[Marker], options: Options, log: DiagnosticLog) -> dict[Scheme, int]:
-    """Heading level per scheme: the standard ladder, or the document's own nesting when it differs."""
+def _levels(markers: list[Marker], options: Options, log: DiagnosticLog, *,
+            article: bool) -> dict[Scheme, int]:
+    """Heading level per scheme: the standard ladder, or the document's own nesting when it differs.
+
+    Inside an article the article rung (its title, level 2) is in use, so sections sit one level lower.
+    """
     present = {m.scheme for m in markers}
+    shift = 1 if article and not any(_RUNG[s] == 0 for s in present) else 0
     # The document's nesting: a scheme seen again closes everything below it; a new scheme nests.
     stack: list[Scheme] = []
     order: list[Scheme] = []
@@ -113,12 +138,12 @@ def _levels(markers: list[Marker], options: Options, log: DiagnosticLog) -> dict
         log.report("structure.nesting-order",
                    "the document nests its numbering in a non-standard order; following the document: "
                    + " > ".join(s.value for s in order), severity=Severity.WARNING)
-        return {s: 2 + i for i, s in enumerate(order)}
+        return {s: 2 + shift + i for i, s in enumerate(order)}
     if options.heading_levels == "compact":
         rungs = sorted({_RUNG[s] for s in standard})
-        return {s: 2 + rungs.index(_RUNG[s]) for s in standard}
+        return {s: 2 + shift + rungs.index(_RUNG[s]) for s in standard}
     used_optional = sorted({_RUNG[s] for s in present if _RUNG[s] < _OPTIONAL_RUNGS})
-    return {s: 2 + (used_optional.index(_RUNG[s]) if _RUNG[s] < _OPTIONAL_RUNGS
+    return {s: 2 + shift + (used_optional.index(_RUNG[s]) if _RUNG[s] < _OPTIONAL_RUNGS
                     else len(used_optional) + _RUNG[s] - _OPTIONAL_RUNGS)
             for s in present}
 
@@ -163,6 +188,11 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if is_article(b):
+            assert isinstance(b, Div)
+            out.append(_article(b, options, log))
+            i += 1
+            continue
         if isinstance(b, Div):
             out.append(replace(b, blocks=_container(b.blocks, levels, forms, options, log)))
             i += 1

@@ -38,7 +38,7 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
     (Scheme.SECTION, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}节")),
     (Scheme.PART, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}部分")),
     (Scheme.ARTICLE, re.compile(rf"^(?:第{_SP}(?P<n>{_NUM}){_SP}篇|篇{_SP}(?P<m>{_CN})(?![一-龥])"
-                                rf"|范文{_SP}(?P<k>[0-9０-９]+))")),
+                                rf"|范文{_SP}(?P<k>[0-9０-９]+))(?:{_SP}[:：、])?")),
     (Scheme.CN_PAREN, re.compile(rf"^{_OPEN}{_SP}(?P<n>{_CN}){_SP}{_CLOSE}(?:{_SP}[、.．,，])?")),
     (Scheme.ARABIC_PAREN, re.compile(rf"^(?:{_OPEN}{_SP}(?P<n>[0-9０-９]{{1,3}}){_SP}{_CLOSE}"
                                      rf"|(?P<m>[0-9０-９]{{1,3}}){_SP}{_CLOSE})(?:{_SP}[、.．])?")),
