@@ -72,7 +72,7 @@ def read_bytes(
     fmt = readers.canonical(format) if format else readers.canonical(sniff.sniff_format(data, path))
     if fmt in readers.BINARY_READERS:
         return readers.BINARY_READERS[fmt](data, options, log)
-    decoded = sniff.decode(data, encoding=options.encoding, log=log)
+    decoded = sniff.decode(data, encoding=options.encoding, errors=options.encoding_errors, log=log)
     doc = readers.TEXT_READERS[fmt](decoded.text, options, log)
     if doc.meta.encoding is None and fmt != "json":
         doc = replace(doc, meta=replace(

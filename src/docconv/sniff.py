@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import PurePath
 
+from docconv import charset
 from docconv.diagnostics import DiagnosticLog
-from docconv.errors import DecodingError, InputNotTextError, UnsupportedCharsetError
+from docconv.errors import InputNotTextError
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt", ".text": "txt",
@@ -87,83 +87,53 @@ def _format_from_magic(data: bytes) -> str | None:
 
 
 def binary_kind(data: bytes) -> str | None:
-    """What kind of binary file `data` looks like, or None when it may be text."""
+    """What kind of binary file `data` looks like, or None when it may be text.
+
+    Known signatures first; then NUL bytes or a density of control bytes no text encoding produces,
+    unless the bytes read as clean UTF-16/32 (which has NULs and control bytes in its byte pattern).
+    """
+    by_magic = _magic_kind(data)
+    if by_magic is not None:
+        return by_magic
+    head = data[:_BINARY_WINDOW]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    has_nul = b"\x00" in head
+    controls = sum(head.count(bytes((c,))) for c in _BINARY_CONTROLS)
+    if not has_nul and controls <= _CONTROL_SHARE * len(head):
+        return None
+    if charset.plausible_wide_text(head) is not None:
+        return None
+    return "binary data (it contains NUL bytes)" if has_nul else "binary data (it is full of control bytes)"
+
+
+def _magic_kind(data: bytes) -> str | None:
     for magic, name in _BINARY_MAGIC:
         if data.startswith(magic):
             return name
-    head = data[:4096]
-    if b"\x00" in head and not _looks_utf16_or_32(head):
-        return "binary data (it contains NUL bytes)"
     return None
 
 
-def _looks_utf16_or_32(head: bytes) -> bool:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return True
-    # Without a BOM, UTF-16 text has NULs in a regular column (every other byte for ASCII-heavy text).
-    even, odd = head[0::2], head[1::2]
-    return max(even.count(0), odd.count(0)) >= 0.3 * max(1, len(head) // 2) and min(
-        even.count(0), odd.count(0)) <= 0.05 * max(1, len(head) // 2)
+_BINARY_WINDOW = 4096
+# C0 controls that no text file uses (tab, newlines, form feed, escape and SUB are left out).
+_BINARY_CONTROLS = bytes((*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1C, 0x20)))
+_CONTROL_SHARE = 0.02
+"""Share of such control bytes above which input without NULs is binary (random bytes have ~8%)."""
+
+Decoded = charset.Decoded
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """Text decoded from bytes, with the decision that produced it."""
+def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict",
+           log: DiagnosticLog | None = None) -> Decoded:
+    """Decode input bytes to text, refusing binary data and never substituting characters silently.
 
-    text: str
-    """The decoded text."""
-    encoding: str
-    """Python codec name used."""
-    confidence: float
-    """How sure the decision is, 0..1."""
-    method: str
-    """bom, declared, utf8, scored, chardet, mixed or forced."""
-
-
-def decode(data: bytes, *, encoding: str | None = None, log: DiagnosticLog | None = None) -> Decoded:
-    """Decode input bytes to text, refusing binary data and never substituting characters silently."""
-    kind = binary_kind(data)
+    The evidence order and the methods are those of `docconv.charset.detect`. Raises
+    `InputNotTextError` (95) for binary data, `UnsupportedCharsetError` (94) for an unknown
+    `encoding`, `DecodingError` (92) when nothing decodes cleanly and `errors` is "strict".
+    """
+    # A named --encoding is trusted with NULs and control bytes (UTF-16 in any script); signatures count.
+    kind = binary_kind(data) if encoding is None else _magic_kind(data)
     if kind is not None:
         raise InputNotTextError(f"input is not text: it looks like {kind}; "
                                 "give a .txt/.html/.docx/.pdf document, or name its format with -f")
-    result = _forced(data, encoding) if encoding is not None else _utf8(data)
-    if log is not None:
-        log.report(f"decode.{result.method}",
-                   f"decoded as {result.encoding} ({result.method}, confidence {result.confidence:.2f})")
-    return result
-
-
-def _forced(data: bytes, encoding: str) -> Decoded:
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError as exc:
-        raise UnsupportedCharsetError(
-            f"unknown encoding {encoding!r}; use a Python codec name such as utf-8, gb18030, big5 or utf-16"
-        ) from exc
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError as exc:
-        raise DecodingError(
-            f"input does not decode as {name} at byte offset {exc.start}; "
-            "check the --encoding value or leave it out to detect the encoding",
-            offset=exc.start,
-        ) from exc
-    return Decoded(text=text, encoding=name, confidence=1.0, method="forced")
-
-
-def _utf8(data: bytes) -> Decoded:
-    if data.startswith(codecs.BOM_UTF8):
-        method, body = "bom", data[len(codecs.BOM_UTF8):]
-    else:
-        method, body = "utf8", data
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (len(data) - len(body))
-        raise DecodingError(
-            f"input is not valid UTF-8 at byte offset {offset}; "
-            "pass its encoding with --encoding (e.g. --encoding gb18030)",
-            offset=offset,
-        ) from exc
-    return Decoded(text=text, encoding="utf-8-sig" if method == "bom" else "utf-8", confidence=1.0,
-                   method=method)
+    return charset.detect(data, encoding=encoding, errors=errors, log=log)
