@@ -11,26 +11,31 @@ from pathlib import Path
 
 from docconv import readers, sniff, writers
 from docconv.ast import Document
+from docconv.clean import repair
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
 from docconv.structure.articles import drop_duplicate_articles, split_articles
 from docconv.structure.headings import structure
-from docconv.transform import Transform, TransformFn
+from docconv.transform import Transform
 
 
-def _when_structure(run: TransformFn) -> TransformFn:
-    def gated(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-        return run(doc, options, log) if options.structure else doc
-    return gated
+def _gated(flag: str, stage: Transform) -> Transform:
+    """The stage, skipped when the boolean option `flag` is off (`--no-clean`, `--no-structure`)."""
+    def run(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+        return stage.run(doc, options, log) if getattr(options, flag) else doc
+    return Transform(stage.name, run)
 
 
 TRANSFORMS: tuple[Transform, ...] = (
-    Transform("articles", _when_structure(split_articles)),
-    Transform("duplicate-articles", _when_structure(drop_duplicate_articles)),
-    Transform("structure", _when_structure(structure)),
+    *(_gated("clean", t) for t in repair.TRANSFORMS),
+    *(_gated("clean", t) for t in repair.JOIN_TRANSFORMS),
+    _gated("structure", Transform("articles", split_articles)),
+    _gated("structure", Transform("duplicate-articles", drop_duplicate_articles)),
+    _gated("structure", Transform("structure", structure)),
+    *repair.SCRIPT_TRANSFORMS,  # runs whenever asked for: the user chose it explicitly
 )
-"""The default transforms, in the order they run. Cleaning and structure stages join here."""
+"""The default transforms, in the order they run (see DESIGN.md for why this order)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,52 @@
+"""Character classes shared by the repair modules: what counts as Han, CJK, punctuation or damage."""
+
+from __future__ import annotations
+
+import re
+
+HAN_RANGES = (
+    "\u3400-\u4dbf"  # Extension A
+    "\u4e00-\u9fff"  # Unified Ideographs
+    "\uf900-\ufaff"  # Compatibility Ideographs
+    "\U00020000-\U0003134f"  # Extensions B–G
+)
+"""Regex character-class body for Han ideographs (and 〇)."""
+
+HAN = f"[{HAN_RANGES}\u3007]"
+"""A regex matching one Han character."""
+
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+)
+"""Regex character-class body for CJK and full-width punctuation (and the quotes/dashes CJK text uses)."""
+
+KANA = "\u3040-\u30ff\u31f0-\u31ff"
+"""Regex character-class body for kana."""
+
+CJK = f"[{HAN_RANGES}\u3007{KANA}{CJK_PUNCT}]"
+"""A regex matching one CJK character: Han, kana or CJK punctuation."""
+
+_HAN_RE = re.compile(HAN)
+_CJK_RE = re.compile(CJK)
+
+PUA = re.compile("[\ue000-\uf8ff]")
+"""Private-use characters: a GBK user-defined code point surfacing as text is damage, never content."""
+
+
+def is_han(ch: str) -> bool:
+    """Whether `ch` (one character) is a Han ideograph."""
+    return bool(_HAN_RE.fullmatch(ch))
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether `ch` (one character) is Han, kana or CJK punctuation."""
+    return bool(_CJK_RE.fullmatch(ch))
+
+
+def han_ratio(text: str) -> float:
+    """The share of non-space characters of `text` that are Han."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if _HAN_RE.fullmatch(c)) / len(chars)

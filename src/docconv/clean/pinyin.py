@@ -1,0 +1,106 @@
+"""Pinyin annotations that sites insert after Han characters (`總結(jié)`): find them and strip them.
+
+A parenthesised Hanyu Pinyin syllable directly after a Han character is an annotation when it is a
+reading of that character (pypinyin's table, heteronyms included) and carries a tone mark, or is that
+character's neutral-tone reading. Real parentheticals (`(一)`, `(KPI)`, `(1)`, `(市CDC)`) never match:
+they are not a single pinyin syllable. A tone-marked syllable that is not a reading of the character
+is stripped only in a document that is evidently annotated, and reported as suspect otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from docconv.clean.chars import HAN
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+"""Vowels (and syllabic nasals) with a tone mark."""
+
+SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
+"""A regex for one pinyin syllable written with tone marks (no digits, no capitals)."""
+
+_TONED_RE = re.compile(f"[{TONED}]")
+_ANNOTATION = re.compile(rf"(?P<han>{HAN})(?P<ann>[(（][ \u3000]?(?P<syl>{SYLLABLE})[ \u3000]?[)）])")
+
+ANNOTATED_MIN = 3
+"""Verified annotations a document needs before a non-reading syllable is stripped too."""
+
+_BASE = str.maketrans({
+    **dict.fromkeys("āáǎà", "a"), **dict.fromkeys("ēéěè", "e"), **dict.fromkeys("īíǐì", "i"),
+    **dict.fromkeys("ōóǒò", "o"), **dict.fromkeys("ūúǔù", "u"), **dict.fromkeys("ǖǘǚǜ", "ü"),
+    **dict.fromkeys("ńňǹ", "n"), "ḿ": "m",
+})
+
+
+@cache
+def _pinyin_table() -> dict[int, str]:
+    # Imported lazily: pypinyin's table is large and only documents with annotations need it.
+    from pypinyin.constants import PINYIN_DICT  # noqa: PLC0415  # lazy by design, see above
+
+    table: dict[int, str] = PINYIN_DICT
+    return table
+
+
+def readings(ch: str) -> frozenset[str]:
+    """The tone-marked readings of one character (empty when pypinyin does not know it)."""
+    raw = _pinyin_table().get(ord(ch))
+    return frozenset(raw.split(",")) if raw else frozenset()
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    """Every toneless syllable that occurs as a reading of some character."""
+    return frozenset(r.translate(_BASE) for raw in _pinyin_table().values() for r in raw.split(","))
+
+
+def is_syllable(text: str) -> bool:
+    """Whether `text` is a real pinyin syllable (tone marks allowed)."""
+    return text.translate(_BASE) in _syllables()
+
+
+def is_reading(ch: str, syllable: str) -> bool:
+    """Whether `syllable` is one of the readings of `ch`."""
+    return syllable in readings(ch)
+
+
+def has_tone(syllable: str) -> bool:
+    """Whether the syllable carries a tone mark."""
+    return bool(_TONED_RE.search(syllable))
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One pinyin annotation found in a text."""
+
+    start: int
+    """Offset of the opening parenthesis."""
+    end: int
+    """Offset just past the closing parenthesis."""
+    han: str
+    """The annotated character."""
+    syllable: str
+    """The syllable inside the parentheses."""
+    verified: bool
+    """Whether the syllable is a reading of the character."""
+
+
+def find_annotations(text: str) -> list[Annotation]:
+    """Every parenthesised pinyin syllable directly after a Han character, verified or not."""
+    out: list[Annotation] = []
+    for m in _ANNOTATION.finditer(text):
+        syl = m["syl"]
+        if not is_syllable(syl):
+            continue
+        han = m["han"]
+        verified = is_reading(han, syl)
+        if not verified and not has_tone(syl):
+            continue  # a toneless word that is not this character's reading: ordinary text
+        out.append(Annotation(m.start("ann"), m.end("ann"), han, syl, verified))
+    return out
+
+
+def count_verified(text: str) -> int:
+    """How many verified annotations `text` carries (the evidence that a document is annotated)."""
+    return sum(1 for a in find_annotations(text) if a.verified)

@@ -1,0 +1,142 @@
+"""Character repair as named, pure, idempotent transforms over the AST, in the order they must run.
+
+`TRANSFORMS` repairs characters: annotator GBK damage first (it needs the pinyin that the next steps
+remove), then mojibake and irrecoverable damage, then pinyin annotations, then punctuation, spacing
+and markup debris. `JOIN_TRANSFORMS` joins paragraphs broken mid-sentence and runs after residue
+removal, so it never joins across a residue line. `SCRIPT_TRANSFORMS` converts the script with OpenCC
+when asked and runs last. Every change is reported to the DiagnosticLog with its kind, the text before
+and after, and the block's position.
+"""
+
+from __future__ import annotations
+
+from docconv.ast import Document, Pos
+from docconv.clean import gbkdamage, pinyin
+from docconv.clean.chars import PUA
+from docconv.clean.joins import join_paragraphs
+from docconv.clean.langmodel import LanguageModel
+from docconv.clean.mojibake import repair_mojibake
+from docconv.clean.script import convert_script
+from docconv.clean.spacing import repair_spacing
+from docconv.clean.textmap import doc_text, map_text
+from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.options import Options
+from docconv.transform import Transform
+
+
+def change_text(before: str, after: str) -> str:
+    """The `text` of a repair diagnostic: what stood there and what replaced it."""
+    return f"{before} → {after}" if after else before
+
+
+def _is_annotated(text: str) -> bool:
+    return pinyin.count_verified(text) >= pinyin.ANNOTATED_MIN
+
+
+def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    """Re-decode runs a byte-level pinyin annotator knocked out of step (`我們?yōu)檫M` → `我們為進`)."""
+    del options  # no knobs: a repair is applied only when it is a clear winner
+    full = doc_text(doc)
+    if not any(mark in full for mark in gbkdamage.LOST):
+        return doc
+    annotated = _is_annotated(full)
+    candidates = [r for r in gbkdamage.find_runs(full) if r.orphans or PUA.search(full, r.start, r.end)]
+    if not candidates and not (annotated and gbkdamage.find_runs(full)):
+        return doc
+    built: list[tuple[LanguageModel, frozenset[str]]] = []
+
+    def model() -> tuple[LanguageModel, frozenset[str]]:
+        if not built:
+            # The model learns from the document without its annotations, whose pinyin breaks its words.
+            lm = LanguageModel(_strip_all_annotations(full))
+            built.append((lm, lm.chars()))
+        return built[0]
+
+    def fix(text: str, pos: Pos | None) -> str:
+        runs = [r for r in gbkdamage.find_runs(text)
+                if r.orphans or PUA.search(text, r.start, r.end) or annotated]
+        if not runs:
+            return text
+        lm, known = model()
+        out: list[str] = []
+        last = 0
+        for run in runs:
+            rep = gbkdamage.repair_run(text, run, lm, known)
+            out.append(text[last : run.start])
+            if rep.after is None:
+                out.append(rep.before)
+                log.report("repair.gbk-damage", f"GBK annotator damage not repaired: {rep.reason}",
+                           action=Action.KEPT, severity=Severity.WARNING, text=rep.before, pos=pos)
+            else:
+                out.append(rep.after)
+                log.report("repair.gbk-damage", rep.reason, action=Action.CHANGED,
+                           severity=Severity.INFO if rep.certain else Severity.WARNING,
+                           text=change_text(rep.before, rep.after), pos=pos)
+            last = run.end
+        out.append(text[last:])
+        return "".join(out)
+
+    return map_text(doc, fix)
+
+
+def _strip_all_annotations(text: str) -> str:
+    found = pinyin.find_annotations(text)
+    if not found:
+        return text
+    out: list[str] = []
+    last = 0
+    for a in found:
+        out.append(text[last : a.start])
+        last = a.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    """Remove parenthesised pinyin annotations after Han characters (`總結(jié)` → `總結`)."""
+    del options
+    full = doc_text(doc)
+    if not pinyin.find_annotations(full):
+        return doc
+    annotated = _is_annotated(full)
+
+    def fix(text: str, pos: Pos | None) -> str:
+        found = pinyin.find_annotations(text)
+        if not found:
+            return text
+        out: list[str] = []
+        last = 0
+        for a in found:
+            ann = text[a.start : a.end]
+            if a.verified or annotated:
+                out.append(text[last : a.start])
+                last = a.end
+                log.report(
+                    "repair.pinyin",
+                    "removed a pinyin annotation" if a.verified
+                    else "removed a pinyin annotation that is not a reading of its character "
+                         "(the document is annotated throughout)",
+                    action=Action.REMOVED, text=a.han + ann, pos=pos,
+                )
+            else:
+                log.report("repair.pinyin", "kept a parenthesised pinyin syllable that may be an annotation",
+                           action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
+        out.append(text[last:])
+        return "".join(out)
+
+    return map_text(doc, fix)
+
+
+TRANSFORMS: tuple[Transform, ...] = (
+    Transform("repair.gbk-damage", repair_gbk_damage),
+    Transform("repair.mojibake", repair_mojibake),
+    Transform("repair.pinyin", strip_pinyin),
+    Transform("repair.spacing", repair_spacing),
+)
+"""Character repairs, in the order they must run (before residue removal)."""
+
+JOIN_TRANSFORMS: tuple[Transform, ...] = (Transform("repair.join-paragraphs", join_paragraphs),)
+"""Paragraph joining; runs after residue removal."""
+
+SCRIPT_TRANSFORMS: tuple[Transform, ...] = (Transform("repair.convert-script", convert_script),)
+"""Script conversion (OpenCC), only when `Options.convert_script` asks for it; runs last."""

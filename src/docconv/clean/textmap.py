@@ -1,0 +1,96 @@
+"""Walk helpers for character repair: rewrite the text of every block, and gather a document's text.
+
+Repairs work on the `Text` runs of paragraphs, headings and table captions (with emphasis and link text
+inside them); code, link targets and image sources are never touched. A block's position is passed to
+the rewriting function so every diagnostic can say where it happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from docconv.ast import (
+    Code,
+    Document,
+    Emph,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Node,
+    Note,
+    Para,
+    Pos,
+    SoftBreak,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from docconv.walk import iter_nodes, walk
+
+TextFn = Callable[[str, Pos | None], str]
+"""Rewrites one run of text found in a block at the given position."""
+
+InlinesFn = Callable[[tuple[Inline, ...], Pos | None], tuple[Inline, ...]]
+"""Rewrites the whole inline content of one block."""
+
+
+def _map_inlines(content: tuple[Inline, ...], fn: TextFn, pos: Pos | None) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    changed = False
+    for node in content:
+        new: Inline = node
+        match node:
+            case Text(text=t):
+                fixed = fn(t, pos)
+                if fixed != t:
+                    new = replace(node, text=fixed)
+            case Emph(content=c) | Strong(content=c) | Link(content=c):
+                inner = _map_inlines(c, fn, pos)
+                if inner is not c:
+                    new = replace(node, content=inner)
+            case Image(alt=a):
+                inner = _map_inlines(a, fn, pos)
+                if inner is not a:
+                    new = replace(node, alt=inner)
+            case Code() | Note() | SoftBreak() | LineBreak():
+                pass  # code is verbatim; a note's blocks are visited as blocks of their own
+        changed = changed or new is not node
+        out.append(new)
+    return tuple(out) if changed else content
+
+
+def map_blocks(doc: Document, fn: InlinesFn) -> Document:
+    """Rewrite the inline content of every paragraph, heading and table caption."""
+
+    def action(node: Node) -> Node | None:
+        match node:
+            case Para(content=c) | Heading(content=c):
+                new = fn(c, node.pos)
+                return None if new is c else replace(node, content=new)
+            case Table(caption=c):
+                new = fn(c, node.pos)
+                return None if new is c else replace(node, caption=new)
+        return None
+
+    return walk(doc, action)
+
+
+def map_text(doc: Document, fn: TextFn) -> Document:
+    """Rewrite every text run of every paragraph, heading and table caption."""
+    return map_blocks(doc, lambda content, pos: _map_inlines(content, fn, pos))
+
+
+def doc_text(doc: Document) -> str:
+    """The document's readable text, one line per block, ending in a newline (the language model's input)."""
+    parts: list[str] = []
+    for node in iter_nodes(doc):
+        match node:
+            case Para(content=c) | Heading(content=c):
+                parts.append(plain_text(c).replace("\n", ""))
+            case Table(caption=c) if c:
+                parts.append(plain_text(c).replace("\n", ""))
+    return "".join(p + "\n" for p in parts)

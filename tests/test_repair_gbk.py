@@ -1,0 +1,100 @@
+"""GBK annotator damage: simulated runs are repaired exactly; seed 003's runs leave no debris."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from docconv import builder as b
+from docconv.clean import gbkdamage
+from docconv.clean.pinyin import SYLLABLE
+from docconv.clean.repair import TRANSFORMS, repair_gbk_damage
+from docconv.clean.textmap import doc_text
+from docconv.diagnostics import DiagnosticLog
+from docconv.options import Options
+from docconv.readers.txt import read_txt
+from tests.repair_sim import damage_at
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+# Own sentences, damaged by keys aimed across chosen character boundaries (as happened on the real site)
+# and by ordinary keys.
+CASES = [
+    ("我們為進一步做好這項工作，召開了專題會議。", [1], "進題"),
+    ("全部內容均已公開，歡迎監督。", [1], "內監"),
+    ("我們在實踐中總結經驗，不斷改進。", [1], "實總經"),
+    ("全部內容均已公開，歡迎監督。", [1, 3], ""),
+]
+
+
+def _run_all(text: str) -> str:
+    doc = b.document(*(b.para(p) for p in text.split("\n")))
+    for t in TRANSFORMS:
+        doc = t.run(doc, Options(), DiagnosticLog())
+    return doc_text(doc)
+
+
+@pytest.mark.parametrize(("original", "crossings", "aligned"), CASES)
+def test_simulated_annotator_damage_repaired_exactly(original: str, crossings: list[int], aligned: str) -> None:
+    damaged = damage_at(original, crossings, aligned)
+    assert "?" in damaged  # the simulation did split a character
+    # A little clean context, as a real document has, for the language score.
+    context = "本單位認真總結(zǒng)經(jīng)驗，堅持實(shí)事求是，推進(jìn)各項工作。"
+    assert _run_all(context + "\n" + damaged) == _run_all(context) + original + "\n"
+
+
+def test_parse_finds_orphan_pinyin_and_anchor() -> None:
+    damaged = damage_at(*CASES[0])
+    runs = gbkdamage.find_runs(damaged)
+    assert len(runs) == 1
+    assert runs[0].orphans >= 1
+    assert runs[0].anchor == "們"
+
+
+def test_real_question_mark_is_left_alone() -> None:
+    doc = b.document(b.para("為什麼要這樣做?我們認為有三點原因。"), b.para("是否可行?M公司的意見不一。"))
+    log = DiagnosticLog()
+    assert repair_gbk_damage(doc, Options(), log) == doc
+    assert len(log) == 0
+
+
+def test_unclear_run_is_flagged_not_changed() -> None:
+    # An orphan syllable that no key byte can read as: no candidate, so the text stays and a warning says so.
+    doc = b.document(b.para("我們?qqq)檫M一步"))
+    log = DiagnosticLog()
+    out = repair_gbk_damage(doc, Options(), log)
+    assert out == doc
+
+
+def test_idempotent() -> None:
+    damaged = damage_at(*CASES[2])
+    doc = b.document(b.para(damaged))
+    once = repair_gbk_damage(doc, Options(), DiagnosticLog())
+    assert once != doc
+    assert repair_gbk_damage(once, Options(), DiagnosticLog()) == once
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed reports not available")
+def test_seed_003_reads_clean() -> None:
+    path = next(SEEDS.glob("003_*.txt"))
+    log = DiagnosticLog()
+    doc = read_txt(path.read_text(encoding="utf-8"), Options(), log)
+    for t in TRANSFORMS:
+        doc = t.run(doc, Options(), log)
+    text = doc_text(doc)
+    assert "?" not in text
+    assert "\ufffd" not in text
+    assert not re.search("[\ue000-\uf8ff]", text)
+    assert "/p>" not in text
+    assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text)
+    changed = [d for d in log if d.rule == "repair.gbk-damage" and d.action == "changed"]
+    assert len(changed) == 6
+    # Each repair is byte-consistent with its damaged run: one byte per replacement mark and per ASCII
+    # trail byte, two per out-of-step character (inserted pinyin and tag debris are not text).
+    for d in changed:
+        before, after = (d.text or "").split(" → ")
+        body = re.sub(r"/[a-z]+>$", "", re.sub(rf"[(（]?{SYLLABLE}[)）]", "", before))
+        expected = sum(1 if ch in "?\ufffd" or (ch.isalnum() and ch.isascii()) else 2 for ch in body)
+        assert len(after.encode("gbk")) == expected

@@ -1,0 +1,80 @@
+"""Pinyin annotation stripping: every annotation goes, no real parenthetical does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from docconv import builder as b
+from docconv.ast import Document
+from docconv.clean import pinyin
+from docconv.clean.repair import strip_pinyin
+from docconv.clean.textmap import doc_text
+from docconv.diagnostics import DiagnosticLog
+from docconv.options import Options
+from docconv.readers.txt import read_txt
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "repair"
+SEEDS = ROOT.parent / "shared" / "seeds"
+ANNOTATION = re.compile(rf"[(（]\s*{pinyin.SYLLABLE}\s*[)）]")
+
+
+def _read(path: Path) -> Document:
+    return read_txt(path.read_text(encoding="utf-8"), Options(), DiagnosticLog())
+
+
+def test_strips_every_annotation_in_fixture() -> None:
+    log = DiagnosticLog()
+    out = strip_pinyin(_read(FIXTURES / "annotated.txt"), Options(), log)
+    text = doc_text(out)
+    assert not ANNOTATION.search(text)
+    assert "年終總結報告" in text
+    assert "落到實處。" in text  # the spaced form `( chù )` goes too
+    assert sum(1 for d in log if d.rule == "repair.pinyin" and d.action == "removed") == 8
+
+
+def test_keeps_real_parentheticals() -> None:
+    doc = _read(FIXTURES / "parentheticals.txt")
+    log = DiagnosticLog()
+    out = strip_pinyin(doc, Options(), log)
+    assert doc_text(out) == doc_text(doc)
+    # `新區(xīn)` is a tone-marked reading, but one lone hit does not make an annotated document: kept, flagged.
+    assert [d.action for d in log] == ["kept"]
+
+
+def test_unverified_syllable_stripped_only_in_annotated_document() -> None:
+    lone = b.document(b.para("他的姓氏王(wàn)比較少見。"))
+    assert doc_text(strip_pinyin(lone, Options(), DiagnosticLog())) == doc_text(lone)
+    annotated = b.document(b.para("總(zǒng)結(jié)報(bào)告(gào)，姓氏王(wàn)。"))
+    assert doc_text(strip_pinyin(annotated, Options(), DiagnosticLog())) == "總結報告，姓氏王。\n"
+
+
+def test_idempotent() -> None:
+    once = strip_pinyin(_read(FIXTURES / "annotated.txt"), Options(), DiagnosticLog())
+    assert strip_pinyin(once, Options(), DiagnosticLog()) == once
+
+
+def test_does_not_mutate_input() -> None:
+    doc = _read(FIXTURES / "annotated.txt")
+    before = doc_text(doc)
+    strip_pinyin(doc, Options(), DiagnosticLog())
+    assert doc_text(doc) == before
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed reports not available")
+def test_seeds_no_false_strips_and_seed_003_clean() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = _read(path)
+        log = DiagnosticLog()
+        out = doc_text(strip_pinyin(doc, Options(), log))
+        removed = [d for d in log if d.action == "removed"]
+        if path.name.startswith("003"):
+            assert len(removed) > 800
+            # everything removed is a parenthesised tone-marked syllable right after a Han character
+            assert all(ANNOTATION.search(d.text or "") for d in removed)
+        else:
+            assert removed == []
+            assert out == doc_text(doc)
