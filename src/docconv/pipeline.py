@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docconv import readers, sniff, writers
 from docconv.ast import Document
-from docconv.clean import repair
+from docconv.clean import repair, residue
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
@@ -29,6 +29,7 @@ def _gated(flag: str, stage: Transform) -> Transform:
 
 TRANSFORMS: tuple[Transform, ...] = (
     *(_gated("clean", t) for t in repair.TRANSFORMS),
+    *(_gated("clean", t) for t in residue.TRANSFORMS),
     *(_gated("clean", t) for t in repair.JOIN_TRANSFORMS),
     _gated("structure", Transform("articles", split_articles)),
     _gated("structure", Transform("duplicate-articles", drop_duplicate_articles)),

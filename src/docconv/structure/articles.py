@@ -46,9 +46,10 @@ def _title_like(block: Block) -> bool:
 def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Wrap each article of a multi-article page in a Div; leave single-article documents alone."""
     del options
-    blocks = list(doc.blocks)
-    if any(isinstance(b, Div) and ARTICLE_CLASS in b.attr.classes for b in blocks):
-        return doc  # already split (idempotence), or split by an earlier stage
+    # Only the part before the first article Div is looked at: articles already wrapped (by this stage
+    # on an earlier run, or by residue removal for articles appended after a reading tail) stay as they are.
+    first_div = next((i for i, b in enumerate(doc.blocks) if is_article(b)), len(doc.blocks))
+    blocks, wrapped = list(doc.blocks[:first_div]), doc.blocks[first_div:]
     starts = _boundaries(blocks, log)
     if not starts:
         return doc
@@ -56,8 +57,9 @@ def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True):
         articles.append(Div(blocks=tuple(blocks[a:b]), attr=Attr(classes=(ARTICLE_CLASS,)),
                             pos=blocks[a].pos))
-    log.report("structure.articles", f"page split into {len(articles)} articles")
-    return replace(doc, blocks=(*head, *articles))
+    log.report("structure.articles", f"page split into {len(articles)} articles"
+               + (f" (and {len(wrapped)} already wrapped)" if wrapped else ""))
+    return replace(doc, blocks=(*head, *articles, *wrapped))
 
 
 def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
@@ -131,16 +133,19 @@ def _shingles(text: str) -> set[str]:
     return {text[i:i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
 
 
+def _is_title_line(block: Block) -> bool:
+    if _title_like(block):
+        return True
+    m = match_marker(_text(block).strip())
+    return m is not None and m.marker.scheme is Scheme.ARTICLE
+
+
 def _body(div: Div) -> str:
-    """An article's text without its title line, for comparing articles."""
-    first = div.blocks[0] if div.blocks else None
-    marked = first is not None and (m := match_marker(_text(first).strip())) is not None and (
-        m.marker.scheme is Scheme.ARTICLE)
-    blocks = div.blocks[1:] if first is not None and (marked or _title_like(first)) else div.blocks
-    parts = []
-    for b in blocks:
-        if isinstance(b, Para | Heading):
-            parts.append(plain_text(b.content))
+    """An article's text without its leading title lines, for comparing articles."""
+    blocks = list(div.blocks)
+    while blocks and _is_title_line(blocks[0]):
+        blocks.pop(0)
+    parts = [plain_text(b.content) for b in blocks if isinstance(b, Para | Heading)]
     return re.sub(r"\s+", "", "".join(parts))
 
 

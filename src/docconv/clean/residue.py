@@ -1,0 +1,677 @@
+"""Scraped-site residue removal: a transform that removes what the rules and scorers name, and explains it.
+
+The document is read as a sequence of *lines*: each paragraph or heading, split at its line breaks. Lines
+are grouped into *segments*: the main text, and every article the site appended after a "more reading"
+marker. Each segment has a head (the lines before its first body paragraph) and a tail (the lines after its
+last one); rules limited to a zone only remove text there (see `docconv.clean.rules`).
+
+What happens, in order:
+
+1. reading tails: a `tail-start` line after some body text is removed together with the list of related
+   titles that follows it; whole articles after the list are kept, each wrapped in
+   `Div(classes=("article",), kv=(("origin", "appended"),))`;
+2. every line is checked against the rules; a `line`/`block` match in its zone removes the line or the
+   paragraph, an `inline` match removes only the matched text;
+3. lines at the edges that no rule names are scored (`docconv.clean.scorers`): strong evidence removes,
+   weaker evidence keeps the line and reports it as suspect;
+4. publish time, source and author found in removed lines move to `Meta`.
+
+Every removal, move and suspicion is a diagnostic. The transform is pure and idempotent.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from docconv.ast import (
+    Attr,
+    Block,
+    BlockQuote,
+    Code,
+    Div,
+    Document,
+    Emph,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    ListItem,
+    Meta,
+    Note,
+    Para,
+    Pos,
+    SoftBreak,
+    Strong,
+    Text,
+    plain_text,
+)
+from docconv.clean import scorers
+from docconv.clean.rules import Kind, Rule, Where, fold, line_key, load_rule_file, select
+from docconv.clean.rules.builtin import BUILTIN
+from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.options import Options
+from docconv.transform import Transform
+
+APPENDED = Attr(classes=("article",), kv=(("origin", "appended"),))
+"""Attributes of the Div that holds one article a site appended after a "more reading" marker."""
+
+HEAD_SCAN_LIMIT = 15
+"""Non-residue lines a head (or tail) may span before the body is taken to have started anyway."""
+
+_DATE_PARTS = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?"
+)
+_FIELD_META = re.compile(
+    r"(?P<field>(?:发布|发表|更新|上传)(?:时间|日期)|时间|日期|来源|出处|作者)\s*:\s*"
+    r"(?P<value>\d{4}\s*[-/.年][\d\s\-/.:月日时分秒]{3,24}|(?:https?://)?[^\s:|\[\]【】,,。]{1,40})"
+)
+
+
+# ------------------------------------------------------------------------------------------- rule loading
+
+
+@functools.lru_cache(maxsize=64)
+def _user_rules(path: str, mtime_ns: int, size: int) -> tuple[Rule, ...]:
+    del mtime_ns, size  # part of the cache key only: an edited file is read again
+    return load_rule_file(path)
+
+
+def active_rules(options: Options) -> tuple[tuple[Rule, ...], frozenset[str]]:
+    """The rules to run for these options, and the ids of code detectors turned off (`--keep`)."""
+    extra: list[Rule] = []
+    for path in options.rules:
+        try:
+            st = Path(path).stat()
+        except OSError:
+            extra.extend(load_rule_file(path))  # raises the OptionError that names the file
+            continue
+        extra.extend(_user_rules(path, st.st_mtime_ns, st.st_size))
+    return select(BUILTIN, extra, options.keep_rules, options.drop_rules)
+
+
+# --------------------------------------------------------------------------------------------- the lines
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of a paragraph or heading, with what was decided about it."""
+
+    path: tuple[int, ...]
+    """Index path of its block from the document root (through Div, BlockQuote, List items)."""
+    index: int
+    """Line number within the block (0-based)."""
+    text: str
+    """Its text as written."""
+    key: str
+    """Its matching view."""
+    block_text: str
+    """Text of the whole block."""
+    block_key: str
+    """Matching view of the whole block (for block rules)."""
+    pos: Pos | None
+    """Where it came from."""
+    segment: int = 0
+    """Which segment (0: main text; 1…: appended articles) it belongs to."""
+    candidates: list[tuple[Rule, re.Match[str]]] = field(default_factory=list)
+    """Line/block rules that match it, in rule order."""
+    head: bool = False
+    """Inside its segment's head."""
+    tail: bool = False
+    """Inside its segment's tail."""
+    removed_by: str | None = None
+    """Id of the rule or detector that removes the whole line."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Inline ranges of `text` to remove."""
+
+
+def _split_lines(content: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    lines: list[list[Inline]] = [[]]
+    for node in content:
+        if isinstance(node, SoftBreak | LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [tuple(x) for x in lines]
+
+
+def _is_appended(block: Block) -> bool:
+    return (isinstance(block, Div) and "article" in block.attr.classes
+            and ("origin", "appended") in block.attr.kv)
+
+
+def _collect(blocks: tuple[Block, ...], path: tuple[int, ...], out: list[_Line], segment: list[int]) -> None:
+    for i, block in enumerate(blocks):
+        p = (*path, i)
+        match block:
+            case Para(content=content) | Heading(content=content):
+                whole = plain_text(content)
+                bkey = line_key(whole)
+                for n, seg in enumerate(_split_lines(content)):
+                    text = plain_text(seg)
+                    if not text.strip():
+                        continue
+                    pos = block.pos
+                    if pos is not None and pos.line is not None and n:
+                        pos = replace(pos, line=pos.line + n, offset=None)
+                    out.append(_Line(p, n, text, line_key(text), whole, bkey, pos, segment[0]))
+            case Div(blocks=inner) if not path and _is_appended(block):
+                segment[0] += 1
+                _collect(inner, p, out, segment)
+                segment[0] += 1
+            case Div(blocks=inner) | BlockQuote(blocks=inner):
+                _collect(inner, p, out, segment)
+            case List(items=items):
+                for j, it in enumerate(items):
+                    _collect(it.blocks, (*p, j), out, segment)
+            case _:
+                pass  # tables, code and rules carry no site residue we can judge line by line
+
+
+# ------------------------------------------------------------------------------------------ the transform
+
+
+def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    """Remove scraped-site residue from a document, reporting every decision into `log`."""
+    rules, off = active_rules(options)
+    lines: list[_Line] = []
+    _collect(doc.blocks, (), lines, [0])
+    line_rules = [r for r in rules if r.kind in (Kind.LINE, Kind.TAIL_START, Kind.BLOCK)]
+    for ln in lines:
+        for r in line_rules:
+            m = _match(r, ln)
+            if m is not None:
+                ln.candidates.append((r, m))
+    meta = _Meta(doc.meta)
+    starts = _reading_tails(doc, lines, off, meta, log)
+    _zones(lines)
+    siblings: dict[tuple[int, ...], list[_Line]] = {}
+    for ln in lines:
+        siblings.setdefault(ln.path, []).append(ln)
+    for ln in lines:
+        if ln.removed_by is None:
+            _decide(ln, siblings[ln.path], meta, log)
+    _score_edges(lines, off, log)
+    inline_rules = [r for r in rules if r.kind is Kind.INLINE]
+    live = [ln for ln in lines if ln.removed_by is None]
+    for prev, nxt in itertools.pairwise(live):
+        _inline_across(prev, nxt, inline_rules, meta, log)
+    for ln in live:
+        _inline(ln, inline_rules, meta, log)
+    blocks = _rebuild_top(doc, {(ln.path, ln.index): ln for ln in lines}, starts, off, log)
+    if meta.changed:
+        doc = replace(doc, meta=meta.value)
+    return replace(doc, blocks=blocks) if blocks != doc.blocks else doc
+
+
+def _match(r: Rule, ln: _Line) -> re.Match[str] | None:
+    if r.kind is Kind.BLOCK:
+        return r.regex.search(ln.block_key) if len(ln.block_key) <= r.max_len else None
+    return r.regex.fullmatch(ln.key) if len(ln.key) <= r.max_len else None
+
+
+def _in_zone(r: Rule, ln: _Line) -> bool:
+    match r.where:
+        case Where.ANYWHERE:
+            return True
+        case Where.HEAD:
+            return ln.head
+        case Where.TAIL:
+            return ln.tail
+        case Where.EDGES:
+            return ln.head or ln.tail
+
+
+def _removing(ln: _Line, zone: Where) -> bool:
+    """Whether a rule able to remove text in `zone` matches the line (used to walk through a head/tail)."""
+    if ln.removed_by is not None:
+        return True
+    return any(not r.suspect and r.where in (zone, Where.EDGES, Where.ANYWHERE) for r, _ in ln.candidates)
+
+
+def _zones(lines: list[_Line]) -> None:
+    """Mark each segment's head and tail: the lines before its first and after its last body line."""
+    by_segment: dict[int, list[_Line]] = {}
+    for ln in lines:
+        by_segment.setdefault(ln.segment, []).append(ln)
+    for seg in by_segment.values():
+        for order, zone in ((seg, Where.HEAD), (list(reversed(seg)), Where.TAIL)):
+            plain = 0
+            for ln in order:
+                if _removing(ln, zone):
+                    setattr(ln, zone.value, True)
+                    continue
+                if scorers.is_body(ln.key) or plain >= HEAD_SCAN_LIMIT:
+                    break
+                plain += 1
+                setattr(ln, zone.value, True)
+
+
+def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog) -> None:
+    doubt: tuple[Rule, str] | None = None
+    for r, m in ln.candidates:
+        if r.suspect:
+            doubt = doubt or (r, "the evidence is weak")
+            continue
+        if not _in_zone(r, ln):
+            if r.suspect_elsewhere:
+                doubt = doubt or (r, f"it is outside the document's {r.where.value}")
+            continue
+        text = ln.block_text if r.kind is Kind.BLOCK else ln.text
+        for other in siblings if r.kind is Kind.BLOCK else [ln]:
+            other.removed_by = r.id
+        _report_removal(log, r, text.strip(), ln.pos)
+        meta.harvest(r, m, text, ln.pos, log)
+        return
+    if doubt is not None:
+        r, why = doubt
+        log.report(r.id, f"{r.family}: {r.reason}; kept because {why}", action=Action.KEPT,
+                   severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
+
+
+def _report_removal(log: DiagnosticLog, r: Rule, text: str, pos: Pos | None, note: str = "") -> None:
+    if r.family == "truncation":
+        # The text itself is gone from the source: the user should know the document is incomplete.
+        log.report(r.id, f"{r.family}: {r.reason}{note}; the document is incomplete, the site withheld "
+                   "part of the text", action=Action.REMOVED, severity=Severity.WARNING, text=text, pos=pos)
+        return
+    log.report(r.id, f"{r.family}: {r.reason}{note}", action=Action.REMOVED, text=text, pos=pos)
+
+
+def _score_edges(lines: list[_Line], off: frozenset[str], log: DiagnosticLog) -> None:
+    rid = "score.edge-furniture"
+    if rid in off:
+        return
+    for ln in lines:
+        if ln.removed_by is not None or not (ln.head or ln.tail) or ln.candidates:
+            continue
+        f = scorers.features(ln.key)
+        score = scorers.residue_score(ln.key)
+        if score >= scorers.STRONG and f.web_words >= 1 and f.stops == 0 and f.length <= 60:
+            ln.removed_by = rid
+            log.report(rid, f"score: line at the {'head' if ln.head else 'tail'} made of web-page words, "
+                       f"addresses, dates or menu separators (score {score:.1f})",
+                       action=Action.REMOVED, text=ln.text.strip(), pos=ln.pos)
+        elif score >= scorers.SUSPECT and (f.web_words >= 1 or f.has_url):
+            log.report(rid, f"score: line at the {'head' if ln.head else 'tail'} looks like site furniture "
+                       f"(score {score:.1f}); kept because the evidence is not strong",
+                       action=Action.KEPT, severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
+
+
+_SEAM = 60
+"""Characters on each side of a line break searched for a watermark the break split in two."""
+
+
+def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
+    """Remove inline residue that a line break cut in two ('…原创:' / 'http://…' on the next line)."""
+    left = fold(prev.text[-_SEAM:])
+    base = len(prev.text) - len(left)
+    window = left + "\n" + fold(nxt.text[:_SEAM])
+    seam = len(left)
+    for r in rules:
+        if r.suspect or not (_in_zone(r, prev) and _in_zone(r, nxt)):
+            continue
+        for m in r.regex.finditer(window):
+            start, end = m.span()
+            if not start < seam < end - 1:
+                continue  # does not straddle the break: the per-line pass sees it
+            removed = prev.text[base + start:] + "\n" + nxt.text[:end - seam - 1]
+            prev.spans.append((base + start, len(prev.text)))
+            nxt.spans.append((0, end - seam - 1))
+            _report_removal(log, r, removed, prev.pos, " (split by a line break)")
+            meta.harvest(r, m, removed, prev.pos, log)
+            return
+
+
+def _inline(ln: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
+    folded = fold(ln.text)
+    taken: list[tuple[int, int]] = list(ln.spans)
+    for r in rules:
+        if len(folded) > r.max_len:
+            continue
+        for m in r.regex.finditer(folded):
+            start, end = m.span()
+            if start == end or any(start < e and s < end for s, e in taken):
+                continue
+            removed = ln.text[start:end]
+            if r.suspect or not _in_zone(r, ln):
+                if r.suspect or r.suspect_elsewhere:
+                    why = ("the evidence is weak" if r.suspect
+                           else f"it is outside the document's {r.where.value}")
+                    log.report(r.id, f"{r.family}: {r.reason}; kept because {why}", action=Action.KEPT,
+                               severity=Severity.WARNING, text=removed, pos=ln.pos)
+                continue
+            taken.append((start, end))
+            _report_removal(log, r, removed, ln.pos)
+            meta.harvest(r, m, removed, ln.pos, log)
+    if taken:
+        ln.spans = sorted(taken)
+        rest = "".join(ch for i, ch in enumerate(ln.text) if not any(s <= i < e for s, e in ln.spans))
+        if not rest.strip():
+            ln.removed_by = ln.removed_by or "inline"
+
+
+# ----------------------------------------------------------------------------------------- reading tails
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """Where an appended article begins among the top-level blocks."""
+
+    index: int
+    """Top-level block index of its first block."""
+    end: int
+    """Index one past its last block."""
+
+
+def _reading_tails(
+    doc: Document, lines: list[_Line], off: frozenset[str], meta: _Meta, log: DiagnosticLog
+) -> list[_Start]:
+    """Remove reading-tail headers and their title lists; return the appended articles to wrap in Divs."""
+    # Lines of single-line top-level paragraphs and headings, by block index: the only place where a
+    # reading tail can be cut into articles.
+    count: dict[int, int] = {}
+    for ln in lines:
+        if len(ln.path) == 1:
+            count[ln.path[0]] = count.get(ln.path[0], 0) + 1
+    single = {ln.path[0]: ln for ln in lines if len(ln.path) == 1 and count[ln.path[0]] == 1}
+    body = {ln.path[0] for ln in lines if scorers.is_body(ln.key)}
+    n = len(doc.blocks)
+    starts: list[_Start] = []
+    i = 0
+    while i < n:
+        head = single.get(i)
+        if head is None or not _is_tail_start(head) or not any(b < i for b in body):
+            i += 1  # a header before any body text is left to the line rules
+            continue
+        r, m = next((r, m) for r, m in head.candidates if r.kind is Kind.TAIL_START)
+        head.removed_by = r.id
+        log.report(r.id, f"{r.family}: {r.reason}", action=Action.REMOVED, text=head.text.strip(),
+                   pos=head.pos)
+        meta.harvest(r, m, head.text, head.pos, log)
+        j = i + 1
+        # The list: titles with a date glued to them, then titles without one.
+        while j < n and j in single and scorers.dated_title(single[j].key):
+            _drop(single[j], "tail.dated-titles", off, log,
+                  "title with a date from the site's list of related pages")
+            j += 1
+        k = j
+        while k < n and k in single and _link_like(single[k].key) and not _is_tail_start(single[k]):
+            k += 1
+        if k == n:
+            for x in range(j, k):
+                _drop(single[x], "tail.related-titles", off, log,
+                      "title from the site's list of related pages at the end of the document")
+            break
+        if k - j >= 3:
+            for x in range(j, k - 1):
+                _drop(single[x], "tail.related-titles", off, log, "title from the site's list of related "
+                      "pages (the last title before the text heads the appended article)")
+            j = k - 1
+        # The appended articles run to the next reading-tail header or the end.
+        end = j
+        while end < n and not (end in single and _is_tail_start(single[end])):
+            end += 1
+        starts.extend(_split_articles(single, j, end))
+        i = end
+    _trailing_dated_list(single, n, off, log)
+    segment_of = {b: 1 + 2 * s_no for s_no, s in enumerate(starts) for b in range(s.index, s.end)}
+    for ln in lines:
+        ln.segment = segment_of.get(ln.path[0], ln.segment)
+    return starts
+
+
+def _is_tail_start(ln: _Line) -> bool:
+    return any(r.kind is Kind.TAIL_START for r, _ in ln.candidates)
+
+
+def _link_like(key: str) -> bool:
+    f = scorers.features(key)
+    return 2 <= f.length <= scorers.TITLE_MAX_CHARS and f.stops == 0 and f.cjk_ratio >= 0.5
+
+
+def _drop(ln: _Line, rid: str, off: frozenset[str], log: DiagnosticLog, reason: str) -> None:
+    if rid in off:
+        log.report(rid, f"tail: {reason}; kept because the detector is turned off", action=Action.KEPT,
+                   severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
+        return
+    ln.removed_by = rid
+    log.report(rid, f"tail: {reason}", action=Action.REMOVED, text=ln.text.strip(), pos=ln.pos)
+
+
+def _trailing_dated_list(single: dict[int, _Line], n: int, off: frozenset[str], log: DiagnosticLog) -> None:
+    """A run of three or more dated titles ending the document is a related-pages list without a header."""
+    run: list[_Line] = []
+    i = n - 1
+    while i >= 0 and i in single and single[i].removed_by is None and scorers.dated_title(single[i].key):
+        run.append(single[i])
+        i -= 1
+    if len(run) >= 3:
+        for ln in reversed(run):
+            _drop(ln, "tail.dated-titles", off, log, "title with a date from a related-pages list ending "
+                  "the document")
+
+
+def _split_articles(single: dict[int, _Line], start: int, end: int) -> list[_Start]:
+    """Cut blocks start..end into articles at title lines (consecutive titles stay together)."""
+    cuts = [start]
+    prev_title = start in single and scorers.is_title(single[start].key)
+    for b in range(start + 1, end):
+        title = b in single and scorers.is_title(single[b].key)
+        if title and not prev_title:
+            cuts.append(b)
+        prev_title = title
+    return [_Start(c, e) for c, e in zip(cuts, [*cuts[1:], end], strict=True) if c < e]
+
+
+# --------------------------------------------------------------------------------------------- rebuilding
+
+_LineMap = dict[tuple[tuple[int, ...], int], _Line]
+
+
+def _rebuild_top(doc: Document, lines: _LineMap, starts: list[_Start], off: frozenset[str],
+                 log: DiagnosticLog) -> tuple[Block, ...]:
+    """The new top-level blocks: edited, with each appended article wrapped in its Div."""
+    rebuilt = _rebuild_seq(doc.blocks, (), lines)
+    if not starts or "tail.appended-article" in off:
+        return tuple(b for b in rebuilt if b is not None)
+    owner = {i: s for s in starts for i in range(s.index, s.end)}
+    out: list[Block] = []
+    i = 0
+    while i < len(rebuilt):
+        s = owner.get(i)
+        if s is None:
+            if rebuilt[i] is not None:
+                out.append(rebuilt[i])  # type: ignore[arg-type]  # None was ruled out on the line above
+            i += 1
+            continue
+        inner = tuple(b for b in rebuilt[s.index:s.end] if b is not None)
+        if inner:
+            first = inner[0]
+            title = plain_text(first.content) if isinstance(first, Para | Heading) else ""
+            log.report("tail.appended-article",
+                       "tail: an article the site appended after its 'more reading' list is kept as a "
+                       "separate article (Div .article, origin=appended), not as part of the main text",
+                       action=Action.DETECTED, text=title.strip()[:80] or None, pos=first.pos)
+            out.append(Div(blocks=inner, attr=APPENDED, pos=first.pos))
+        i = s.end
+    return tuple(out)
+
+
+def _rebuild_seq(blocks: tuple[Block, ...], path: tuple[int, ...], lines: _LineMap) -> list[Block | None]:
+    return [_rebuild_block(b, (*path, i), lines) for i, b in enumerate(blocks)]
+
+
+def _kept(blocks: list[Block | None]) -> tuple[Block, ...]:
+    return tuple(b for b in blocks if b is not None)
+
+
+def _rebuild_block(block: Block, path: tuple[int, ...], lines: _LineMap) -> Block | None:
+    """The block with its residue removed, the same object when nothing changed, None when nothing is left."""
+    match block:
+        case Para(content=content) | Heading(content=content):
+            new = _rebuild_inlines(content, path, lines)
+            if new is content:
+                return block
+            return replace(block, content=new) if new else None
+        case Div(blocks=inner) | BlockQuote(blocks=inner):
+            kept = _kept(_rebuild_seq(inner, path, lines))
+            if kept == inner:
+                return block
+            return replace(block, blocks=kept) if kept else None
+        case List(items=items):
+            new_items: list[ListItem] = []
+            for j, it in enumerate(items):
+                kept = _kept(_rebuild_seq(it.blocks, (*path, j), lines))
+                if kept:
+                    new_items.append(it if kept == it.blocks else replace(it, blocks=kept))
+            if tuple(new_items) == items:
+                return block
+            return replace(block, items=tuple(new_items)) if new_items else None
+        case _:
+            return block
+
+
+def _rebuild_inlines(
+    content: tuple[Inline, ...], path: tuple[int, ...], lines: _LineMap
+) -> tuple[Inline, ...]:
+    segments = _split_lines(content)
+    if not any((path, n) in lines and (lines[path, n].removed_by or lines[path, n].spans)
+               for n in range(len(segments))):
+        return content
+    breaks = [node for node in content if isinstance(node, SoftBreak | LineBreak)]
+    out: list[Inline] = []
+    for n, seg in enumerate(segments):
+        ln = lines.get((path, n))
+        if ln is not None and ln.removed_by is not None:
+            continue
+        kept = _trim(_cut(seg, ln.spans, 0)[0]) if ln is not None and ln.spans else seg
+        if not plain_text(kept).strip():
+            continue
+        if out:
+            out.append(breaks[n - 1])
+        out.extend(kept)
+    return tuple(out)
+
+
+def _cut(
+    nodes: tuple[Inline, ...], spans: list[tuple[int, int]], start: int
+) -> tuple[tuple[Inline, ...], int]:
+    """Remove the character ranges `spans` (offsets in the plain text of `nodes`, from `start`)."""
+    out: list[Inline] = []
+    off = start
+    for node in nodes:
+        match node:
+            case Text(text=t) | Code(text=t):
+                kept = "".join(ch for i, ch in enumerate(t, off) if not any(s <= i < e for s, e in spans))
+                off += len(t)
+                if kept:
+                    out.append(node if kept == t else replace(node, text=kept))
+            case Emph(content=c) | Strong(content=c) | Link(content=c):
+                new, off = _cut(c, spans, off)
+                if new:
+                    out.append(node if new == c else replace(node, content=new))
+            case Image(alt=a):
+                new, off = _cut(a, spans, off)
+                out.append(node if new == a else replace(node, alt=new))
+            case SoftBreak() | LineBreak():
+                if not any(s <= off < e for s, e in spans):
+                    out.append(node)
+                off += 1
+            case Note():
+                out.append(node)
+    return tuple(out), off
+
+
+def _trim(seg: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Drop the spaces a removal left at the start or end of a line."""
+    items = list(seg)
+    if items and isinstance(items[0], Text):
+        items[0] = replace(items[0], text=items[0].text.lstrip())
+    if items and isinstance(items[-1], Text):
+        items[-1] = replace(items[-1], text=items[-1].text.rstrip())
+    return tuple(x for x in items if not (isinstance(x, Text) and not x.text))
+
+
+# -------------------------------------------------------------------------------------------------- meta
+
+
+class _Meta:
+    """Document metadata as it fills from removed lines; the first value found for a field wins."""
+
+    def __init__(self, meta: Meta) -> None:
+        self.value = meta
+        self.changed = False
+
+    def harvest(self, r: Rule, m: re.Match[str], text: str, pos: Pos | None, log: DiagnosticLog) -> None:
+        """Move the date, source and author a removed line carries into the metadata."""
+        found = {k: v for k, v in m.groupdict().items() if v}
+        for fm in _FIELD_META.finditer(fold(text)):
+            name = fm.group("field")
+            kind = "source" if name in ("来源", "出处") else "author" if name == "作者" else "date"
+            found.setdefault(kind, fm.group("value"))
+        for kind, raw in found.items():
+            self._set(r, kind, raw.strip(), pos, log)
+
+    def _set(self, r: Rule, kind: str, raw: str, pos: Pos | None, log: DiagnosticLog) -> None:
+        if not raw or getattr(self.value, kind) is not None:
+            return
+        value = normalise_date(raw) if kind == "date" else _normalise_source(raw) if kind == "source" else raw
+        if kind == "date" and value is None:
+            return
+        match kind:
+            case "date":
+                self.value = replace(self.value, date=value)
+            case "source":
+                self.value = replace(self.value, source=value)
+            case _:
+                self.value = replace(self.value, author=value)
+        self.changed = True
+        log.report(r.id, f"{r.family}: {kind} found in removed residue moved to the metadata ({value})",
+                   action=Action.MOVED, text=raw, pos=pos)
+
+
+def normalise_date(raw: str) -> str | None:
+    """ISO 8601 form of a date or date-time as sites print them, or None when it is not a real date."""
+    m = _DATE_PARTS.search(raw)
+    if m is None:
+        return None
+    y, mo, d, hh, mi, ss = m.groups()
+    try:  # sites print local time without a zone; none is invented
+        when = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M:%S") if hh is not None else when.strftime("%Y-%m-%d")
+
+
+def _normalise_source(raw: str) -> str:
+    text = raw.strip().rstrip(".,;:/")
+    if re.fullmatch(r"(?:https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/\S*)?", text):
+        host, sep, rest = text.partition("://")
+        if sep:
+            h, slash, tail = rest.partition("/")
+            return f"{host.lower()}://{h.lower()}{slash}{tail}"
+        h, slash, tail = text.partition("/")
+        return f"{h.lower()}{slash}{tail}"
+    return text
+
+
+def _repeated_title(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    # Imported here: dedup needs active_rules from this module.
+    from docconv.clean.dedup import drop_repeated_titles  # noqa: PLC0415
+
+    return drop_repeated_titles(doc, off=active_rules(options)[1], log=log)
+
+
+TRANSFORMS: tuple[Transform, ...] = (
+    Transform("residue", remove_residue),
+    Transform("residue.repeated-title", _repeated_title),
+)
+"""The residue stage, in order: remove site residue, then the page title repeated above the body."""
