@@ -46,8 +46,9 @@ def _dedup(blocks: tuple[Block, ...], log: DiagnosticLog) -> tuple[Block, ...]:
         return blocks
     first_i, first = texts[0]
     key = title_key(first)
-    if first_i > 0 or "\n" in first or not key or len(first.strip()) > TITLE_MAX_CHARS:
-        return blocks
+    if (first_i > 0 or "\n" in first or not key or len(first.strip()) > TITLE_MAX_CHARS
+            or scorers.features(line_key(first)).stops):
+        return blocks  # the first line is not a title: a sentence, or not at the top
     drop: set[int] = set()
     for i, text in texts[1:HEAD_LINES + 1]:
         if scorers.is_body(line_key(text)) and title_key(text) != key:

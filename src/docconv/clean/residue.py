@@ -53,9 +53,11 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.clean import scorers
+from docconv.clean.dedup import drop_repeated_titles
 from docconv.clean.rules import Kind, Rule, Where, fold, line_key, load_rule_file, select
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.errors import OptionError
 from docconv.options import Options
 from docconv.transform import Transform
 
@@ -87,13 +89,19 @@ def _user_rules(path: str, mtime_ns: int, size: int) -> tuple[Rule, ...]:
 def active_rules(options: Options) -> tuple[tuple[Rule, ...], frozenset[str]]:
     """The rules to run for these options, and the ids of code detectors turned off (`--keep`)."""
     extra: list[Rule] = []
+    taken = {r.id for r in BUILTIN}
     for path in options.rules:
         try:
             st = Path(path).stat()
         except OSError:
             extra.extend(load_rule_file(path))  # raises the OptionError that names the file
             continue
-        extra.extend(_user_rules(path, st.st_mtime_ns, st.st_size))
+        for r in _user_rules(path, st.st_mtime_ns, st.st_size):
+            if r.id in taken:
+                raise OptionError(f"rule file {path}, rule {r.id}: the id is defined twice (by a built-in "
+                                  "rule or an earlier rule); give the rule another id")
+            taken.add(r.id)
+            extra.append(r)
     return select(BUILTIN, extra, options.keep_rules, options.drop_rules)
 
 
@@ -664,9 +672,6 @@ def _normalise_source(raw: str) -> str:
 
 
 def _repeated_title(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-    # Imported here: dedup needs active_rules from this module.
-    from docconv.clean.dedup import drop_repeated_titles  # noqa: PLC0415
-
     return drop_repeated_titles(doc, off=active_rules(options)[1], log=log)
 
 

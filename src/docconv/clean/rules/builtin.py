@@ -26,7 +26,8 @@ CJK_OR_PUNCT = r"[\u3400-\u9fff,。!?;:、]"
 """A Chinese character or the (folded) punctuation that sits between Chinese clauses."""
 NO_STOP = r"[^。!?;]"
 """A character that does not end a sentence: whole-line furniture never contains one."""
-SEP = r"\s*[|/·•]\s*"
+SEP = r"\s*+[|/·•]\s*+"
+_MENU_ITEM = r"[^|/·•。!?,\s](?:[^|/·•。!?,]{0,8}[^|/·•。!?,\s])?"
 LONG = 10_000_000
 """max_len of inline rules that must see whole paragraphs, however long."""
 
@@ -35,7 +36,9 @@ _META_FIELD = (
     r"浏览(?:次数|量|数)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|访问(?:次数|量)|人气|热度|评论(?:数)?|"
     r"栏目|分类|所属分类|字号|投稿|发布者|发布人|文章编号|编号"
 )
-_META_VALUE = rf"(?:{DATETIME}|{URL}|[^:|\[\]【】]{{0,40}})"
+# A field value runs up to the next field name; a colon only belongs to it inside a time or a URL.
+_META_VALUE = (rf"(?:(?!(?:{_META_FIELD})\s*:)"
+               r"(?:[^:|\[\]【】]|(?<=\d):(?=\d)|(?<=http):(?=//)|(?<=https):(?=//))){0,80}+")
 
 # ---------------------------------------------------------------------------------------- site furniture
 
@@ -50,7 +53,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=160,
          reason="breadcrumb trail starting from the site home page ('首页 > ...')"),
     rule("furniture.meta-fields",
-         rf"(?:[\[【(]?\s*(?:{_META_FIELD})\s*:\s*{_META_VALUE}\s*[\]】)]?\s*[|/·]?\s*){{2,8}}",
+         rf"\s*+(?>[\[【(]?\s*+(?:{_META_FIELD})\s*+:\s*+{_META_VALUE}[\]】)]?\s*+[|/·]?\s*+){{2,8}}",
          kind="line", where="anywhere",
          reason="line of page fields (publish time, source, author, views...) printed by the site"),
     rule("furniture.publish-time",
@@ -104,9 +107,9 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="edges",
          reason="site copyright/registration footer"),
     rule("furniture.page-tools",
-         r"(?:[\[【(]?\s*(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|"
+         r"(?>[\[【(]?\s*+(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|"
          r"收藏本页|加入收藏|收藏|分享到|分享|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|举报|点赞|"
-         r"扫一扫|设为首页|top|字号\s*:?\s*(?:[大中小]\s*){1,3})\s*[\]】)]?\s*[:|/·]?\s*){1,12}",
+         r"扫一扫|设为首页|top|字号\s*+:?\s*+(?:[大中小]\s*+){1,3})\s*+[\]】)]?\s*+[:|/·]?\s*+){1,12}",
          kind="line", where="anywhere", max_len=120,
          reason="page tool links (print, close, share, font size)"),
     rule("furniture.site-header",
@@ -114,15 +117,15 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="head",
          reason="site name or address line above the body"),
     rule("furniture.nav-line",
-         rf"\s*(?:[^|/·•。!?,]{{1,10}}{SEP}){{4,30}}[^|/·•。!?,]{{1,10}}",
+         rf"\s*+(?>{_MENU_ITEM}{SEP}){{4,30}}{_MENU_ITEM}",
          kind="line", where="edges", suspect_elsewhere=False, max_len=300,
          reason="a row of short menu items separated by bars (site navigation)"),
     rule("furniture.title-category-suffix",
-         rf"\s*[-_|]\s*({CJK}{{2,10}})\1$",
+         rf"\s{{0,3}}[-_|]\s{{0,3}}({CJK}{{2,10}})\1$",
          kind="inline", where="anywhere", max_len=60,
          reason="site category appended twice to a title ('title-卫生工作总结卫生工作总结')"),
     rule("furniture.title-site-suffix",
-         rf"\s*[-_|]\s*(?P<source>(?:{CJK}|[a-z0-9]){{1,12}}(?:网|文库|范文网|资料网|文档网))$",
+         rf"\s{{0,3}}[-_|]\s{{0,3}}(?P<source>(?:{CJK}|[a-z0-9]){{1,12}}(?:网|文库|范文网|资料网|文档网))$",
          kind="inline", where="anywhere", max_len=60,
          reason="site name appended to a title ('title_XX范文网')"),
 )
@@ -181,14 +184,15 @@ TAILS: tuple[Rule, ...] = (
 
 TRUNCATION: tuple[Rule, ...] = (
     rule("truncation.shown-of-total",
-         r"(?:\.{2,6}|…{1,3})?\s*[(\[【]?\s*(?:未完(?:待续)?\s*[,。]?\s*)?全文共?\s*\d{1,7}\s*字\s*[,;]?\s*"
-         r"(?:当前|目前)?仅?(?:显示|展示)\s*\d{1,7}\s*字\s*[)\]】]?",
+         r"(?:(?:\.{2,6}|…{1,3})\s{0,3})?[(\[【]?\s{0,3}(?:未完(?:待续)?\s{0,3}[,。]?\s{0,3})?全文共?\s{0,3}\d{1,7}"
+         r"\s{0,3}字\s{0,3}[,;]?\s{0,3}(?:当前|目前)?仅?(?:显示|展示)\s{0,3}\d{1,7}\s{0,3}字\s{0,3}[)\]】]?",
          kind="inline", where="anywhere", max_len=LONG,
          reason="truncation note: the site shows only part of the text"),
     rule("truncation.omitted",
-         r"(?:\.{2,6}|…{1,3})?\s*[(\[【]?\s*(?:此处|以下|下文|中间|正文)?(?:已)?(?:省略|隐藏)了?\s*\d{1,7}\s*个?字"
-         r"(?:\s*[,]?\s*[^()\[\]【】\n。]{0,20}?(?:会员|vip|付费|登录|下载|购买)[^()\[\]【】\n。]{0,12}?"
-         r"(?:阅读|查看|下载|浏览)(?:全文|完整内容|全部内容)?)?\s*[)\]】]?(?:\.{2,6}|…{1,3})?",
+         r"(?:(?:\.{2,6}|…{1,3})\s{0,3})?[(\[【]?\s{0,3}(?:此处|以下|下文|中间|正文)?(?:已)?(?:省略|隐藏)了?"
+         r"\s{0,3}\d{1,7}\s{0,3}个?字"
+         r"(?:\s{0,3}[,]?\s{0,3}[^()\[\]【】\n。]{0,20}?(?:会员|vip|付费|登录|下载|购买)[^()\[\]【】\n。]{0,12}?"
+         r"(?:阅读|查看|下载|浏览)(?:全文|完整内容|全部内容)?)?\s{0,3}[)\]】]?(?:\.{2,6}|…{1,3})?",
          kind="inline", where="anywhere", max_len=LONG,
          reason="paywall note: the site omitted part of the text ('…省略595字,正式会员可完整阅读')"),
     rule("truncation.paywall",
@@ -215,7 +219,7 @@ BANNERS: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=30,
          reason="page counter of a document-sharing viewer"),
     rule("banner.quality-docs",
-         r"精选优质文档\s*[-—_~]{0,6}\s*倾情为(?:你|您)奉上|专心\s*[-—]{0,6}\s*专注\s*[-—]{0,6}\s*专业",
+         r"精选优质文档\s{0,3}[-—_~]{0,6}\s{0,3}倾情为(?:你|您)奉上|专心\s{0,3}[-—]{0,6}\s{0,3}专注\s{0,3}[-—]{0,6}\s{0,3}专业",
          kind="inline", where="anywhere", max_len=LONG,
          reason="document-sharing site banner ('精选优质文档-倾情为你奉上')"),
     rule("banner.disclaimer",
@@ -230,7 +234,7 @@ BANNERS: tuple[Rule, ...] = (
 
 WATERMARKS: tuple[Rule, ...] = (
     rule("watermark.original-url",
-         rf"原创\s*:\s*(?:https?://|www\.){URL_CHARS}{{0,200}}[ \t]?",
+         rf"原创\s{{0,3}}:\s{{0,3}}(?:https?://|www\.){URL_CHARS}{{0,200}}[ \t]?",
          kind="inline", where="anywhere", max_len=LONG,
          reason="'原创:http://…' watermark injected into the text"),
     rule("watermark.empty-url",
@@ -238,7 +242,7 @@ WATERMARKS: tuple[Rule, ...] = (
          kind="inline", where="anywhere", max_len=LONG,
          reason="URL scheme with no address: the remains of an injected watermark"),
     rule("watermark.injected-source",
-         rf"(?<={CJK})(?:来源|出处|转载自?|本文来自|文章来自)\s*:\s*(?:https?://|www\.){URL_CHARS}{{1,200}}(?={CJK})",
+         rf"(?<={CJK})(?:来源|出处|转载自?|本文来自|文章来自)\s{{0,3}}:\s{{0,3}}(?:https?://|www\.){URL_CHARS}{{1,200}}(?={CJK})",
          kind="inline", where="anywhere", max_len=LONG,
          reason="source URL injected in the middle of a sentence"),
     rule("watermark.odd-case-domain",
