@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
+from docconv.structure.numbering import match_marker
 
 # Characters that end a sentence or a clause a line may legitimately end with.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
@@ -29,13 +30,6 @@ _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
 # lines are never taken for wrapped ones.
 _MIN_WRAP_WIDTH = 30
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
-# A number or Chinese numeral marker opening a line is a new item, not a wrapped continuation.
-_MARKER_START = re.compile(
-    r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
-    r"|\d+[、.．)]|[①-⑳]|——)"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class _Line:
     number: int
@@ -92,7 +86,7 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
             continue
         breaks += 1
         if (prev.text[-1] not in _LINE_FINAL
-                and not _MARKER_START.match(nxt.text)
+                and match_marker(nxt.text) is None  # a numbered line opens a new item
                 and _width(prev.text) >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:

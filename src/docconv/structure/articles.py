@@ -19,28 +19,18 @@ from dataclasses import replace
 from docconv.ast import Attr, Block, Div, Document, Heading, Para, Scheme, plain_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
+from docconv.structure.lines import block_text as _text
+from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import match_marker
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
 # A line that names a report genre at its end reads as the title of a report ("2012年控烟工作总结").
 _REPORT_TITLE = re.compile(r"(总结|计划|汇报|报告|述职|心得|体会|方案|规划|情况|发言|讲话)\s*$")
-_SENTENCE_END = "。！？!?；;：:,，"
-_MAX_TITLE = 40
 _SHINGLE = 3
 NEAR_DUPLICATE = 0.3
 """Character 3-gram Jaccard similarity from which two articles count as near copies. Measured on the
 seeds: unrelated reports on one topic score at most 0.06, a "spun" synonym-swapped copy 0.40 to 0.55."""
-
-
-def _text(block: Block) -> str:
-    return plain_text(block.content) if isinstance(block, Para | Heading) else ""
-
-
-def _title_like(block: Block) -> bool:
-    text = _text(block).strip()
-    return (isinstance(block, Para) and 0 < len(text) <= _MAX_TITLE and text[-1] not in _SENTENCE_END
-            and match_marker(text) is None)
 
 
 def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Document:

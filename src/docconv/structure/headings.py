@@ -17,6 +17,9 @@ from docconv.ast import Block, Div, Document, Heading, Inline, List, ListItem, M
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
+from docconv.structure.lines import PAGE_TITLE_MAX
+from docconv.structure.lines import block_text as _text
+from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import Match, canonical_form, form_of, match_marker, render_form
 
 # The standard ladder (GB/T 9704 and common practice), top to bottom. Schemes in one rung share a level.
@@ -40,7 +43,6 @@ _LIST_FIRST = frozenset({Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.CIRCLED
 _SENTENCE_END = "。！？!?；;"
 _LEAD_END = re.compile(r"[。！？!?：:]")
 _MAX_HEADING = 40  # characters; longer marked lines are body text, not headings
-_MAX_TITLE = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Turn marked paragraphs into headings and lists, find the title, check numbering sequences."""
     blocks = list(doc.blocks)
     meta = doc.meta
-    if blocks and isinstance(blocks[0], Para) and _title_like(blocks[0]):
+    if blocks and isinstance(blocks[0], Para) and _title_like(blocks[0], PAGE_TITLE_MAX):
         first = blocks[0]
         title = _text(first)
         blocks[0] = Heading(level=1, content=first.content, attr=first.attr, pos=first.pos)
@@ -78,22 +80,12 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
     blocks = div.blocks
     first = blocks[0] if blocks else None
     titled = False
-    if isinstance(first, Para) and _title_like(first) and _match(first) is None:
+    if isinstance(first, Para) and _title_like(first, PAGE_TITLE_MAX):
         log.report("structure.article-title", "article title", text=_text(first), pos=first.pos)
         blocks = (Heading(level=2, content=first.content, attr=first.attr, pos=first.pos), *blocks[1:])
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
     return replace(div, blocks=_section(blocks, options, log, article=titled))
-
-
-def _text(para: Para | Heading) -> str:
-    return "".join(n.text for n in para.content if isinstance(n, Text))
-
-
-def _title_like(para: Para) -> bool:
-    text = _text(para).strip()
-    return (0 < len(text) <= _MAX_TITLE and text[-1] not in _SENTENCE_END + ":：,，"
-            and match_marker(text) is None and "\n" not in text)
 
 
 def _match(block: Block) -> Match | None:
