@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import docconv
@@ -10,7 +12,12 @@ from docconv import builder as b
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from docconv.pipeline import transform
-from docconv.structure.articles import drop_duplicate_articles, is_article, split_articles
+from docconv.structure.articles import (
+    drop_duplicate_articles,
+    is_article,
+    split_articles,
+    split_documents,
+)
 from tests.support import SEEDS_DIR
 
 BODY_A = ("今年以来,我们围绕年度目标,扎实推进各项重点工作,取得了较好成效。",
@@ -118,3 +125,61 @@ def test_seed_000_duplicate_and_spun_articles() -> None:
     assert "篇三:2012年控烟工作总结" in titles  # the spun copy is only reported
     assert sum(1 for d in log if d.rule == "structure.duplicate-article") == 1
     assert any(d.rule == "structure.near-duplicate-article" and (d.text or "").startswith("篇三") for d in log)
+
+
+def test_split_documents_one_per_article_with_titles_and_page_meta() -> None:
+    doc = paras("工作总结2篇", "本页收录两篇总结。", "篇一:甲单位总结", "一、加强领导", *BODY_A,
+                "篇二:乙单位汇报", "一、优化服务", *BODY_B)
+    doc = replace(doc, meta=ast.Meta(source="example.org", encoding="gb18030"))
+    structured = transform(doc, Options(), DiagnosticLog())
+    parts = split_documents(structured)
+    assert [p.meta.title for p in parts] == ["甲单位总结", "乙单位汇报"]
+    assert all(p.meta.source == "example.org" and p.meta.encoding == "gb18030" for p in parts)
+    assert dict(parts[1].meta.extra) == {"article": "2", "articles": "2", "page-title": "工作总结2篇"}
+    first = parts[0]
+    heads = [(h.level, ast.plain_text(h.content)) for h in first.blocks if isinstance(h, ast.Heading)]
+    assert heads == [(1, "甲单位总结"), (2, "加强领导")]  # the title is level 1, 一、 is level 2 again
+    # The page head (not its title) goes with the first article, right after its title.
+    assert ast.plain_text(first.blocks[1].content) == "本页收录两篇总结。"  # type: ignore[union-attr]
+
+
+def test_split_documents_without_articles_returns_the_document() -> None:
+    doc = transform(paras("年度工作总结", "一、甲项工作", *BODY_A), Options(), DiagnosticLog())
+    assert split_documents(doc) == [doc]
+
+
+def test_untitled_article_keeps_the_page_title() -> None:
+    doc = paras("一、甲项工作", BODY_A[0], "二、乙项工作", BODY_A[1], "总之,我们将继续努力。",
+                "一、丙项工作", BODY_B[0], "二、丁项工作", BODY_B[1])
+    doc = replace(doc, meta=ast.Meta(title="合集"))
+    parts = split_documents(transform(doc, Options(), DiagnosticLog()))
+    assert [p.meta.title for p in parts] == ["合集", "合集"]
+    assert [dict(p.meta.extra)["article"] for p in parts] == ["1", "2"]
+
+
+def test_greeting_opens_a_new_article_even_after_a_short_lead_in() -> None:
+    doc = paras("一、甲项工作", BODY_A[0], "二、乙项工作", BODY_A[1], "今后我们将继续努力。",
+                "(2020年5月6日)", "尊敬的各位领导:", "现将工作情况汇报如下:", "一、基本情况", BODY_B[0],
+                "二、主要做法", BODY_B[1])
+    out = split_articles(doc, Options(), DiagnosticLog())
+    assert [first_text(a) for a in articles(out)] == ["一、甲项工作", "(2020年5月6日)"]
+
+
+def test_repeated_first_number_of_a_lower_scheme_starts_an_article() -> None:
+    doc = paras("一、甲项工作", BODY_A[0], "(一)细项。" + BODY_A[1], "(一)另一单位的细项。" + BODY_B[0],
+                "(二)又一细项。" + BODY_B[1])
+    log = DiagnosticLog()
+    out = split_articles(doc, Options(), log)
+    assert [first_text(a)[:5] for a in articles(out)] == ["一、甲项工", "(一)另一"]
+
+
+def test_collection_title_and_site_suffix_on_an_article_title() -> None:
+    doc = paras("精选总结(共2篇)", "篇一:甲单位总结-工作总结工作总结", *BODY_A, "乙单位年度汇报_某某范文网",
+                "篇二:乙单位汇报", *BODY_B)
+    log = DiagnosticLog()
+    out = transform(doc, Options(clean=False), log)
+    titles = [ast.plain_text(h.content) for a in articles(out) for h in a.blocks
+              if isinstance(h, ast.Heading) and h.level == 2]
+    assert titles == ["甲单位总结", "乙单位汇报"]
+    removed = [d.text for d in log if d.rule == "structure.title-suffix"]
+    assert removed == ["-工作总结工作总结"]

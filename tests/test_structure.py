@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import docconv
 from docconv import ast
 from docconv import builder as b
 from docconv.diagnostics import DiagnosticLog
@@ -13,6 +14,7 @@ from docconv.structure.headings import structure
 from docconv.structure.numbering import match_marker
 from docconv.walk import query
 from docconv.writers.markdown import write_markdown
+from tests.support import FIXTURES
 
 
 def run(*lines: str, **options: object) -> tuple[ast.Document, DiagnosticLog]:
@@ -178,3 +180,51 @@ def test_structure_never_drops_or_reorders_text_and_is_idempotent(lines: list[st
     # Marker forms may be made consistent (keep mode); everything else is exactly the input, in order.
     assert all_text(doc, markers=False) == "".join(map(without_marker, lines))
     assert structure(doc, Options(), DiagnosticLog()) == doc
+
+
+def test_glued_marker_fills_a_gap_and_is_reported() -> None:
+    doc, log = run("标题", "一、甲", "正文。", "二、乙", "正文一句。 三、丙项工作", "正文。", "四、丁", "正文。")
+    assert [r for _, r in outline(doc)][1:] == ["一、甲", "二、乙", "三、丙项工作", "四、丁"]
+    assert [d.text for d in log if d.rule == "structure.glued-marker"] == ["三、丙项工作"]
+    assert not any(d.rule == "structure.numbering-gap" for d in log)
+
+
+def test_marker_inside_prose_is_not_cut_out_without_a_gap() -> None:
+    doc, log = run("标题", "一、甲", "正文一句。 二、这不是标题", "二、乙", "正文。")
+    assert not any(d.rule == "structure.glued-marker" for d in log)
+    assert all_text(doc) == "".join(("标题", "一、甲", "正文一句。 二、这不是标题", "二、乙", "正文。"))
+
+
+def test_heading_glued_to_its_body_by_a_space_is_split() -> None:
+    doc, log = run("标题", "一、推进效能建设 一是建立健全规章制度。二是规范办事流程。",
+                   "二、改进服务方式 推行一次性告知制度。", "三、开展“热爱祖国 建设家园”活动。全年举办六场。")
+    assert [r for _, r in outline(doc)][1:] == ["一、推进效能建设", "二、改进服务方式", "三、开展“热爱祖国 建设家园”活动。"]
+    splits = [d.text for d in log if d.rule == "structure.inline-heading"]
+    assert splits == ["推进效能建设", "改进服务方式", "开展“热爱祖国 建设家园”活动。"]  # no cut inside quotes
+
+
+def test_short_sentences_head_sections_when_bodies_follow() -> None:
+    doc, _ = run("标题", "二、主要做法", "1、加大宣传力度。", "全年发放资料一万份。", "2、强化督查考核。",
+                 "每季度督查一次。")
+    assert [r for _, r in outline(doc)][1:] == ["二、主要做法", "1、加大宣传力度。", "2、强化督查考核。"]
+    consecutive, _ = run("标题", "二、主要措施", "1、成立领导小组。", "2、提倡文明用语。", "3、严禁吸烟。")
+    assert isinstance(consecutive.blocks[-1], ast.List)
+    assert len(consecutive.blocks[-1].items) == 3
+
+
+def test_diagnostics_list_every_gap_and_every_split() -> None:
+    _, log = run("标题", "一、甲项。正文。", "三、乙项。正文。", "六、丙项。正文。", "(一)丁。正文。", "(三)戊。正文。")
+    gaps = [d.message for d in log if d.rule == "structure.numbering-gap"]
+    assert gaps == ["numbering jumps from 一、 to 三、", "numbering jumps from 三、 to 六、",
+                    "numbering jumps from (一) to (三)"]
+    splits = [d.text for d in log if d.rule == "structure.inline-heading"]
+    assert splits == ["甲项。", "乙项。", "丙项。", "丁。", "戊。"]
+
+
+def test_mixed_forms_fixture_renders_one_form_with_numbering_keep() -> None:
+    md = docconv.convert(FIXTURES / "structure" / "mixed-forms.txt", "markdown", numbering="keep")
+    assert isinstance(md, str)
+    assert "### (二)规范办事流程" in md  # the majority half-width form wins over （二）
+    assert "#### 2、推行限时办结" in md  # the stray space in `2 、` is gone
+    assert "（" not in md.split("规范办事流程")[0].split("完善服务台账")[1]
+    assert "2 、" not in md

@@ -12,28 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from docconv.ast import Block, Div, Document, Heading, Inline, List, ListItem, Marker, Para, Scheme, Text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
-from docconv.structure.lines import PAGE_TITLE_MAX
+from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
+from docconv.structure.numbering import RUNG as _RUNG
 from docconv.structure.numbering import Match, canonical_form, form_of, match_marker, render_form
+from docconv.structure.title import strip_site_suffix
 
-# The standard ladder (GB/T 9704 and common practice), top to bottom. Schemes in one rung share a level.
-LADDER: tuple[tuple[Scheme, ...], ...] = (
-    (Scheme.CHAPTER, Scheme.PART, Scheme.ARTICLE),
-    (Scheme.SECTION,),
-    (Scheme.CN, Scheme.ROMAN_UPPER),
-    (Scheme.CN_PAREN, Scheme.LATIN_UPPER),
-    (Scheme.ARABIC,),
-    (Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER),
-    (Scheme.CIRCLED,),
-    (Scheme.DASH,),
-)
-_RUNG = {s: i for i, rung in enumerate(LADDER) for s in rung}
 # Rungs that exist only when a document uses them; the rest keep fixed levels so that `##` means 一、
 # in every ordinary report of a corpus.
 _OPTIONAL_RUNGS = 2
@@ -42,7 +33,11 @@ _LIST_FIRST = frozenset({Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.CIRCLED
 
 _SENTENCE_END = "。！？!?；;"
 _LEAD_END = re.compile(r"[。！？!?：:]")
-_MAX_HEADING = 40  # characters; longer marked lines are body text, not headings
+_MAX_HEADING = 40  # characters; a longer lead or sentence is body text, not a heading
+# A marked line with no sentence mark at all is a heading line up to this length: body text ends its
+# sentences, so a long unpunctuated line is a long section title ("一、召开…会议,部署全年工作任务").
+_MAX_BARE = 60
+_MIN_LEAD = 4  # characters: a shorter lead glued by a space is not a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +45,8 @@ class _Item:
     index: int
     para: Para
     match: Match
-    kind: str  # bare: a heading line; inline: heading lead + body; long: body text
+    kind: str  # bare: a heading line; short: one short sentence; inline: heading lead + body; long: body
+    cut: int = 0  # inline: where the lead ends in match.rest
 
 
 def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
@@ -58,34 +54,127 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     blocks = list(doc.blocks)
     meta = doc.meta
     if blocks and isinstance(blocks[0], Para) and _title_like(blocks[0], PAGE_TITLE_MAX):
-        first = blocks[0]
+        first = _without_site_suffix(blocks[0], log)
         title = _text(first)
         blocks[0] = Heading(level=1, content=first.content, attr=first.attr, pos=first.pos)
         log.report("structure.title", "first line taken as the document title", text=title, pos=first.pos)
         if meta.title is None:
             meta = replace(meta, title=title)
+    elif meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
+        log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
+                   action=Action.REMOVED, text=fix.suffix)
+        meta = replace(meta, title=fix.title)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+def _without_site_suffix(para: Para, log: DiagnosticLog) -> Para:
+    """The title paragraph without a site/category suffix (see structure/title.py), reported."""
+    if len(para.content) != 1 or not isinstance(para.content[0], Text):
+        return para
+    fix = strip_site_suffix(para.content[0].text)
+    if fix is None:
+        return para
+    log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
+               action=Action.REMOVED, text=fix.suffix, pos=para.pos)
+    return replace(para, content=(replace(para.content[0], text=fix.title),))
 
 
 def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
              article: bool) -> tuple[Block, ...]:
     """Structure one page or one article: its own markers decide its own levels and forms."""
+    blocks = _unglue_missing_markers(blocks, log)
     markers = _collect_markers(list(blocks))
     levels = _levels(markers, options, log, article=article)
     return _container(blocks, levels, _majority_forms(markers), options, log)
 
 
 def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
-    """An article: its title line becomes a level-2 heading, its sections sit one level lower."""
+    """An article: its title line becomes a level-2 heading, its sections sit one level lower.
+
+    When an article opens with several title lines (a group title, then the report's own title), the
+    last one before the body is the article's title; the others stay paragraphs.
+    """
     blocks = div.blocks
-    first = blocks[0] if blocks else None
-    titled = False
-    if isinstance(first, Para) and _title_like(first, PAGE_TITLE_MAX):
-        log.report("structure.article-title", "article title", text=_text(first), pos=first.pos)
-        blocks = (Heading(level=2, content=first.content, attr=first.attr, pos=first.pos), *blocks[1:])
+    lead = 0
+    while (lead < len(blocks) and isinstance(blocks[lead], Para)
+           and _title_like(blocks[lead], PAGE_TITLE_MAX) and not is_date_line(blocks[lead])):
+        lead += 1
+    after = blocks[lead] if lead < len(blocks) else None
+    titled = isinstance(after, Heading) and after.level == 2 and after.marker is None  # an earlier run
+    marked = (isinstance(after, Para) and (m := _match(after)) is not None
+              and m.marker.scheme is Scheme.ARTICLE)
+    if marked:
+        # `篇二:标题` is the title (a heading through its marker); lines before it are a group's title.
+        assert isinstance(after, Para)
+        blocks = (*blocks[:lead], _without_site_suffix(after, log), *blocks[lead + 1:])
+    elif not titled and lead > 0:
+        t = lead - 1
+        line = blocks[t]
+        assert isinstance(line, Para)  # the loop above only counted paragraphs
+        para = _without_site_suffix(line, log)
+        log.report("structure.article-title", "article title", text=_text(para), pos=para.pos)
+        title = Heading(level=2, content=para.content, attr=para.attr, pos=para.pos)
+        blocks = (*blocks[:t], title, *blocks[t + 1:])
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
     return replace(div, blocks=_section(blocks, options, log, article=titled))
+
+
+_GLUED_MARKER = re.compile(r"(?<=[。！？!?])[ \t\u3000]*")
+
+
+def _unglue_missing_markers(blocks: tuple[Block, ...], log: DiagnosticLog) -> tuple[Block, ...]:
+    """Split off a marker that a lost line break glued to the end of the paragraph before it.
+
+    Only the first number a sequence is missing is looked for (`三、` … `五、` with `。 四、领导带头` in a
+    paragraph between), so a marker-like run inside ordinary prose is never cut out.
+    """
+    last: dict[Scheme, tuple[int, int]] = {}  # scheme -> (index, ordinal) of its latest item
+    cuts: dict[int, int] = {}
+    for i, b in enumerate(blocks):
+        m = _match(b)
+        if m is None:
+            continue
+        scheme, ordinal = m.marker.scheme, m.marker.ordinal
+        prev = last.get(scheme)
+        if prev is not None and scheme is not Scheme.DASH and ordinal > prev[1] + 1:
+            for j in range(prev[0], i):
+                cut = _missing_marker_at(blocks[j], scheme, prev[1] + 1)
+                if cut is not None:
+                    cuts[j] = cut
+                    break
+        last[scheme] = (i, ordinal)
+    if not cuts:
+        return blocks
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i not in cuts:
+            out.append(b)
+            continue
+        assert isinstance(b, Para)
+        assert isinstance(b.content[0], Text)
+        text = b.content[0].text
+        head, tail = text[:cuts[i]].rstrip(" \t\u3000"), text[cuts[i]:]
+        log.report("structure.glued-marker", "a marker glued to the end of a paragraph starts its own "
+                   "paragraph (it fills a gap in the numbering)", text=tail[:40], pos=b.pos)
+        out.append(replace(b, content=(Text(text=head),)))
+        out.append(Para(content=(Text(text=tail),), pos=b.pos))
+    return tuple(out)
+
+
+def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None:
+    """Offset in a one-run paragraph where a marker of `scheme`/`ordinal` follows a sentence end."""
+    if not isinstance(block, Para) or len(block.content) != 1 or not isinstance(block.content[0], Text):
+        return None
+    text = block.content[0].text
+    for m in _GLUED_MARKER.finditer(text):
+        if m.end() >= len(text):
+            continue
+        found = match_marker(text[m.end():])
+        if found is not None and found.marker.scheme is scheme and found.marker.ordinal == ordinal \
+                and found.rest:
+            return m.end()
+    return None
 
 
 def _match(block: Block) -> Match | None:
@@ -117,16 +206,17 @@ def _levels(markers: list[Marker], options: Options, log: DiagnosticLog, *,
     # The document's nesting: a scheme seen again closes everything below it; a new scheme nests.
     stack: list[Scheme] = []
     order: list[Scheme] = []
+    inverted = False  # a scheme seen nested under one that the standard puts below it
     for m in markers:
         if m.scheme in stack:
             del stack[stack.index(m.scheme) + 1:]
         else:
+            inverted = inverted or (bool(stack) and _RUNG[stack[-1]] > _RUNG[m.scheme])
             stack.append(m.scheme)
             if m.scheme not in order:
                 order.append(m.scheme)
     standard = sorted(present, key=lambda s: _RUNG[s])
-    by_rung = sorted(order, key=lambda s: _RUNG[s])
-    if order and [_RUNG[s] for s in order] != [_RUNG[s] for s in by_rung]:
+    if inverted:
         log.report("structure.nesting-order",
                    "the document nests its numbering in a non-standard order; following the document: "
                    + " > ".join(s.value for s in order), severity=Severity.WARNING)
@@ -149,13 +239,42 @@ def _majority_forms(markers: list[Marker]) -> dict[Scheme, str]:
 
 
 def _classify(index: int, para: Para, match: Match) -> _Item:
-    rest = match.rest
-    if len(rest) <= _MAX_HEADING and not any(c in rest for c in _SENTENCE_END):
+    rest = match.rest.rstrip()
+    ends = [i for i, c in enumerate(rest) if c in _SENTENCE_END]
+    glued = _glued_lead(rest)
+    if glued is not None:
+        return _Item(index, para, match, "inline", glued)
+    if not ends and len(rest) <= _MAX_BARE:
         return _Item(index, para, match, "bare")
+    if ends == [len(rest) - 1] and len(rest) <= _MAX_HEADING and rest[-1] not in "；;":
+        # One short sentence on its own line ("1、加大宣传力度。"): a heading when its run has bodies.
+        return _Item(index, para, match, "short")
     lead_end = _LEAD_END.search(rest)
     if lead_end is not None and lead_end.end() <= _MAX_HEADING and lead_end.end() < len(rest):
-        return _Item(index, para, match, "inline")
+        return _Item(index, para, match, "inline", lead_end.end())
     return _Item(index, para, match, "long")
+
+
+_GLUE = re.compile(r"(?<=[\u4e00-\u9fff”」』）)])[ \t\u3000]+(?=[\u4e00-\u9fff“「『])")
+
+
+def _glued_lead(rest: str) -> int | None:
+    """Where a heading glued to its body by a space ends (`推进效能建设 一是建立…`), or None.
+
+    Chinese prose has no spaces between words, so a space between two Chinese characters before the
+    first sentence mark, outside quotes and brackets, is where a line break was lost.
+    """
+    m = _GLUE.search(rest)
+    if m is None or not _MIN_LEAD <= m.start() <= _MAX_HEADING or len(rest) - m.end() < _MIN_LEAD:
+        return None
+    lead = rest[:m.start()]
+    if any(c in lead for c in _SENTENCE_END + ":：") or _unbalanced(lead):
+        return None
+    return m.start()
+
+
+def _unbalanced(text: str) -> bool:
+    return any(text.count(a) != text.count(b) for a, b in ("“”", "《》", "()", "（）", "「」", "【】"))
 
 
 def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict[Scheme, str],
@@ -171,7 +290,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
     renumbered: dict[int, int] = {}
     for run in runs:
         _check_sequence(run, log)
-        if _is_list_run(run, blocks):
+        if _is_list_run(run, blocks, levels):
             as_list.update(it.index for it in run)
         if options.numbering == "renumber":
             renumbered.update(_renumber(run))
@@ -228,21 +347,34 @@ def _runs(items: list[_Item], levels: dict[Scheme, int], log: DiagnosticLog) -> 
     return sorted(runs, key=lambda r: r[0].index)
 
 
-def _is_list_run(run: list[_Item], blocks: tuple[Block, ...]) -> bool:
+def _is_list_run(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Scheme, int]) -> bool:
+    """Whether a run of sibling items is a list (True) or a sequence of section headings (False).
+
+    Decided for the whole run so that one sequence is rendered one way. Items with sub-items or body
+    text between them head sections; items that follow each other directly are a list, unless most of
+    them are inline headings (a lead sentence and its own body), which is how many reports write
+    sections. A lead-in ending in ':' makes a list of directly consecutive items.
+    """
     scheme = run[0].match.marker.scheme
     kinds = Counter(it.kind for it in run)
-    # Body text after the last item ends the list; body after any other item means sections.
-    followed_by_body = sum(
-        1 for it in run[:-1]
-        if it.index + 1 < len(blocks) and isinstance(blocks[it.index + 1], Para)
-        and _match(blocks[it.index + 1]) is None)
-    if scheme in _LIST_FIRST:
-        return not (kinds["bare"] == len(run) and followed_by_body == len(run) - 1)
+    level = levels[scheme]
+    children = any(
+        (m := _match(blocks[it.index + 1])) is not None and levels.get(m.marker.scheme, 0) > level
+        for it in run if it.index + 1 < len(blocks))
+    body_between = sum(1 for a, b in pairwise(run) if b.index > a.index + 1)
     before = blocks[run[0].index - 1] if run[0].index > 0 else None
     lead_in = isinstance(before, Para) and _text(before).rstrip().endswith((":", "："))
-    if lead_in and kinds["bare"] < len(run) and followed_by_body == 0:
+    if scheme in _LIST_FIRST:
+        heading_like = kinds["bare"] + kinds["short"] == len(run)
+        return not (heading_like and (children or body_between == len(run) - 1))
+    if children or body_between:
+        return False
+    if lead_in:
         return True
-    return kinds["long"] * 2 > len(run)
+    if len(run) == 1:
+        # A lone numbered sentence is an item; a lone heading line or lead-and-body is a section.
+        return kinds["short"] == 1
+    return kinds["inline"] * 2 <= len(run)
 
 
 def _renumber(run: list[_Item]) -> dict[int, int]:
@@ -276,13 +408,11 @@ def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
                   log: DiagnosticLog) -> list[Block]:
     level = levels[marker.scheme]
     content = _strip_marker(item.para, item.match)
-    if item.kind == "bare":
+    if item.kind in ("bare", "short"):
         return [Heading(level=level, content=content, marker=marker, attr=item.para.attr, pos=item.para.pos)]
     if item.kind == "inline":
         rest = item.match.rest
-        cut = _LEAD_END.search(rest)
-        assert cut is not None
-        lead, body = rest[:cut.end()], rest[cut.end():]
+        lead, body = rest[:item.cut], rest[item.cut:]
         log.report("structure.inline-heading", "split a numbered paragraph into its lead (heading) and body",
                    text=lead, pos=item.para.pos)
         tail: tuple[Inline, ...] = (Text(text=body.lstrip(" \u3000")), *item.para.content[1:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docconv.ast import Block, Heading, Para, plain_text
 from docconv.structure.numbering import match_marker
 
@@ -23,3 +25,13 @@ def title_like(block: Block, max_chars: int = ARTICLE_TITLE_MAX) -> bool:
     text = block_text(block).strip()
     return (isinstance(block, Para) and 0 < len(text) <= max_chars and "\n" not in text
             and text[-1] not in TITLE_END_BARRED and match_marker(text) is None)
+
+
+_DATE_LINE = re.compile(r"^[(（]?\s*(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}|[xX×]{2,4})\s*年"
+                        r"(?:\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?)?"
+                        r"\s*[)）]?$")
+
+
+def is_date_line(block: Block) -> bool:
+    """A line holding only a date (`(2011年4月18日)`, `二〇一一年四月`): a dateline, never a title."""
+    return bool(_DATE_LINE.match(block_text(block).strip()))

@@ -53,6 +53,20 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
+LADDER: tuple[tuple[Scheme, ...], ...] = (
+    (Scheme.CHAPTER, Scheme.PART, Scheme.ARTICLE),
+    (Scheme.SECTION,),
+    (Scheme.CN, Scheme.ROMAN_UPPER),
+    (Scheme.CN_PAREN, Scheme.LATIN_UPPER),
+    (Scheme.ARABIC,),
+    (Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.ROMAN_LOWER),
+    (Scheme.CIRCLED,),
+    (Scheme.DASH, Scheme.BULLET),
+)
+"""The standard nesting (GB/T 9704 and common practice), top to bottom; schemes in one rung are peers."""
+RUNG: dict[Scheme, int] = {s: i for i, rung in enumerate(LADDER) for s in rung}
+"""Each scheme's rung in `LADDER` (0 is the top)."""
+
 
 def cn_number(text: str) -> int | None:
     """The value of a Chinese numeral (`十二` → 12, `一百零五` → 105, `二〇` → 20), or None."""

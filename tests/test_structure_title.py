@@ -1,0 +1,49 @@
+"""Site and category suffixes on titles: what goes, and what is a real part of a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from docconv import ast
+from docconv import builder as b
+from docconv.diagnostics import Action, DiagnosticLog
+from docconv.options import Options
+from docconv.structure.headings import structure
+from docconv.structure.title import strip_site_suffix
+
+
+@pytest.mark.parametrize(("title", "clean", "reason"), [
+    ("2012年控烟工作总结-卫生工作总结卫生工作总结", "2012年控烟工作总结", "doubled"),
+    ("年度安全生产工作计划_范文网", "年度安全生产工作计划", "site"),
+    ("个人述职报告 - 某某文库", "个人述职报告", "site"),
+    ("社区年度工作总结｜总结大全", "社区年度工作总结", "site"),
+    ("学校德育工作总结－工作总结", "学校德育工作总结", "genre"),
+    ("财务科年度工作计划 _ 工作计划", "财务科年度工作计划", "genre"),
+])
+def test_suffixes_go(title: str, clean: str, reason: str) -> None:
+    fix = strip_site_suffix(title)
+    assert fix is not None
+    assert (fix.title, fix.reason) == (clean, reason)
+    assert fix.title + fix.suffix == title
+
+
+@pytest.mark.parametrize("title", [
+    "坚持改革创新——2012年工作总结",        # an em-dash subtitle is part of the title
+    "2011—2012年控烟工作总结与表彰会",
+    "关于加强安全生产的报告-附件一",        # not a category or site
+    "总结-工作总结",                          # too little would be left
+    "年度工作总结",
+])
+def test_real_titles_stay(title: str) -> None:
+    assert strip_site_suffix(title) is None
+
+
+def test_document_title_suffix_is_removed_and_reported() -> None:
+    log = DiagnosticLog()
+    doc = structure(b.document(b.para("年度工作总结_某某范文网"), b.para("正文。")), Options(), log)
+    assert doc.meta.title == "年度工作总结"
+    assert isinstance(doc.blocks[0], ast.Heading)
+    assert ast.plain_text(doc.blocks[0].content) == "年度工作总结"
+    [d] = [d for d in log if d.rule == "structure.title-suffix"]
+    assert (d.action, d.text) == (Action.REMOVED, "_某某范文网")
+    assert structure(doc, Options(), DiagnosticLog()) == doc
