@@ -3,10 +3,12 @@
     /work/venv/bin/python benchmarks/repair/bench_repair.py
 
 1. Seed 003: pinyin annotations stripped and false strips; GBK damage runs repaired.
-2. Simulated annotator damage (byte-level `(pinyin)` insertion over GBK with keys aimed across
-   character boundaries) on the seeds and on own texts: repaired exactly / left flagged / wrongly changed.
-3. Simulated mojibake (UTF-8 as GBK, as latin-1, as cp1252; GBK as latin-1) of clauses embedded in
-   clean paragraphs: repaired exactly / left / wrongly changed.
+2. Simulated annotator damage (byte-level `(pinyin)` insertion over GBK with one deterministic key set
+   per document, some keys being what chosen character boundaries read as) on the seeds and on own
+   texts: repaired exactly / left flagged / wrongly changed, per corpus.
+3. Simulated mojibake (UTF-8 as GBK/GB18030 with errors='replace' and 'ignore', as latin-1, as cp1252;
+   GBK as latin-1 and cp1252) of clauses embedded in clean paragraphs: repaired exactly / left / wrongly
+   changed, per decoder and per corpus.
 4. Clean text: characters changed by the GBK, mojibake and pinyin repairs on the undamaged seeds and
    own texts (must be 0).
 
@@ -15,6 +17,8 @@ Seed text is never written to RESULTS.md; only counts are.
 
 from __future__ import annotations
 
+import difflib
+import os
 import random
 import re
 import sys
@@ -25,17 +29,23 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.repair_sim import (  # noqa: E402
-    crossing_key,
-    damage_at,
+    annotate_gbk,
+    document_keys,
+    gbk_as_cp1252,
+    gbk_as_cp1252_replace,
     gbk_as_latin1,
     utf8_as_cp1252,
+    utf8_as_cp1252_replace,
+    utf8_as_gb18030,
     utf8_as_gbk,
+    utf8_as_gbk_ignore,
     utf8_as_latin1,
 )
 
 from docconv import builder as b  # noqa: E402
 from docconv.ast import Document  # noqa: E402
 from docconv.clean import pinyin  # noqa: E402
+from docconv.clean.chars import PUA  # noqa: E402
 from docconv.clean.mojibake import repair_mojibake  # noqa: E402
 from docconv.clean.repair import TRANSFORMS, repair_gbk_damage, strip_pinyin  # noqa: E402
 from docconv.clean.textmap import doc_text  # noqa: E402
@@ -45,7 +55,6 @@ from docconv.readers.txt import read_txt  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 OWN = Path(__file__).with_name("own_texts.txt")
-RNG = random.Random(20240505)
 OPTS = Options()
 
 
@@ -91,76 +100,109 @@ def _apply(doc: Document, fns: list[object]) -> Document:
     return doc
 
 
-def annotator(corpus: dict[str, list[str]]) -> tuple[list[str], int, int, int, int]:
-    exact = flagged = wrong = total = 0
+def _gbk_ok(text: str) -> bool:
+    try:
+        text.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+TRIALS = 8
+"""Key sets tried per corpus (each a fresh deterministic annotator over the whole document)."""
+KEY_SHARE = 0.15
+"""Share of a document's distinct Han characters made keys (seed 003: 106 of 726)."""
+CHARS_PER_RUN = 700
+"""Characters per damaged boundary (seed 003: six damaged runs in about 4,300 characters)."""
+
+
+def annotator(corpus: dict[str, list[str]], show: bool = False) -> tuple[list[str], int, int, int, int, int]:
+    exact = flagged = wrong = total = clean_wrong = 0
     rows = []
-    for name, paras in corpus.items():
-        e = f = w = n = 0
-        damaged_doc: list[str] = []
-        originals: list[str] = []
-        for i, para in enumerate(paras):
-            originals.append(para)
-            if i % 2:
-                damaged_doc.append(para)
-                continue
-            spots = [k for k in range(len(para) - 1) if crossing_key(para, k)]
-            if not spots:
-                damaged_doc.append(para)
-                continue
-            cross = RNG.sample(spots, min(len(spots), 1 + (len(para) > 60)))
-            han = sorted({c for c in para if "\u4e00" <= c <= "\u9fff"})
-            aligned = "".join(RNG.sample(han, min(3, len(han))))
-            damaged = damage_at(para, sorted(cross), aligned)
-            if "?" not in damaged:
-                damaged_doc.append(para)
-                continue
-            damaged_doc.append(damaged)
-        doc = b.document(*(b.para(p) for p in damaged_doc))
-        out = _apply(doc, [repair_gbk_damage, strip_pinyin])
-        got = doc_text(out).splitlines()
-        for orig, dmg, res in zip(originals, damaged_doc, got, strict=True):
-            if dmg == orig:
-                if res != orig:
+    for name, all_paras in corpus.items():
+        e = f = w = n = cw = 0
+        paras = [p for p in all_paras if _gbk_ok(p)]  # a GBK page holds GBK characters only
+        for trial in range(TRIALS):
+            rng = random.Random(f"{name}-{trial}")
+            keys = document_keys(paras, rng, KEY_SHARE, runs=max(2, sum(map(len, paras)) // CHARS_PER_RUN))
+            damaged_doc = [annotate_gbk(p, keys) for p in paras]
+            doc = b.document(*(b.para(p) for p in damaged_doc))
+            out = _apply(doc, [repair_gbk_damage, strip_pinyin])
+            got = doc_text(out).splitlines()
+            for orig, dmg, res in zip(paras, damaged_doc, got, strict=True):
+                if "?" not in dmg and not PUA.search(dmg):
+                    if res != orig:
+                        cw += 1
+                        if show:
+                            print("CLEAN-WRONG", name, orig, res, sep="\n  ")
+                    continue
+                n += 1
+                if res == orig:
+                    e += 1
+                    continue
+                if "?" in res or PUA.search(res):
+                    f += 1
+                else:
                     w += 1
-                continue
-            n += 1
-            if res == orig:
-                e += 1
-            elif "?" in res:
-                f += 1
-            else:
-                w += 1
-        rows.append(f"| {name} | {n} | {e} | {f} | {w} |")
+                if show:
+                    print("FLAG" if "?" in res else "WRONG", name, orig, dmg, res, sep="\n  ")
+        rows.append(f"| {name} | {n} | {e} | {f} | {w} | {cw} |")
         exact, flagged, wrong, total = exact + e, flagged + f, wrong + w, total + n
-    return rows, exact, flagged, wrong, total
+        clean_wrong += cw
+    return rows, exact, flagged, wrong, total, clean_wrong
 
 
-KINDS = [utf8_as_gbk, utf8_as_latin1, utf8_as_cp1252, gbk_as_latin1]
+KINDS = [
+    utf8_as_gbk, utf8_as_gbk_ignore, utf8_as_gb18030, utf8_as_latin1, utf8_as_cp1252, utf8_as_cp1252_replace,
+    gbk_as_latin1, gbk_as_cp1252, gbk_as_cp1252_replace,
+]
 
 
-def mojibake(corpus: dict[str, list[str]]) -> tuple[list[str], int, int, int, int]:
+def _only_left(para: str, out: str, mangled: str) -> bool:
+    """Whether every difference from the original is mojibake left as it was (a partial repair with no
+    wrong change: counted as left)."""
+    sm = difflib.SequenceMatcher(None, para, out, autojunk=False)
+    return all(op == "equal" or out[b1:b2] in mangled for op, _a1, _a2, b1, b2 in sm.get_opcodes())
+
+
+def mojibake(
+    corpus: dict[str, list[str]], show: str = ""
+) -> tuple[list[str], list[str], int, int, int, int]:
     rows = []
+    per_corpus: dict[str, list[int]] = {name: [0, 0, 0, 0] for name in corpus}
     exact = left = wrong = total = 0
     for kind in KINDS:
+        if show and kind.__name__ != show:
+            continue
         e = lf = w = n = 0
-        for paras in corpus.values():
+        rng = random.Random(kind.__name__)
+        for name, paras in corpus.items():
             for para in paras[::3]:
                 clauses = [c for c in re.split(r"(?<=[，。；,;])", para) if len(c) >= 6]
                 if not clauses:
                     continue
-                clause = RNG.choice(clauses)
+                clause = rng.choice(clauses)
                 damaged = para.replace(clause, kind(clause), 1)
+                if damaged == para:
+                    continue
                 out = doc_text(_apply(b.document(b.para(damaged)), [repair_mojibake])).rstrip("\n")
                 n += 1
-                if out == para:
+                k = 0 if out == para else 1 if out == damaged or _only_left(para, out, kind(clause)) else 2
+                per_corpus[name][k] += 1
+                per_corpus[name][3] += 1
+                if k == 0:
                     e += 1
-                elif out == damaged:
+                    continue
+                if k == 1:
                     lf += 1
                 else:
                     w += 1
+                if show == kind.__name__:
+                    print("LEFT" if k == 1 else "WRONG", clause, kind(clause), out, sep="\n  ")
         rows.append(f"| {kind.__name__} | {n} | {e} | {lf} | {w} |")
         exact, left, wrong, total = exact + e, left + lf, wrong + w, total + n
-    return rows, exact, left, wrong, total
+    crows = [f"| {name} | {c[3]} | {c[0]} | {c[1]} | {c[2]} |" for name, c in per_corpus.items()]
+    return rows, crows, exact, left, wrong, total
 
 
 def clean_changes(corpus: dict[str, list[str]]) -> tuple[int, int]:
@@ -177,24 +219,73 @@ def clean_changes(corpus: dict[str, list[str]]) -> tuple[int, int]:
     return chars, changed
 
 
+METHOD = """\
+### How the damage is simulated
+
+- **Annotator.** One key set per document and trial ({trials} trials per corpus): {share:.0%} of the
+  document's distinct Han characters (seed 003's real key set is 106 of its 726 distinct characters,
+  20% of its Han tokens), drawn among characters whose bytes never straddle a boundary in the
+  document, plus characters that some boundary reads as in GBK, drawn uniformly over distinct
+  characters until about one damaged boundary per 700 characters (seed 003: six runs in about 4,300
+  characters); each key with its first pypinyin reading. `(pinyin)` is inserted after every byte
+  occurrence of every key over the GBK bytes, so every occurrence of a crossing pair is damaged. The
+  seeds' punctuation is half-width (folded before they reached us), so most runs end at an ASCII `,`
+  whose lost byte nothing constrains; pages with full-width punctuation end runs at the next
+  annotation, where the orphan pinyin pins the byte. Only GBK-encodable paragraphs are used. The
+  decoder writes `?` for a lead byte followed by a byte below 0x40, swallowing it when it is `(` or
+  `<` (as the real site's decoder did) and keeping it otherwise;
+  GBK user-defined pairs come out as private-use characters (GB18030 tables, as in the real damage).
+  A paragraph counts as damaged when it carries `?` or a private-use character; paragraphs with intact
+  annotations only must come out exactly as the original (column "clean wrong").
+- **Mojibake.** One clause (ending at `，。；,;`, at least 6 characters) of every third paragraph is
+  re-encoded and decoded with the wrong codec by Python's own codecs: GBK and GB18030 with
+  errors='replace' (one U+FFFD per undecodable byte; GB18030 decodes user-defined pairs to
+  private-use characters), GBK with errors='ignore' (the byte vanishes without a mark), latin-1
+  (lossless), cp1252 as browsers apply it (the five undefined bytes read as latin-1; lossless) and as
+  Python does with errors='replace' (U+FFFD for those bytes). A case is exact when the whole paragraph
+  comes out as the original, left when it comes out as the damaged input or differs from the original
+  only by mojibake left as it was (part of the clause repaired, the rest left), wrong otherwise.
+"""
+
+
 def main() -> None:
+    only = sys.argv[1] if len(sys.argv) > 1 else ""
+    show = sys.argv[2] if len(sys.argv) > 2 else ""
     start = time.perf_counter()
     corpus = corpora()
+    if only == "ann":
+        rows, e, f, w, n, cw = annotator(corpus, show=bool(show))
+        total = f"all {n} exact {e} ({100 * e / max(n, 1):.1f}%) flagged {f} wrong {w} clean-wrong {cw}"
+        print(*rows, total, sep="\n")
+        return
+    if only == "moji":
+        rows, crows, e, lf, w, n = mojibake(corpus, show=show)
+        total = f"all {n} exact {e} ({100 * e / max(n, 1):.1f}%) left {lf} wrong {w}"
+        print(*rows, *crows, total, sep="\n")
+        return
+    import platform  # noqa: PLC0415  # only the full run records the machine
+
     lines = ["# Character repair benchmark", "",
-             "Run: `/work/venv/bin/python benchmarks/repair/bench_repair.py`",
-             "", "## Seed 003 (annotated traditional report)", "", *seed_003(), ""]
-    rows, e, f, w, n = annotator(corpus)
+             "Run: `/work/venv/bin/python benchmarks/repair/bench_repair.py` "
+             "(`ann` or `moji` as first argument runs one section; a second argument prints its failures).",
+             "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}, {platform.system()} {platform.release()}.",
+             "", "## Seed 003 (annotated traditional report)", "", *seed_003(), "",
+             METHOD.format(trials=TRIALS, share=KEY_SHARE)]
+    rows, e, f, w, n, cw = annotator(corpus)
     lines += ["## Simulated annotator damage (GBK byte-level `(pinyin)` insertion)", "",
-              "Every other paragraph damaged with 1–2 keys aimed across character boundaries plus 3 "
-              "ordinary keys; the decoder writes `?` for a bad lead byte, swallowing a following `(` or `<`.",
-              "", "| corpus | damaged paragraphs | repaired exactly | left flagged | wrongly changed |",
-              "| --- | --- | --- | --- | --- |", *rows,
-              f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {f} | {w} |", ""]
-    rows, e, lf, w, n = mojibake(corpus)
+              "| corpus | damaged paragraphs | repaired exactly | left flagged | wrongly changed "
+              "| clean wrong |",
+              "| --- | --- | --- | --- | --- | --- |", *rows,
+              f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {f} | {w} | {cw} |", ""]
+    rows, crows, e, lf, w, n = mojibake(corpus)
     lines += ["## Simulated mojibake (one clause of every third paragraph)", "",
-              "| kind | cases | repaired exactly | left | wrongly changed |",
+              "| decoder | cases | repaired exactly | left | wrongly changed |",
               "| --- | --- | --- | --- | --- |", *rows,
-              f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", ""]
+              f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", "",
+              "The same cases per corpus:", "",
+              "| corpus | cases | repaired exactly | left | wrongly changed |",
+              "| --- | --- | --- | --- | --- |", *crows, ""]
     chars, changed = clean_changes(corpus)
     lines += ["## Clean text", "",
               f"- undamaged paragraphs of the simplified seeds and own texts: {chars} characters; "

@@ -50,3 +50,15 @@ def han_ratio(text: str) -> float:
     if not chars:
         return 0.0
     return sum(1 for c in chars if _HAN_RE.fullmatch(c)) / len(chars)
+
+
+def gbk_pair(ch: str) -> bytes | None:
+    """The two bytes GBK gives a character (GB18030 for user-defined code points read as private use),
+    or None when it has no two-byte form."""
+    for codec in ("gbk", "gb18030"):
+        try:
+            raw = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return raw if len(raw) == 2 else None
+    return None

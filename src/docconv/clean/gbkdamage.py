@@ -11,27 +11,33 @@ an ASCII byte that was really a trail byte (`M`), or another replacement mark.
 Repair rebuilds the byte string of the run: the intact character before the run, one unknown byte per
 replacement mark, the GBK bytes of every out-of-step character; the orphan `pinyin)` after a mark is
 annotation, not text, and constrains the unknown byte (the key it was inserted after must read as that
-pinyin). Every byte value is tried, invalid decodings are pruned, and the survivors are ranked by the
-language score. Only a clear winner is accepted; otherwise the run is left as it is and reported.
+pinyin). The annotator is deterministic (every occurrence of a key's bytes is annotated; the real report
+has 862 annotations of 106 keys and no unannotated occurrence of any), so a reading is also refused
+when its bytes hold, without an annotation after them, a character the document shows annotated
+elsewhere, or when an annotation in the run would belong to a character the document shows
+unannotated elsewhere. Every byte value is tried, invalid decodings are pruned, and the survivors are
+ranked by the language score. Only a clear winner is accepted; otherwise the run is left as it is and
+reported.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from docconv.clean.chars import PUA, is_cjk
+from docconv.clean.chars import PUA, gbk_pair, is_cjk
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE, is_reading
 
 LOST = "?\ufffd"
 """What a decoder writes for bytes it cannot decode."""
 
+_MARK_ORPHAN = re.compile(rf"[?\ufffd][(（]?{SYLLABLE}[)）]")
 _ORPHAN = re.compile(rf"[(（]?(?P<syl>{SYLLABLE})[)）]")
 _ANNOTATION_AFTER = re.compile(rf"[(（][ \u3000]?{SYLLABLE}[ \u3000]?[)）]")
+_ANNOTATED = re.compile(rf"(?P<han>[^\x00-\x7f])[(（][ \u3000]?(?P<syl>{SYLLABLE})[ \u3000]?[)）]")
 _TAG_DEBRIS = re.compile(r"/[a-zA-Z][a-zA-Z0-9]{0,9}>")
 # Half-width punctuation that a later fold may have made out of a full-width GBK character; inside an
 # out-of-step run it can only have been the full-width form (its ASCII byte is never a trail byte).
@@ -58,6 +64,18 @@ class _Var:
 class _Fixed:
     options: tuple[bytes, ...]
     """Alternative byte strings for one character of the run (one unless the character was folded)."""
+    annotated: bool = False
+    """Whether an intact annotation followed the character (its two bytes were a key)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the rest of the document says about the annotator's key set."""
+
+    keys: dict[str, frozenset[str]]
+    """Characters seen annotated, with the syllables they were annotated with."""
+    plain: frozenset[str]
+    """Characters seen in intact text without an annotation: they are not keys."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +92,13 @@ class Run:
     """The run's bytes: unknown bytes and fixed characters, in order."""
     orphans: int
     """How many orphan pinyin syllables the run carries (the evidence it is annotator damage)."""
+    anchor_annotated: bool
+    """Whether an intact annotation stood between the anchor and the run."""
     debris: str
     """Tag debris at the end of the run (`/p>`), removed with the repair."""
+    swallowed: str = ""
+    """A `(` the last replacement mark swallowed with its lost byte, restored by the repair (the text
+    after the run closes a parenthesis it never opened)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +119,6 @@ class Repair:
     """False when the winner led the runner-up by less than MARGIN (a warning, not just a note)."""
 
 
-def _gbk2(ch: str) -> bytes | None:
-    """The two GBK bytes of a character (user-defined code points included), or None."""
-    for codec in ("gbk", "gb18030"):
-        try:
-            raw = ch.encode(codec)
-        except UnicodeEncodeError:
-            continue
-        return raw if len(raw) == 2 else None
-    return None
-
-
 @cache
 def _pair(lead: int, trail: int) -> str | None:
     """The character a GBK byte pair decodes to, or None when the pair is not a plain character."""
@@ -119,8 +131,9 @@ def _pair(lead: int, trail: int) -> str | None:
     return None if PUA.fullmatch(ch) else ch
 
 
-def _anchor_before(text: str, i: int) -> int | None:
-    """Offset of the intact character before a replacement mark at `i`, skipping one annotation."""
+def _anchor_before(text: str, i: int) -> tuple[int, bool] | None:
+    """Offset of the intact character before a replacement mark at `i` (skipping one annotation), and
+    whether an annotation was skipped."""
     j = i
     ends_here = [m for m in _ANNOTATION_AFTER.finditer(text, max(0, i - 12), i) if m.end() == i]
     if ends_here:
@@ -128,16 +141,17 @@ def _anchor_before(text: str, i: int) -> int | None:
     if j == 0:
         return None
     ch = text[j - 1]
-    if ord(ch) < 0x80 or _gbk2(ch) is None or PUA.fullmatch(ch):
+    if ord(ch) < 0x80 or gbk_pair(ch) is None or PUA.fullmatch(ch):
         return None
-    return j - 1
+    return j - 1, j != i
 
 
 def _parse(text: str, i: int) -> Run | None:
     """Parse a run starting at the replacement mark at `i`; None when the text is not such a run."""
-    anchor_at = _anchor_before(text, i)
-    if anchor_at is None:
+    found = _anchor_before(text, i)
+    if found is None:
         return None
+    anchor_at, anchor_annotated = found
     items: list[_Var | _Fixed] = []
     orphans = 0
     aligned = True
@@ -161,33 +175,62 @@ def _parse(text: str, i: int) -> Run | None:
             return None
         ch = text[j]
         if 0x40 <= ord(ch) <= 0x7E:
-            items.append(_Fixed((ch.encode("ascii"),)))
+            # A trail byte that re-aligned the decoder; an annotation after it (left in place for the
+            # pinyin step) belongs to the character it ends.
+            ends_key = _ANNOTATION_AFTER.match(text, j + 1) is not None
+            items.append(_Fixed((ch.encode("ascii"),), annotated=ends_key))
             aligned = True
             j += 1
             continue
         if ch in _FOLDED:
-            raw = _gbk2(_FOLDED[ch])
+            raw = gbk_pair(_FOLDED[ch])
             assert raw is not None
             items.append(_Fixed((raw,)))
             j += 1
             continue
-        raw = _gbk2(ch) if ord(ch) >= 0x80 else None
+        raw = gbk_pair(ch) if ord(ch) >= 0x80 else None
         if raw is None:
             return None
-        items.append(_Fixed((raw,)))
         j += 1
         # An annotation kept intact inside the run belongs to a key that matched the decoder's own
         # (out-of-step) pair; it is not text.
         ann = _ANNOTATION_AFTER.match(text, j)
+        items.append(_Fixed((raw,), annotated=ann is not None))
         if ann is not None:
             j = ann.end()
-    debris = ""
-    if isinstance(items[-1], _Var) and items[-1].orphan is None:
-        m = _TAG_DEBRIS.match(text, j)
-        if m is not None:
-            debris = m.group()
-            j = m.end()
-    return Run(i, j, text[anchor_at], tuple(items), orphans, debris)
+    j, debris, swallowed = _tail(text, i, j, items[-1])
+    return Run(i, j, text[anchor_at], tuple(items), orphans, anchor_annotated, debris, swallowed)
+
+
+def _tail(text: str, i: int, j: int, last: _Var | _Fixed) -> tuple[int, str, str]:
+    """What a run's last replacement mark swallowed: tag debris after it (`/p>` of a lost `<`), or a
+    `(` that the text after it closes; returns the run's end, the debris and the byte to restore."""
+    if not isinstance(last, _Var) or last.orphan is not None:
+        return j, "", ""
+    m = _TAG_DEBRIS.match(text, j)
+    if m is not None:
+        return m.end(), m.group(), ""
+    return j, "", "(" if _unopened_close(text, i, j) else ""
+
+
+def _unopened_close(text: str, i: int, j: int) -> bool:
+    """Whether the text from `j` closes a half-width parenthesis that the line before `i` did not open."""
+    line = text[text.rfind("\n", 0, i) + 1 : i]
+    if _ANNOTATION_AFTER.sub("", line).count("(") > _ANNOTATION_AFTER.sub("", line).count(")"):
+        return False
+    depth = 0
+    # Annotations, and orphan syllables after later replacement marks, hold no parenthesis of the text.
+    after = _ANNOTATION_AFTER.sub("", _MARK_ORPHAN.sub("?", text[j : j + 60]))
+    for ch in after[:40]:
+        if ch == "\n":
+            return False
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def find_runs(text: str) -> list[Run]:
@@ -232,9 +275,46 @@ def _valid_prefix(raw: bytes, complete: bool) -> str | None:
     return "".join(out)
 
 
-def _candidates(run: Run, known: frozenset[str] | None) -> Iterator[str] | None:
+def _annotation_offsets(run: Run, raw: bytes) -> frozenset[int] | None:
+    """Byte offsets in `raw` (anchor + run) after which the annotator inserted `(pinyin)`; None when
+    folded alternatives make the offsets ambiguous (then the key checks are skipped)."""
+    out: set[int] = {2} if run.anchor_annotated else set()
+    at = 2
+    for item in run.template:
+        if isinstance(item, _Var):
+            at += 1
+            if item.orphan is not None:
+                out.add(at)
+            continue
+        if len({len(o) for o in item.options}) != 1:
+            return None
+        at += len(item.options[0])
+        if item.annotated:
+            out.add(at)
+    return frozenset(out) if at == len(raw) else None
+
+
+def _keys_consistent(raw: bytes, annotated: frozenset[int], evidence: Evidence) -> bool:
+    """Whether the annotator, deterministic as it is, could have left exactly these annotations here:
+    every known key among the bytes is annotated (unless an earlier insertion split it), and no
+    annotation follows a character the document shows unannotated."""
+    for o in range(1, len(raw) - 1):
+        ch = _pair(raw[o], raw[o + 1])
+        if ch is None:
+            continue
+        if ch in evidence.keys and o + 2 not in annotated and o + 1 not in annotated:
+            return False
+    for a in annotated:
+        if a >= 2:
+            ch = _pair(raw[a - 2], raw[a - 1])
+            if ch is not None and ch in evidence.plain:
+                return False
+    return True
+
+
+def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | None = None) -> list[str] | None:
     """Every decoding of the run's bytes that honours the constraints (None: too many to try)."""
-    anchor = _gbk2(run.anchor)
+    anchor = gbk_pair(run.anchor)
     assert anchor is not None
     results: list[str] = []
     budget = [MAX_CANDIDATES]
@@ -244,8 +324,13 @@ def _candidates(run: Run, known: frozenset[str] | None) -> Iterator[str] | None:
             text = _valid_prefix(raw, complete=True)
             if text is not None and text.startswith(run.anchor):
                 rest = text[1:]
-                if known is None or all(c in known for c in rest):
-                    results.append(rest)
+                if known is not None and not all(c in known for c in rest):
+                    return True
+                if evidence is not None:
+                    offsets = _annotation_offsets(run, raw)
+                    if offsets is not None and not _keys_consistent(raw, offsets, evidence):
+                        return True
+                results.append(rest)
             return True
         item = run.template[k]
         if isinstance(item, _Fixed):
@@ -254,6 +339,9 @@ def _candidates(run: Run, known: frozenset[str] | None) -> Iterator[str] | None:
             if item.orphan is not None:
                 key = _pair(raw[-1], x)
                 if key is None or not is_reading(key, item.orphan):
+                    continue
+                seen = evidence.keys.get(key, frozenset({item.orphan})) if evidence else frozenset()
+                if evidence is not None and (key in evidence.plain or item.orphan not in seen):
                     continue
             nxt = raw + bytes((x,))
             if _valid_prefix(nxt, complete=False) is None:
@@ -267,23 +355,25 @@ def _candidates(run: Run, known: frozenset[str] | None) -> Iterator[str] | None:
 
     if not dfs(0, anchor):
         return None
-    return iter(results)
+    return results
 
 
 def _is_plain(ch: str) -> bool:
     return is_cjk(ch) or ch.isascii()
 
 
-def repair_run(text: str, run: Run, model: LanguageModel, known: frozenset[str]) -> Repair:
+def repair_run(
+    text: str, run: Run, model: LanguageModel, known: frozenset[str], evidence: Evidence | None = None
+) -> Repair:
     """Rank the readings of one run and accept a clear winner."""
     before = text[run.start : run.end]
-    left = _ANNOTATION_AFTER.sub("", text[max(0, run.start - 16) : run.start])[-3:]
-    right = (_ANNOTATION_AFTER.sub("", text[run.end : run.end + 16]) + "\n")[:3]
-    found = _candidates(run, known)
+    left = _ANNOTATION_AFTER.sub("", text[max(0, run.start - 20) : run.start])[-4:]
+    right = (run.swallowed + _ANNOTATION_AFTER.sub("", text[run.end : run.end + 20]) + "\n")[:4]
+    found = _candidates(run, known, evidence)
     if found is None:
         return Repair(run.start, run.end, before, None, "too many possible readings; left as it is")
     scored = sorted(
-        ((model.score(c, left=left, right=right), c) for c in found if all(_is_plain(ch) for ch in c)),
+        ((model.rank(c, left=left, right=right), c) for c in found if all(_is_plain(ch) for ch in c)),
         reverse=True,
     )
     if not scored:
@@ -296,13 +386,54 @@ def repair_run(text: str, run: Run, model: LanguageModel, known: frozenset[str])
             run.start, run.end, before, None,
             f"no clear reading ({best!r} and {scored[1][1]!r} score alike); left as it is",
         )
-    damaged = model.score(before, left=left, right=right)
-    if best_score - damaged < MARGIN:
-        return Repair(run.start, run.end, before, None, "the repaired reading is not clearly better")
+    # Orphan pinyin or a private-use character proves the run is damage; a bare `?` may be meant, so
+    # there the repair must also read clearly better than the text as it stands.
+    if not run.orphans and not PUA.search(before):
+        damaged = model.rank(before, left=left, right=right)
+        if best_score - damaged < MARGIN:
+            return Repair(run.start, run.end, before, None, "the repaired reading is not clearly better")
     if lead < MARGIN:
         return Repair(
-            run.start, run.end, before, best,
+            run.start, run.end, before, best + run.swallowed,
             f"re-decoded the out-of-step GBK bytes; uncertain, the runner-up was {scored[1][1]!r}",
             certain=False,
         )
-    return Repair(run.start, run.end, before, best, "re-decoded the out-of-step GBK bytes")
+    return Repair(run.start, run.end, before, best + run.swallowed, "re-decoded the out-of-step GBK bytes")
+
+
+def gather_evidence(text: str) -> Evidence:
+    """The annotator's keys as the document shows them.
+
+    Keys: characters seen annotated with a syllable that is one of their readings. Not keys: characters
+    standing unannotated in intact text, and the characters GBK reads across the boundary of two
+    adjacent intact characters (had that pair of bytes been a key, the boundary would be damaged).
+    Intact means outside damaged runs and away from replacement marks.
+    """
+    keys: dict[str, set[str]] = {}
+    annotated_at: set[int] = set()
+    for m in _ANNOTATED.finditer(text):
+        if is_reading(m["han"], m["syl"]):
+            keys.setdefault(m["han"], set()).add(m["syl"])
+            annotated_at.add(m.start())
+    damaged = [(r.start - 1, r.end + 1) for r in find_runs(text)]
+    inside = bytearray(len(text) + 1)
+    for a, b in damaged:
+        inside[max(0, a) : b] = b"\x01" * (min(b, len(text)) - max(0, a))
+    plain: set[str] = set()
+    prev: bytes | None = None
+    for i, ch in enumerate(text):
+        raw = gbk_pair(ch) if ch >= "\u0080" and not inside[i] and ch not in LOST else None
+        if raw is None or text[i + 1 : i + 2] in LOST:
+            prev = None
+            continue
+        if prev is not None:
+            across = _pair(prev[1], raw[0])
+            if across is not None:
+                plain.add(across)
+        if i in annotated_at:
+            prev = None  # the annotation stands between this character and the next
+            continue
+        if ch >= "\u4e00" and ch not in keys:
+            plain.add(ch)
+        prev = raw
+    return Evidence({k: frozenset(v) for k, v in keys.items()}, frozenset(plain - set(keys)))

@@ -1,11 +1,14 @@
-"""A small word-segmentation language score that tells readable Chinese from mojibake and misaligned bytes.
+"""A small language score that tells readable Chinese from mojibake and misaligned bytes.
 
 Two sources are interpolated: jieba's word-frequency dictionary (general simplified Chinese, read lazily
 once per process from the installed `jieba` package without importing it) and the document's own text
 (its character and short n-gram counts carry the document's script, vocabulary and punctuation, so
-traditional text scores well too). A text's score is the log-probability of its best segmentation into
-words, as in a unigram word model. Only differences between candidate readings of the same span, scored
-with the same context, mean anything.
+traditional text scores well too). `score` is the log-probability of a text's best segmentation into
+words, as in a unigram word model. `rank` adds a character bigram model (jieba's words read as a
+Markov chain of characters, smoothed with the document's own bigrams), which knows which character
+follows which even where the word model sees two unrelated single characters; repairs rank their
+candidate readings with it. Only differences between candidate readings of the same span, scored with
+the same context, mean anything.
 """
 
 from __future__ import annotations
@@ -23,18 +26,24 @@ _FLOOR = math.log(1e-10)
 """Log-probability of a character neither source has seen (rare characters, garbage)."""
 
 _MAX_WORD = 5
+"""Longest word the segmentation tries."""
 _PRIOR_WEIGHT = 20_000
+"""How many characters of text jieba's general distribution is worth against the document's counts."""
 _WORD_MIN_FREQ = 5
+"""A jieba entry rarer than this is too doubtful to prove that a gap splits a word."""
 _DOC_TERM_MIN = 3
 """How often a Han n-gram must recur in the document to count as one of its terms."""
-"""A jieba entry rarer than this is too doubtful to prove that a gap splits a word."""
 _DOC_NGRAM_MIN = 2
+"""A document n-gram must occur this often before it counts as a word."""
 _PUNCT_PRIOR: dict[str, float] = {
     **dict.fromkeys("，。", 0.02), **dict.fromkeys("、“”：；（）《》", 0.003),
     **dict.fromkeys("？！‘’—…「」·〇", 0.0005),
 }
 """Rough shares of common CJK punctuation in running text: jieba's word list has none."""
-"""A document n-gram must occur this often before it counts as a word."""
+_BIGRAM_ALPHA = 50
+"""Pseudo-count of the unigram fallback behind jieba's character chain (rare characters lean on it)."""
+_BIGRAM_MU = 20
+"""Pseudo-count of jieba's chain behind the document's own bigrams."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,19 @@ class _Jieba:
     words: dict[str, int]
     chars: Counter[str]
     total: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Bigrams:
+    """jieba's words as a character Markov chain: inside a word a character follows its neighbour;
+    at a word end the next word starts with its usual first character."""
+
+    pairs: dict[str, int]
+    """Frequency-weighted counts of two characters adjacent inside a word."""
+    ends: Counter[str]
+    """Frequency-weighted counts of a character ending a word."""
+    starts: Counter[str]
+    """Frequency-weighted counts of a character starting a word."""
 
 
 def _jieba_dict_path() -> Path:
@@ -68,6 +90,20 @@ def _jieba() -> _Jieba:
     return _Jieba(words, chars, sum(words.values()))
 
 
+@cache
+def _bigrams() -> _Bigrams:
+    """Character bigram counts from jieba's words (a second or two, once per process)."""
+    pairs: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    for word, freq in _jieba().words.items():
+        starts[word[0]] += freq
+        ends[word[-1]] += freq
+        for i in range(len(word) - 1):
+            pairs[word[i : i + 2]] += freq
+    return _Bigrams(dict(pairs), ends, starts)
+
+
 def known_chars() -> frozenset[str]:
     """Every character jieba's dictionary uses."""
     return frozenset(_jieba().chars)
@@ -82,7 +118,7 @@ def _wordlike(gram: str) -> bool:
 class LanguageModel:
     """Scores text by its best segmentation under a jieba + document unigram word model."""
 
-    __slots__ = ("_doc", "_doc_total", "_j", "_memo")
+    __slots__ = ("_b", "_bmemo", "_doc", "_doc_pairs", "_doc_total", "_j", "_memo", "_start_total")
 
     def __init__(self, doc_text: str = "") -> None:
         self._j = _jieba()
@@ -93,6 +129,10 @@ class LanguageModel:
         self._doc = counts
         self._doc_total = max(1, len(doc_text))
         self._memo: dict[str, float | None] = {}
+        self._doc_pairs = Counter(doc_text[i : i + 2] for i in range(len(doc_text) - 1))
+        self._b: _Bigrams | None = None
+        self._bmemo: dict[str, float] = {}
+        self._start_total = 1
 
     def chars(self) -> frozenset[str]:
         """Characters either source has seen."""
@@ -141,6 +181,53 @@ class LanguageModel:
                 if lp is not None and best[i - k] + lp > best[i]:
                     best[i] = best[i - k] + lp
         return best[n]
+
+    def _char_prob(self, ch: str) -> float:
+        """Unigram probability of a character: document counts smoothed with jieba's word starts."""
+        b = self._bigrams()
+        prior = b.starts.get(ch, 0) / self._start_total or _PUNCT_PRIOR.get(ch, 0.0)
+        p = (self._doc.get(ch, 0) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
+        return p if p > 0.0 else 1e-10
+
+    def _bigrams(self) -> _Bigrams:
+        if self._b is None:
+            self._b = _bigrams()
+            self._start_total = sum(self._b.starts.values())
+        return self._b
+
+    def pair_logprob(self, pair: str) -> float:
+        """log P(second character | first character) under the interpolated bigram model."""
+        got = self._bmemo.get(pair)
+        if got is not None:
+            return got
+        a, c = pair[0], pair[1]
+        b = self._bigrams()
+        pc = self._char_prob(c)
+        # jieba's chain: P(c | a) = (inside-word count + word-end count * P(c starts a word)) / count(a);
+        # a character jieba does not know falls back to the unigram.
+        total_a = self._j.chars.get(a, 0)
+        if total_a:
+            inside = b.pairs.get(pair, 0) + b.ends.get(a, 0) * pc
+            p_j = (inside + _BIGRAM_ALPHA * pc) / (total_a + _BIGRAM_ALPHA)
+        else:
+            p_j = pc
+        # The document's own pairs (its script, names and phrasing), jieba's chain as the prior.
+        p = (self._doc_pairs.get(pair, 0) + _BIGRAM_MU * p_j) / (self._doc.get(a, 0) + _BIGRAM_MU)
+        lp = math.log(max(p, 1e-12))
+        self._bmemo[pair] = lp
+        return lp
+
+    def bigram_score(self, text: str) -> float:
+        """log-probability of `text` under the character bigram model (its first character unconditioned)."""
+        if not text:
+            return 0.0
+        return math.log(self._char_prob(text[0])) + sum(
+            self.pair_logprob(text[i : i + 2]) for i in range(len(text) - 1)
+        )
+
+    def rank(self, text: str, *, left: str = "", right: str = "") -> float:
+        """The score repairs rank candidate readings by: word model plus character bigram model."""
+        return self.score(text, left=left, right=right) + self.bigram_score(left + text + right)
 
     def segment(self, text: str) -> list[str]:
         """The best segmentation of `text` into words."""

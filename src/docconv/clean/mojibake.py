@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from docconv.ast import Document, Pos
-from docconv.clean.chars import is_cjk
+from docconv.clean.chars import gbk_pair, is_cjk, is_han
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import doc_text, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
@@ -43,6 +44,9 @@ _SUSPECT = re.compile(r"(?<!烫)烫烫(?!烫)")
 
 MARGIN_PER_CHAR = 1.5
 """Mean log-probability per character by which a repaired reading must beat the damaged one."""
+
+MARGIN_READING = 4.0
+"""Ranking score by which the best UTF-8 reading of a span must beat the next one."""
 
 _FTFY_CONFIG: object | None = None
 
@@ -103,107 +107,172 @@ def _gbk_from_latin(span: str) -> str | None:
         return None
 
 
-def _gbk2(ch: str) -> bytes | None:
-    try:
-        raw = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return None
-    return raw if len(raw) == 2 else None
-
-
 _LOST = "\ufffd"
-_MAX_LOST = 2
-"""Lost bytes (U+FFFD) one repaired stretch may span; each is tried with every non-ASCII UTF-8 byte."""
+_HOLE_LEADS = (*range(0xE2, 0xEA), 0xEF)
+"""Lead bytes a lost lead byte is tried with: three-byte UTF-8 for Han, CJK and full-width punctuation."""
+_MAX_SPAN = 400
+"""Characters one mojibake span may cover (longer ones are repaired piece by piece)."""
+_BEAM = 12
+"""Readings kept per character while ranking a span."""
+_WINDOW = 6
+"""Characters of context each beam step scores a new character against."""
 
 
-def _utf8_runs(span: str) -> list[tuple[int, int, list[str]]]:
-    """Stretches of `span` whose GBK bytes are valid UTF-8: (start, end, readings), at least 2 characters.
+@cache
+def _lost_before(x: int, y: int) -> bool:
+    """Whether a GBK or GB18030 decoder drops byte `x` when `y` follows it (one U+FFFD, or nothing with
+    errors='ignore'): `x` is no lead byte, or the pair is no character in one of the two tables."""
+    if x in {0x80, 0xFF}:
+        return True
+    pair = bytes((x, y))
+    for codec in ("gbk", "gb18030"):
+        try:
+            pair.decode(codec)
+        except UnicodeDecodeError:
+            return True
+    return False
 
-    A GBK decoder loses a byte wherever UTF-8 bytes form no GBK pair (U+FFFD for one byte). A stretch
-    may bridge up to two such marks: every UTF-8 byte is tried in their place, and each reading that
-    decodes is returned for the language score to rank.
+
+def _plausible(ch: str) -> bool:
+    return is_cjk(ch) or ch in "·×÷°±"
+
+
+def _lattice(
+    tmpl: list[int | None], start: int = 0, stop: int | None = None
+) -> tuple[list[list[str]], list[int]]:
+    """The characters each UTF-8 sequence at the start of a byte template can be, read as far as the
+    template stays UTF-8, and the byte offset where each sequence ends.
+
+    `None` in the template is a lost byte: in a continuation place one of the 64 continuation bytes, in a
+    lead place a three-byte lead; either way only a byte the decoder would have lost before the byte
+    that follows it.
     """
-    out: list[tuple[int, int, list[str]]] = []
-    pieces = [None if ch == _LOST else _gbk2(ch) for ch in span]
-    start = 0
-    for end in range(len(span) + 1):
-        if end < len(span) and (pieces[end] is not None or span[end] == _LOST):
-            continue
-        out.extend(_runs_in(span, pieces, start, end))
-        start = end + 1
-    return out
-
-
-def _runs_in(span: str, pieces: list[bytes | None], start: int, end: int) -> list[tuple[int, int, list[str]]]:
-    out: list[tuple[int, int, list[str]]] = []
+    slots: list[list[str]] = []
+    ends: list[int] = []
     i = start
-    while i < end - 1:
-        j = i
-        while j < end and pieces[j] is not None:
-            j += 1
-        k = _utf8_prefix(b"".join(p for p in pieces[i:j] if p is not None))
-        if k < 2 and not (k == 0 and j < end and span[j] == _LOST and j > i):
+    n = len(tmpl) if stop is None else stop
+    while i < n:
+        b = tmpl[i]
+        if b is None:
+            leads: tuple[int, ...] = _HOLE_LEADS
+            size = 3
+        elif 0xE0 <= b <= 0xEF:
+            leads, size = (b,), 3
+        elif 0xC2 <= b <= 0xDF:
+            leads, size = (b,), 2
+        else:
+            break
+        if i + size > n:
+            break
+        options: list[str] = []
+        for lead in leads:
+            seqs = [bytes((lead,))]
+            for k in range(i + 1, i + size):
+                t = tmpl[k]
+                if t is None:
+                    seqs = [q + bytes((c,)) for q in seqs for c in range(0x80, 0xC0)]
+                elif 0x80 <= t <= 0xBF:
+                    seqs = [q + bytes((t,)) for q in seqs]
+                else:
+                    seqs = []
+                    break
+            for q in seqs:
+                if not all(_consistent(q, tmpl, i, k, n) for k in range(size)):
+                    continue
+                try:
+                    ch = q.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if _plausible(ch):
+                    options.append(ch)
+        if not options:
+            break
+        slots.append(options)
+        i += size
+        ends.append(i)
+    return slots, ends
+
+
+def _consistent(seq: bytes, tmpl: list[int | None], i: int, k: int, stop: int) -> bool:
+    """Whether a guessed byte at template place i + k is one the decoder would have lost there (bytes
+    from `stop` on are not looked at)."""
+    if tmpl[i + k] is not None:
+        return True
+    if k + 1 < len(seq):
+        return _lost_before(seq[k], seq[k + 1])
+    nxt = tmpl[i + k + 1] if i + k + 1 < stop else None
+    return nxt is None or _lost_before(seq[k], nxt)
+
+
+def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
+    """Maximal sub-spans of a non-ASCII stretch whose GBK bytes read as UTF-8: (start, end, lattice)."""
+    out: list[tuple[int, int, list[list[str]]]] = []
+    pieces: list[list[int | None]] = []
+    for ch in stretch:
+        if ch == _LOST:
+            pieces.append([None])
+            continue
+        raw = gbk_pair(ch)
+        pieces.append(list(raw) if raw is not None else [])
+    # One template for the whole stretch; `offsets[c]` is where character c's bytes start.
+    tmpl: list[int | None] = []
+    offsets: list[int] = []
+    for piece in pieces:
+        offsets.append(len(tmpl))
+        tmpl.extend(piece)
+    offsets.append(len(tmpl))
+    bounds = {offsets[c + 1]: c + 1 for c in range(len(pieces)) if pieces[c]}
+    n = len(stretch)
+    gap = [n] * (n + 1)  # gap[c]: the first character from c on that GBK gives no bytes for
+    for c in range(n - 1, -1, -1):
+        gap[c] = c if not pieces[c] else gap[c + 1]
+    i = 0
+    while i < n - 1:
+        if not pieces[i]:
             i += 1
             continue
-        # Extend over lost bytes as far as readings still decode.
-        best_end, best = i + k, [_decode(pieces[i : i + k])[0]] if k >= 2 else []
-        stop = min(end, i + k + 4)
-        for e in range(i + k + 1, end + 1):
-            if e > stop and not any(pieces[x] is None for x in range(i, e)):
-                break
-            readings = _decode(pieces[i:e])
-            if readings:
-                best_end, best = e, readings
-                stop = e + 4
-        if best and best_end - i >= 2:
-            out.append((i, best_end, best))
-            i = best_end
-        else:
+        # Read UTF-8 greedily from i, never past a character GBK gives no bytes for nor _MAX_SPAN
+        # characters; the span ends where a UTF-8 sequence and a mojibake character last end together.
+        last = min(gap[i], i + _MAX_SPAN)
+        _slots, ends = _lattice(tmpl, offsets[i], offsets[last])
+        k = max((x for x in range(len(ends)) if ends[x] in bounds), default=-1)
+        if k < 0 or bounds[ends[k]] - i < 2:
             i += 1
+            continue
+        # Read again within the span only: bytes past its end belong to other text and say nothing
+        # about what the decoder lost at its end.
+        out.append((i, bounds[ends[k]], _lattice(tmpl, offsets[i], ends[k])[0]))
+        i = bounds[ends[k]]
     return out
 
 
-def _decode(parts: list[bytes | None]) -> list[str]:
-    """Every strict UTF-8 reading of the bytes, unknown single bytes tried over 0x80..0xF4."""
-    holes = sum(1 for p in parts if p is None)
-    if holes > _MAX_LOST:
-        return []
-    fills: list[bytes] = [b""]
-    for _ in range(holes):
-        fills = [f + bytes((x,)) for f in fills for x in range(0x80, 0xF5)]
-    out: list[str] = []
-    for fill in fills:
-        raw = bytearray()
-        h = 0
-        for p in parts:
-            if p is None:
-                raw.append(fill[h])
-                h += 1
-            else:
-                raw += p
-        try:
-            out.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            continue
-    return out
+def _clear(ranked: list[tuple[float, str]]) -> bool:
+    """Whether the best reading is a clear winner. A span's last lost byte has no byte after it to
+    constrain it, so when the two best readings differ only in a closing punctuation mark (`。` or `、`)
+    the ordinary per-character margin decides."""
+    (s1, t1), (s2, t2) = ranked[0], ranked[1]
+    if s1 - s2 >= MARGIN_READING:
+        return True
+    last_only = t1[:-1] == t2[:-1] and not is_han(t1[-1]) and not is_han(t2[-1])
+    return last_only and s1 - s2 >= MARGIN_PER_CHAR
 
 
-def _utf8_prefix(raw: bytes) -> int:
-    """How many two-byte characters at the start of `raw` decode as UTF-8."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        k = exc.start // 2
-    else:
-        return len(raw) // 2
-    while k >= 2:
-        try:
-            raw[: 2 * k].decode("utf-8")
-        except UnicodeDecodeError:
-            k -= 1
-        else:
-            return k
-    return 0
+def _rank_lattice(
+    lat: list[list[str]], lm: LanguageModel, left: str, right: str
+) -> list[tuple[float, str]]:
+    """The best readings of a lattice, best first, by beam search under the ranking score."""
+    beam: list[tuple[float, str]] = [(0.0, "")]
+    for options in lat:
+        grown: list[tuple[float, str]] = []
+        for score, t in beam:
+            # Each step scores the new character against a short window before it (as a Markov
+            # model would), so a long span costs linear time; the finalists are scored whole below.
+            window = (left + t)[-_WINDOW:]
+            base = lm.rank(window)
+            grown.extend((score + lm.rank(window + c) - base, t + c) for c in options)
+        grown.sort(reverse=True)
+        beam = grown[:_BEAM]
+    return sorted(((lm.rank(t, left=left, right=right), t) for _, t in beam), reverse=True)
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -225,12 +294,15 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
     for m in _GBK_SPAN.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in fixes):
             continue
-        for i, j, readings in _utf8_runs(m.group()):
+        for i, j, lat in _utf8_spans(m.group()):
             a, b = m.start() + i, m.start() + j
             before = text[a:b]
-            prev = fixes[-1] if fixes and fixes[-1].end == a else None
-            left = prev.after if prev is not None else text[max(0, a - 2) : a]
-            best = _best(before, [("utf8-as-gbk", r) for r in readings], model, left, text[b : b + 2])
+            lm = model()
+            left, right = text[max(0, a - 3) : a], text[b : b + 3]
+            ranked = _rank_lattice(lat, lm, left, right)
+            if len(ranked) > 1 and not _clear(ranked):
+                continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
+            best = _best(before, [("utf8-as-gbk", ranked[0][1])], model, left, right)
             if best is not None:
                 fixes.append(Fix(a, b, before, best[1], best[0]))
     fixes.sort(key=lambda f: f.start)

@@ -34,7 +34,13 @@ def _is_annotated(text: str) -> bool:
 
 
 def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-    """Re-decode runs a byte-level pinyin annotator knocked out of step (`我們?yōu)檫M` → `我們為進`)."""
+    """Re-decode runs a byte-level pinyin annotator knocked out of step (`我們?yōu)檫M` → `我們為進`).
+
+    Two passes: the first ranks every run with a model of the document's intact text (damaged runs cut
+    out, so their debris teaches it nothing); the second ranks them again with a model that also knows
+    the runs the first pass repaired with certainty. A crossing key damages every occurrence of the same
+    character pair, so a word may never stand intact in the document, while its clear repairs show it.
+    """
     del options  # no knobs: a repair is applied only when it is a clear winner
     full = doc_text(doc)
     if not any(mark in full for mark in gbkdamage.LOST):
@@ -43,25 +49,53 @@ def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Do
     candidates = [r for r in gbkdamage.find_runs(full) if r.orphans or PUA.search(full, r.start, r.end)]
     if not candidates and not (annotated and gbkdamage.find_runs(full)):
         return doc
-    built: list[tuple[LanguageModel, frozenset[str]]] = []
 
-    def model() -> tuple[LanguageModel, frozenset[str]]:
-        if not built:
-            # The model learns from the document without its annotations, whose pinyin breaks its words.
-            lm = LanguageModel(_strip_all_annotations(full))
-            built.append((lm, lm.chars()))
-        return built[0]
+    def runs_in(text: str) -> list[gbkdamage.Run]:
+        return [r for r in gbkdamage.find_runs(text)
+                if r.orphans or PUA.search(text, r.start, r.end) or annotated]
+
+    evidence = gbkdamage.gather_evidence(full)
+
+    def model_text(repairs: dict[tuple[str, int], str]) -> str:
+        """The document's text for the model: annotations stripped, runs replaced by their certain
+        repairs (`repairs`, keyed by text run and offset) or cut out."""
+        def cut(text: str, pos: Pos | None) -> str:
+            del pos
+            out: list[str] = []
+            last = 0
+            for run in runs_in(text):
+                out.append(text[last : run.start])
+                out.append(repairs.get((text, run.start), "\n"))
+                last = run.end
+            out.append(text[last:])
+            return "".join(out)
+
+        return _strip_all_annotations(doc_text(map_text(doc, cut)))
+
+    first = LanguageModel(model_text({}))
+    known = first.chars()
+    sure: dict[tuple[str, int], str] = {}
+
+    def rank_first(text: str, pos: Pos | None) -> str:
+        del pos
+        for run in runs_in(text):
+            rep = gbkdamage.repair_run(text, run, first, known, evidence)
+            if rep.after is not None and rep.certain:
+                sure[(text, run.start)] = rep.after
+        return text
+
+    map_text(doc, rank_first)
+    lm = LanguageModel(model_text(sure)) if sure else first
+    known = lm.chars()
 
     def fix(text: str, pos: Pos | None) -> str:
-        runs = [r for r in gbkdamage.find_runs(text)
-                if r.orphans or PUA.search(text, r.start, r.end) or annotated]
+        runs = runs_in(text)
         if not runs:
             return text
-        lm, known = model()
         out: list[str] = []
         last = 0
         for run in runs:
-            rep = gbkdamage.repair_run(text, run, lm, known)
+            rep = gbkdamage.repair_run(text, run, lm, known, evidence)
             out.append(text[last : run.start])
             if rep.after is None:
                 out.append(rep.before)
