@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from docconv import ast
-from docconv.writers.markdown import _soft_break
+from docconv.writers.markdown import soft_break
 
 _MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 
@@ -73,7 +73,7 @@ def ast_text(content: tuple[ast.Inline, ...]) -> str:
         if isinstance(node, ast.SoftBreak):
             before = parts[-1][-1:] if parts and parts[-1] else None
             after = _first(flat[i + 1:])
-            parts.append(_soft_break(before or None, after))
+            parts.append(soft_break(before or None, after))
         elif isinstance(node, ast.LineBreak):
             parts.append("\n")
         elif isinstance(node, ast.Text | ast.Code):

@@ -7,20 +7,28 @@ from collections.abc import Callable
 from docconv.ast import Document
 from docconv.errors import UnknownWriterError
 from docconv.options import Options
+from docconv.writers.docx import write_docx
 from docconv.writers.json import write_json
 from docconv.writers.markdown import write_markdown
+from docconv.writers.plain import write_plain
 
 Writer = Callable[[Document, Options], "str | bytes"]
 
 WRITERS: dict[str, Writer] = {
     "markdown": write_markdown,
     "json": write_json,
+    "plain": write_plain,
+    "docx": write_docx,
 }
 
-ALIASES: dict[str, str] = {"md": "markdown", "commonmark": "markdown", "gfm": "markdown"}
+ALIASES: dict[str, str] = {
+    "md": "markdown", "commonmark": "markdown", "gfm": "markdown", "txt": "plain", "text": "plain",
+}
 """Other names users type for the same writer."""
 
-EXTENSIONS: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+EXTENSIONS: dict[str, str] = {
+    ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "plain", ".docx": "docx",
+}
 """Output file extension → writer, for `-o` without `-t`."""
 
 

@@ -289,7 +289,7 @@ class _Writer:
                 case Text(text=t):
                     parts.append(_text(t))
                 case SoftBreak():
-                    parts.append(_soft_break(_char_before(content, i), _char_after(content, i)))
+                    parts.append(soft_break(_char_before(content, i), _char_after(content, i)))
                 case LineBreak():
                     parts.append(" " if one_line else "\\\n")
                 case Emph(content=inner) | Strong(content=inner):
@@ -340,7 +340,7 @@ def _text(t: str) -> str:
         pieces = [p.strip(" ") for p in t.split("\n")]
         t = pieces[0]
         for piece in pieces[1:]:
-            t += _soft_break(t[-1:] or None, piece[:1] or None) + piece
+            t += soft_break(t[-1:] or None, piece[:1] or None) + piece
     return _escape_inline(t)
 
 
@@ -407,7 +407,8 @@ def _char_after(content: tuple[Inline, ...], i: int) -> str | None:
     return _first_char(content[i + 1]) if i + 1 < len(content) else None
 
 
-def _soft_break(before: str | None, after: str | None) -> str:
+def soft_break(before: str | None, after: str | None) -> str:
+    """What a soft break between these two characters becomes: nothing between CJK, else a space."""
     if before is None or after is None or before.isspace() or after.isspace():
         return ""
     return "" if _is_wide(before) and _is_wide(after) else " "
