@@ -195,11 +195,26 @@ TRUNCATION: tuple[Rule, ...] = (
          r"(?:阅读|查看|下载|浏览)(?:全文|完整内容|全部内容)?)?\s{0,3}[)\]】]?(?:\.{2,6}|…{1,3})?",
          kind="inline", where="anywhere", max_len=LONG,
          reason="paywall note: the site omitted part of the text ('…省略595字,正式会员可完整阅读')"),
+    # The lead before the paywall words may not end a sentence: a line that starts with a real heading or
+    # sentence ("三、深化服务。……省略934字,正式会员可阅读") is not a paywall line; the inline rule above
+    # removes the note from it and keeps the heading.
     rule("truncation.paywall",
-         r".{0,20}?(?:正式会员|vip会员|开通会员|成为会员|升级会员|登录后|付费后|购买后|下载后)[^。]{0,20}?"
-         r"(?:阅读|查看|下载|浏览)(?:全文|完整内容|全部内容|完整版|全部)?.{0,20}",
+         r"[^。!?;]{0,20}?(?:正式会员|vip会员|开通会员|成为会员|升级会员|登录后|付费后|购买后|下载后)"
+         r"[^。!?]{0,20}?(?:阅读|查看|下载|浏览)(?:全文|完整内容|全部内容|完整版|全部)?[^。!?]{0,20}[。!?]?",
          kind="line", where="anywhere", max_len=80,
          reason="paywall line asking the reader to pay or log in for the rest"),
+    rule("truncation.omitted-line",
+         r"[(\[【]?\s{0,3}(?:全文|正文|以下内容|以下|后文|剩余内容|部分内容)(?:已|被)?(?:省略|隐藏|折叠)了?"
+         r"(?:\s{0,3}[,]?\s{0,3}[^()\[\]【】\n。]{0,16}?(?:下载|阅读|查看|登录|会员|付费|购买)"
+         r"[^()\[\]【】\n。]{0,10})?\s{0,3}[)\]】]?[。]?",
+         kind="line", where="anywhere", max_len=40,
+         reason="note that the rest of the text was left out ('【全文已省略,请下载完整版阅读】')"),
+    rule("truncation.download-full",
+         r"(?:点击|>>)?\s{0,3}(?:此处|这里)?\s{0,3}(?:免费)?下载(?:完整版|完整|全文|全部)(?:文档|资料|内容|word版?)?"
+         r"\s{0,3}(?:>>?|»)?"
+         r"|(?:点击|免费)下载\s{0,3}:\s{0,3}[^。!?\n]{1,80}\.(?:docx?|pdf|txt|wps|rtf)",
+         kind="line", where="anywhere", max_len=100,
+         reason="download link standing in for the rest of the document"),
     rule("truncation.read-more",
          r"(?:点击|>>)?\s*(?:查看|阅读|展开|浏览)(?:全文|更多|剩余(?:全文|内容)?|完整(?:内容|版)?)\s*(?:>>?|»)?"
          r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
@@ -237,6 +252,13 @@ WATERMARKS: tuple[Rule, ...] = (
          rf"原创\s{{0,3}}:\s{{0,3}}(?:https?://|www\.){URL_CHARS}{{0,200}}[ \t]?",
          kind="inline", where="anywhere", max_len=LONG,
          reason="'原创:http://…' watermark injected into the text"),
+    # A line of nothing but a site's name and address, between body paragraphs: the name must say it is a
+    # site (网, 库, 文档, 范文 ...) or be absent, so a unit's contact line ("单位网址:...") is not touched.
+    rule("watermark.site-line",
+         rf"[\s(\[【]{{0,3}}(?:[^\s。!?,:;]{{0,10}}?(?:网|库|站|文档|范文|资料|文摘|大全|文秘|写作)"
+         rf"[^\s。!?,:;]{{0,4}}?)?\s{{0,3}}[(\[]?\s{{0,3}}(?:https?://|www\.){DOMAIN}\s{{0,3}}[)\]】]?",
+         kind="line", where="anywhere", max_len=80,
+         reason="site name and address injected as a line of its own between body paragraphs"),
     rule("watermark.empty-url",
          r"https?://(?![a-z0-9])",
          kind="inline", where="anywhere", max_len=LONG,
