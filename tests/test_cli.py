@@ -68,7 +68,7 @@ def test_explain_prints_each_diagnostic_on_one_line() -> None:
 
 def test_list_formats() -> None:
     assert run("--list-input-formats")[1].split() == ["json", "txt"]
-    assert run("--list-output-formats")[1].split() == ["json", "markdown"]
+    assert run("--list-output-formats")[1].split() == ["docx", "json", "markdown", "plain"]
 
 
 def test_version() -> None:
@@ -103,7 +103,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_unknown_output_format(tmp_path: Path) -> None:
     code, _, err = run(str(SAMPLE), "-t", "rtf", "-o", str(tmp_path / "x.rtf"))
     assert code == 22
-    _assert_one_line_error(err, "unknown output format 'rtf'", "known output formats: json, markdown")
+    _assert_one_line_error(err, "unknown output format 'rtf'", "known output formats: docx, json, markdown, plain")
     assert not (tmp_path / "x.rtf").exists()
 
 
@@ -187,3 +187,20 @@ def test_seed_002_every_paragraph_once_in_order() -> None:
     assert flat == "".join(source)
     code, js, _ = run(str(seed), "-t", "json")
     assert codec.loads(js) == docconv.clean(docconv.read(seed))
+
+
+def test_split_articles_writes_one_file_per_article(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("两篇工作总结（共2篇）\n篇一：二〇二三年团委工作总结\n一、主要工作\n组织青年开展学习活动十二次。\n"
+                    "二、下步打算\n继续加强思想引领。\n篇二：二〇二三年工会工作总结\n一、主要工作\n开展职工文体活动八次。\n"
+                    "二、下步打算\n进一步关心职工生活。\n", encoding="utf-8")
+    code, _out, err = run(str(page), "-o", str(tmp_path / "out.md"), "--split-articles")
+    assert code == 0, err
+    first = (tmp_path / "out-01.md").read_text(encoding="utf-8")
+    second = (tmp_path / "out-02.md").read_text(encoding="utf-8")
+    assert first.startswith("# ") and "团委" in first and "工会" not in first
+    assert second.startswith("# ") and "工会" in second and "团委" not in second
+    assert not (tmp_path / "out.md").exists()
+    code, _out, err = run(str(page), "--split-articles")
+    assert code == 6
+    _assert_one_line_error(err, "--split-articles", "-o")

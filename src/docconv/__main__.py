@@ -2,4 +2,5 @@
 
 from docconv.cli import entry
 
-entry()
+if __name__ == "__main__":  # guarded: batch workers started by spawn/forkserver re-import this module
+    entry()

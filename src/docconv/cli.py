@@ -9,9 +9,7 @@ Errors are one line on stderr; no output file is written unless the conversion s
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Sequence
@@ -19,29 +17,33 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from docconv import __version__, pipeline, readers, writers
+from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog, Severity
-from docconv.errors import INTERNAL_ERROR_EXIT, DocconvError, OptionError, OutputError, WarningsAsErrorsError
+from docconv.errors import INTERNAL_ERROR_EXIT, DocconvError, OptionError, WarningsAsErrorsError
+from docconv.fsutil import write_atomically
 from docconv.options import Options
+from docconv.structure.articles import split_documents
 
 USAGE_EXIT = 2
 
 
-class _UsageError(Exception):
+class CommandLineError(Exception):
     """A malformed command line, reported by main() as one line with exit code 2."""
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse with one-line errors written where main() says."""
 
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{message}; see `docconv --help`")
+        raise CommandLineError(f"{message}; see `docconv --help`")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests)."""
-    p = _Parser(
+    """The argument parser of the single-file command (exposed for documentation and tests)."""
+    p = Parser(
         prog="docconv",
-        description="Convert and clean documents; built for scraped Chinese reports.",
+        description="Convert and clean documents; built for scraped Chinese reports. "
+                    "For many files at once see `docconv batch --help`.",
         epilog="Exit codes: 0 ok, 1 input/output file problem, 2 bad command line, 3 warnings with "
                "--fail-if-warnings, 4 missing optional dependency, 6 bad option value, 21 unknown input "
                "format, 22 unknown output format, 62 internal error, 64 parse error, 92 decoding "
@@ -54,6 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-t", "--to", dest="to_format", metavar="FORMAT",
                    help="output format (default: from the -o extension, else markdown)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
+    p.add_argument("--split-articles", action="store_true",
+                   help="write one file per article of a multi-article page: -o report.md gives "
+                        "report-01.md, report-02.md, ...")
+    add_conversion_options(p)
+    p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
+    p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
+    p.add_argument("--explain", action="store_true",
+                   help="print every diagnostic of this run (what was decided, removed, repaired) to stderr")
+    p.add_argument("--fail-if-warnings", action="store_true",
+                   help="exit with code 3, writing nothing, if the run produced warnings")
+    add_loudness_options(p)
+    p.add_argument("--version", action="version", version=f"docconv {__version__}")
+    return p
+
+
+def add_conversion_options(p: argparse.ArgumentParser) -> None:
+    """The options shared by `docconv` and `docconv batch`: decoding, cleaning, structure."""
     p.add_argument("-s", "--standalone", action="store_true",
                    help="produce a standalone document (Markdown: YAML front matter from the metadata)")
     p.add_argument("--encoding", metavar="CODEC",
@@ -87,17 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "(standard forms), renumber (standard forms, gaps closed), strip (no markers)")
     shape.add_argument("--heading-levels", choices=("standard", "compact"), default="standard",
                        help="standard: 一、 is always level 2 (default); compact: close level gaps")
-    p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
-    p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
-    p.add_argument("--explain", action="store_true",
-                   help="print every diagnostic of this run (what was decided, removed, repaired) to stderr")
-    p.add_argument("--fail-if-warnings", action="store_true",
-                   help="exit with code 3, writing nothing, if the run produced warnings")
+
+
+def add_loudness_options(p: argparse.ArgumentParser) -> None:
+    """-v / -q, shared by `docconv` and `docconv batch`."""
     loudness = p.add_mutually_exclusive_group()
     loudness.add_argument("-v", "--verbose", action="store_true", help="also print informational messages")
     loudness.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
-    p.add_argument("--version", action="version", version=f"docconv {__version__}")
-    return p
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
@@ -105,9 +120,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     """Run the command; return the exit code instead of exiting."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["batch"]:
+        from docconv import batchcli  # noqa: PLC0415  # the batch command loads its engine lazily
+
+        return batchcli.main(argv[1:], stdout=out, stderr=err)
     try:
         args = build_parser().parse_args(argv)
-    except _UsageError as exc:
+    except CommandLineError as exc:
         err.write(f"docconv: {exc}\n")
         return USAGE_EXIT
     except SystemExit as exc:  # --help and --version end here
@@ -138,6 +158,9 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     to = _output_format(args)
     options = options_from_args(args)
+    if args.split_articles and not args.output:
+        raise OptionError("--split-articles writes one file per article; give -o with a file name "
+                          "(report.md gives report-01.md, report-02.md, ...)")
     if args.input == "-":
         data, path = sys.stdin.buffer.read(), None
     else:
@@ -147,8 +170,10 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.fail_if_warnings and result.diagnostics.warnings():
         raise WarningsAsErrorsError(f"{len(result.diagnostics.warnings())} warning(s) and --fail-if-warnings "
                                "was given; no output written")
-    if args.output:
-        _write_atomically(Path(args.output), result.output)
+    if args.split_articles:
+        _write_articles(result.document, Path(args.output), to, options)
+    elif args.output:
+        write_atomically(Path(args.output), result.output)
     elif isinstance(result.output, bytes):
         if out.isatty():
             raise OptionError(f"{to} output is binary; write it to a file with -o")
@@ -160,6 +185,19 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ms = (time.perf_counter() - started) * 1000
         err.write(f"docconv: {len(result.document.blocks)} blocks → {to} in {ms:.0f} ms\n")
     return 0
+
+
+def _write_articles(doc: Document, target: Path, to: str, options: Options) -> None:
+    """`--split-articles`: one output per article, named `<stem>-01<ext>`, `<stem>-02<ext>`, ...
+
+    Every part is rendered before the first is written, so a failure leaves no partial set.
+    """
+    parts = split_documents(doc)
+    width = max(2, len(str(len(parts))))
+    rendered = [(target.with_name(f"{target.stem}-{i:0{width}d}{target.suffix}"),
+                 pipeline.write(d, to, options)) for i, d in enumerate(parts, 1)]
+    for path, output in rendered:
+        write_atomically(path, output)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -213,26 +251,6 @@ def _write_text(out: TextIO, text: str) -> None:
         buffer.flush()
     else:
         out.write(text)
-
-
-def _write_atomically(target: Path, output: str | bytes) -> None:
-    data = output.encode("utf-8") if isinstance(output, str) else output
-    directory = target.parent if str(target.parent) else Path()
-    if not directory.is_dir():
-        raise OutputError(f"cannot write {target}: directory {directory} does not exist; create it first")
-    if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory; give a file name with -o")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            Path(tmp).replace(target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror}; check the path and permissions") from exc
 
 
 def entry() -> None:

@@ -116,3 +116,6 @@ class MissingDependencyError(DocconvError):
 
 INTERNAL_ERROR_EXIT = 62
 """Exit code for a bug in docconv (pandoc's 'should never happen')."""
+
+BATCH_FAILURES_EXIT = 10
+"""Exit code of `docconv batch` when it finished but some inputs failed (see its report)."""

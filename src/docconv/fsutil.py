@@ -1,0 +1,53 @@
+"""Atomic file output: a temporary file in the target's directory, renamed over the target when complete.
+
+A killed process leaves at most a temporary file whose name ends in `TEMP_SUFFIX`, never a partial
+target; the batch runner removes such leftovers from its output directory when it starts.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from docconv.errors import OutputError
+
+TEMP_SUFFIX = ".docconv-tmp"
+"""Every temporary output file docconv creates ends with this."""
+
+
+def write_atomically(target: Path, data: str | bytes, *, make_dirs: bool = False) -> None:
+    """Write `data` (text is UTF-8) to `target` so that readers see the old file or the whole new one."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = target.parent if str(target.parent) else Path()
+    if make_dirs:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create directory {directory}: {exc.strerror}; check the path "
+                              "and permissions") from exc
+    if not directory.is_dir():
+        raise OutputError(f"cannot write {target}: directory {directory} does not exist; create it first")
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+            Path(tmp).replace(target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror}; check the path and permissions") from exc
+
+
+def remove_temporaries(root: Path) -> int:
+    """Delete temporary files a killed docconv left under `root`; return how many there were."""
+    removed = 0
+    for path in root.rglob(f".*{TEMP_SUFFIX}"):
+        if path.is_file():
+            path.unlink()
+            removed += 1
+    return removed
