@@ -198,8 +198,12 @@ def test_split_articles_writes_one_file_per_article(tmp_path: Path) -> None:
     assert code == 0, err
     first = (tmp_path / "out-01.md").read_text(encoding="utf-8")
     second = (tmp_path / "out-02.md").read_text(encoding="utf-8")
-    assert first.startswith("# ") and "团委" in first and "工会" not in first
-    assert second.startswith("# ") and "工会" in second and "团委" not in second
+    assert first.startswith("# ")
+    assert "团委" in first
+    assert "工会" not in first
+    assert second.startswith("# ")
+    assert "工会" in second
+    assert "团委" not in second
     assert not (tmp_path / "out.md").exists()
     code, _out, err = run(str(page), "--split-articles")
     assert code == 6
