@@ -76,8 +76,9 @@ class Summary:
 
     def line(self) -> str:
         """A one-line summary for logs and the end of a run."""
+        size = f"{self.bytes / 1e6:.1f} MB" if self.bytes >= 1e6 else f"{self.bytes / 1e3:.0f} kB"
         return (f"{self.files} files: {self.ok} ok, {self.failed} failed, {self.skipped} skipped; "
-                f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s ({self.mb_per_s:.2f} MB/s); "
+                f"{size} in {self.seconds:.1f} s ({self.mb_per_s:.2f} MB/s); "
                 f"residue removed {self.removed}, repairs {self.repaired}, articles {self.articles}, "
                 f"warnings {self.warnings}")
 
