@@ -17,7 +17,8 @@ import pytest
 import docconv
 from docconv import cli
 from docconv.batch import run_batch
-from docconv.batch.worker import read_shard
+from docconv.batch.local import run_local
+from docconv.batch.worker import Job, Task, read_shard
 from docconv.errors import BATCH_FAILURES_EXIT
 from tests.support import FIXTURES, SEEDS_DIR
 
@@ -398,3 +399,17 @@ def test_split_articles_per_file_and_per_record(tmp_path: Path) -> None:
     assert [(r["path"], r["article"]) for r in rows] == [("page.txt", 1), ("page.txt", 2)]
     assert "团委" in rows[0]["title"]
     assert "工会" in rows[1]["title"]
+
+
+def test_recycled_workers_lose_nothing(corpus: Path, tmp_path: Path) -> None:
+    sources = sorted(corpus.rglob("*.txt"))
+    job = Job(outdir=str(tmp_path / "out"), to="markdown", options=docconv.Options(), from_format=None,
+              split_articles=False, fingerprint="test")
+    chunks = iter([([Task(path=str(p), rel=p.relative_to(corpus).as_posix())], None) for p in sources])
+    records: list[dict[str, object]] = []
+    # every worker exits after one chunk and is replaced
+    run_local(chunks, job, jobs=2, timeout=None, recycle_after=1, on_record=records.append,
+              new_shard=lambda: None)
+    assert sorted(r["rel"] for r in records) == sorted(p.relative_to(corpus).as_posix() for p in sources)
+    assert {r["status"] for r in records} == {"ok"}
+    assert len(list((tmp_path / "out").rglob("*.md"))) == len(sources)
