@@ -183,3 +183,40 @@ def test_collection_title_and_site_suffix_on_an_article_title() -> None:
     assert titles == ["甲单位总结", "乙单位汇报"]
     removed = [d.text for d in log if d.rule == "structure.title-suffix"]
     assert removed == ["-工作总结工作总结"]
+
+
+@pytest.mark.parametrize("higher", ["第{}章\u3000", "第{}部分 ", "第{}节"])
+def test_lower_scheme_restarting_under_the_next_chapter_is_a_new_section(higher: str) -> None:
+    doc = paras(higher.format("一") + "基本情况", BODY_A[0], "(一)甲项", BODY_A[1], "(二)乙项", BODY_B[0],
+                higher.format("二") + "主要做法", "(一)丙项。" + BODY_B[1], "(二)丁项。" + BODY_A[0])
+    log = DiagnosticLog()
+    assert split_articles(doc, Options(), log) == doc
+    assert not any(d.rule == "structure.article-restart" for d in log)
+
+
+def test_appended_article_title_sits_at_the_article_level() -> None:
+    appended = ast.Div(blocks=(b.para("乙单位年度工作计划"), b.para(BODY_B[0]), b.para("一、优化服务"),
+                               b.para(BODY_B[1])),
+                       attr=ast.Attr(classes=("article",), kv=(("origin", "appended"),)))
+    doc = b.document(b.para("甲单位年度工作总结"), b.para("一、加强领导"), b.para(BODY_A[0]), appended)
+    out = transform(doc, Options(), DiagnosticLog())
+    (div,) = articles(out)
+    heads = [(h.level, ast.plain_text(h.content)) for h in div.blocks if isinstance(h, ast.Heading)]
+    # As in any titled article of a page: the title at level 2, its sections one level lower.
+    assert heads == [(2, "乙单位年度工作计划"), (3, "优化服务")]
+    assert div.attr.kv == (("origin", "appended"),)
+    # Split, the page's own report is a document of its own, not a head glued under the appended title.
+    parts = split_documents(out)
+    assert [p.meta.title for p in parts] == ["甲单位年度工作总结", "乙单位年度工作计划"]
+    main_heads = [(h.level, ast.plain_text(h.content)) for h in parts[0].blocks if isinstance(h, ast.Heading)]
+    assert main_heads == [(1, "甲单位年度工作总结"), (2, "加强领导")]
+    assert BODY_B[0] not in [ast.plain_text(p.content) for p in parts[0].blocks if isinstance(p, ast.Para)]
+
+
+def test_split_keeps_a_group_title_before_its_article_title() -> None:
+    doc = paras("工作总结2篇", "篇一:甲单位总结", *BODY_A, "乙单位年度总结", "篇二:乙单位汇报", *BODY_B)
+    parts = split_documents(transform(doc, Options(), DiagnosticLog()))
+    second = [(type(blk).__name__, ast.plain_text(blk.content)) for blk in parts[1].blocks
+              if isinstance(blk, ast.Para | ast.Heading)]
+    assert second[:2] == [("Para", "乙单位年度总结"), ("Heading", "乙单位汇报")]  # source order kept
+    assert parts[1].meta.title == "乙单位汇报"

@@ -11,6 +11,7 @@ from docconv.structure.numbering import (
     form_of,
     match_marker,
     render_form,
+    separator_of,
     tidy_raw,
     to_cn_numeral,
 )
@@ -19,9 +20,12 @@ from docconv.structure.numbering import (
 @pytest.mark.parametrize(
     ("text", "scheme", "ordinal", "raw", "rest"),
     [
-        ("第一章 总则", Scheme.CHAPTER, 1, "第一章", "总则"),
-        ("第3节 经费", Scheme.SECTION, 3, "第3节", "经费"),
-        ("第二部分 工作措施", Scheme.PART, 2, "第二部分", "工作措施"),
+        ("第一章 总则", Scheme.CHAPTER, 1, "第一章 ", "总则"),  # the gap belongs to the marker
+        ("第一部分\u3000全年工作", Scheme.PART, 1, "第一部分\u3000", "全年工作"),
+        ("第二章总体情况", Scheme.CHAPTER, 2, "第二章", "总体情况"),
+        ("范文1  年度计划", Scheme.ARTICLE, 1, "范文1  ", "年度计划"),
+        ("第3节 经费", Scheme.SECTION, 3, "第3节 ", "经费"),
+        ("第二部分 工作措施", Scheme.PART, 2, "第二部分 ", "工作措施"),
         ("第二篇", Scheme.ARTICLE, 2, "第二篇", ""),
         ("篇三:年度工作总结", Scheme.ARTICLE, 3, "篇三:", "年度工作总结"),
         ("范文2", Scheme.ARTICLE, 2, "范文2", ""),
@@ -97,3 +101,15 @@ def test_forms_abstract_the_number_and_tidy_spaces() -> None:
     assert form_of(Marker(scheme=Scheme.ARABIC, ordinal=2, raw="2 、")) == "#、"
     assert render_form("(#)", Scheme.CN_PAREN, 4) == "(四)"
     assert render_form("#、", Scheme.ARABIC, 12) == "12、"
+
+
+def test_separator_after_a_word_marker_is_kept_once_in_the_source_width() -> None:
+    assert tidy_raw("第一部分\u3000") == "第一部分\u3000"
+    assert tidy_raw("第 二 章  ") == "第二章 "
+    assert tidy_raw("第三章\u3000 ") == "第三章\u3000"
+    assert tidy_raw("二 、 ") == "二、"  # a delimiter already separates the text
+    part = Marker(scheme=Scheme.PART, ordinal=2, raw="第二部分\u3000")
+    assert form_of(part) == "第#部分\u3000"
+    assert render_form(form_of(part), Scheme.PART, 3) == "第三部分\u3000"
+    assert separator_of("第一章 ") == " "
+    assert separator_of("一、") == ""

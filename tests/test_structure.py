@@ -10,6 +10,7 @@ from docconv import ast
 from docconv import builder as b
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
+from docconv.pipeline import transform
 from docconv.structure.headings import structure
 from docconv.structure.numbering import match_marker
 from docconv.walk import query
@@ -228,3 +229,52 @@ def test_mixed_forms_fixture_renders_one_form_with_numbering_keep() -> None:
     assert "#### 2、推行限时办结" in md  # the stray space in `2 、` is gone
     assert "（" not in md.split("规范办事流程")[0].split("完善服务台账")[1]
     assert "2 、" not in md
+
+
+def test_separator_after_a_chapter_or_part_marker_survives_into_markdown() -> None:
+    md = docconv.convert(FIXTURES / "structure" / "chapters.txt", "markdown")
+    assert isinstance(md, str)
+    assert "## 第一章\u3000年度经营概况" in md  # the source's ideographic space is kept
+    assert "## 第三章\u30002024年工作打算" in md  # and never glued to a number after it
+    doc, _ = run("标题", "第一部分 全年工作", "全年完成了各项任务。", "第二部分存在问题", "仍有一些不足。")
+    md = write_markdown(doc, Options())
+    assert "## 第一部分 全年工作" in md
+    assert "## 第二部分 存在问题" in md  # one form per document (--numbering=keep): the first one here
+    glued, _ = run("标题", "第一部分全年工作", "全年完成了各项任务。")
+    assert "## 第一部分全年工作" in write_markdown(glued, Options())  # no gap in the source, none added
+    standard, _ = run("标题", "第 一 章  总体情况", "全年完成了各项任务。", numbering="gbt9704")
+    assert "## 第一章 总体情况" in write_markdown(standard, Options())
+
+
+def test_chapters_above_paren_sections_keep_one_ladder() -> None:
+    log = DiagnosticLog()
+    doc = transform(docconv.read(FIXTURES / "structure" / "chapters.txt"), Options(), log)
+    assert not any(isinstance(blk, ast.Div) for blk in doc.blocks)  # （一） under 第二章 is no new article
+    heads = outline(doc)
+    assert [lvl for lvl, text in heads if text.startswith("第")] == [2, 2, 2]
+    assert [lvl for lvl, text in heads if text.startswith("（")] == [4, 4, 4, 4, 4]
+    rules = {d.rule for d in log}
+    assert "structure.nesting-order" not in rules
+    assert "structure.article-restart" not in rules
+
+
+def test_alike_runs_of_one_scheme_are_decided_together() -> None:
+    log = DiagnosticLog()
+    doc = transform(docconv.read(FIXTURES / "structure" / "consistent-runs.txt"), Options(), log)
+    lists = [blk for blk in doc.blocks if isinstance(blk, ast.List)]
+    assert [len(lst.items) for lst in lists] == [2, 2]  # under 一、 as under 二、
+    assert not any(isinstance(blk, ast.Heading) and blk.marker and blk.marker.scheme is ast.Scheme.CN_PAREN
+                   for blk in doc.blocks)
+    assert [d.rule for d in log].count("structure.consistent-runs") == 1
+    # The other way round: when most of the pooled items lead with a heading, all of them head sections.
+    lead = "全年共组织专题活动十二场，参加群众达到两千余人次，群众满意率明显提升。"
+    doc, _ = run("标题", "一、甲项工作", "(一)宣传教育。" + lead, "(二)阵地建设。" + lead, "二、乙项工作",
+                 "(一)志愿服务。" + lead, "(二)" + lead[:-1] + "，社会反响良好，多家媒体进行了专门报道。")
+    assert [r for _, r in outline(doc)][1:] == ["一、甲项工作", "(一)宣传教育。", "(二)阵地建设。", "二、乙项工作",
+                                                 "(一)志愿服务。"]
+    assert not any(isinstance(blk, ast.List) for blk in doc.blocks)
+    # Short one-sentence items (goals) would head empty sections: they stay a list whatever the vote.
+    doc, _ = run("标题", "一、工作目标", "(一)建成老年食堂一个。", "(二)每周探访一次。", "二、主要措施",
+                 "(一)完善设施。" + lead, "(二)丰富内容。" + lead, "(三)壮大队伍。" + lead)
+    assert [type(blk).__name__ for blk in doc.blocks[1:3]] == ["Heading", "List"]
+    assert [r for _, r in outline(doc)][3:] == ["(一)完善设施。", "(二)丰富内容。", "(三)壮大队伍。"]

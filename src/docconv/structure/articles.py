@@ -88,21 +88,26 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
         previous = blocks[i - 1] if i > 0 else None
         if (m is None and i > 0 and _title_like(b) and _REPORT_TITLE.search(text) and previous is not None
                 and _text(previous).rstrip()[-1:] in ("。", "！", "!", ".")
-                and i + 1 < len(blocks) and not _title_like(blocks[i + 1])):
+                and i + 1 < len(blocks) and not _is_title_line(blocks[i + 1])):
             # A report title after a closing sentence and before body text: the next report begins.
+            # (Before `篇二:…` it is that article's group title, which the marker's article takes.)
             if starts or _numbered_before(blocks, i):
                 starts.append(i)
                 log.report("structure.article-title-line", "a report title after a closing paragraph "
                            "starts a new article", text=text, pos=b.pos)
                 top, last = None, {}
             continue
-        if m is None or m.marker.scheme in _NOT_SEQUENCES:
+        if m is None:
             continue
         scheme, ordinal = m.marker.scheme, m.marker.ordinal
+        for other in [s for s in last if _RUNG[s] > _RUNG[scheme]]:
+            # A parent moved on (`二、`, or a `第二章` above the sequences): its children's sequences
+            # start afresh, so `（一）` under the next chapter is a new section, not a new article.
+            del last[other]
+        if scheme in _NOT_SEQUENCES:
+            continue
         if top is None or _RUNG[scheme] < _RUNG[top]:
             top = scheme
-        for other in [s for s in last if _RUNG[s] > _RUNG[scheme]]:
-            del last[other]  # a parent moved on: its children's sequences start afresh
         before = last.get(scheme)
         restart = ordinal == 1 and before is not None and (before == 1 or (scheme is top and before > 1))
         if restart and not _lead_in_list(blocks, i):
@@ -256,16 +261,24 @@ def split_documents(doc: Document) -> list[Document]:
 
     Each document inherits the page's metadata (source, date, encoding, …). A titled article's title
     becomes its `Meta.title` and its level-1 heading, and its other headings move up one level, so that
-    `一、` is level 2 as in any single report. An untitled article keeps the page title in `Meta.title`.
+    `一、` is level 2 as in any single report; group-title lines that stood before the title stay before
+    it. An untitled article keeps the page title in `Meta.title`.
     `Meta.extra` gains `article` (1-based index), `articles` (count) and `page-title`.
 
     Nothing is dropped: the page head (what stands before the first article, except the page title
     heading) goes into the first article's document, right after its title; blocks between or after
-    articles go with the article before them.
+    articles go with the article before them. When the first article is one a site appended after a
+    reading list (`origin=appended`), what stands before it is the page's own report: it becomes the
+    first document, under the page title.
     """
     indices = [i for i, b in enumerate(doc.blocks) if is_article(b)]
     if not indices:
         return [doc]
+    if _is_appended(doc.blocks[indices[0]]) and any(
+            not (isinstance(b, Heading) and b.level == 1) for b in doc.blocks[:indices[0]]):
+        main = Div(blocks=doc.blocks[:indices[0]], attr=Attr(classes=(ARTICLE_CLASS,)), pos=doc.pos)
+        doc = replace(doc, blocks=(main, *doc.blocks[indices[0]:]))
+        indices = [i for i, b in enumerate(doc.blocks) if is_article(b)]
     head = [b for b in doc.blocks[:indices[0]] if not (isinstance(b, Heading) and b.level == 1)]
     groups: list[tuple[Div, list[Block]]] = []
     for k, i in enumerate(indices):
@@ -285,14 +298,20 @@ def split_documents(doc: Document) -> list[Document]:
         if title is not None:
             t = blocks.index(title)
             top = Heading(level=1, content=title.content, marker=title.marker, attr=title.attr, pos=title.pos)
-            rest = [_promote(b) for b in (*blocks[:t], *blocks[t + 1:])]
-            blocks = [top, *(head if n == 1 else []), *rest]
-            meta = replace(meta, title=plain_text(title.content).strip() or (title.marker.raw if title.marker
-                                                                              else None))
+            # Group-title lines stay where they stood, before the title they introduce.
+            rest = [_promote(b) for b in blocks[t + 1:]]
+            blocks = [*blocks[:t], top, *(head if n == 1 else []), *rest]
+            marker_title = title.marker.raw.strip() if title.marker else None
+            meta = replace(meta, title=plain_text(title.content).strip() or marker_title)
         elif n == 1:
             blocks = [*head, *blocks]
         out.append(Document(meta=meta, blocks=tuple(blocks), attr=doc.attr, pos=div.pos))
     return out
+
+
+def _is_appended(block: Block) -> bool:
+    """Whether an article Div is one a site appended after its reading list (see clean/residue.py)."""
+    return isinstance(block, Div) and ("origin", "appended") in block.attr.kv
 
 
 def _promote(block: Block) -> Block:

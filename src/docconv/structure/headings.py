@@ -22,7 +22,14 @@ from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.numbering import Match, canonical_form, form_of, match_marker, render_form
+from docconv.structure.numbering import (
+    Match,
+    canonical_form,
+    form_of,
+    match_marker,
+    render_form,
+    separator_of,
+)
 from docconv.structure.title import strip_site_suffix
 
 # Rungs that exist only when a document uses them; the rest keep fixed levels so that `##` means 一、
@@ -286,14 +293,12 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             assert isinstance(b, Para)
             items.append(_classify(i, b, m))
     runs = _runs(items, levels, log)
-    as_list: set[int] = set()
     renumbered: dict[int, int] = {}
     for run in runs:
         _check_sequence(run, log)
-        if _is_list_run(run, blocks, levels):
-            as_list.update(it.index for it in run)
         if options.numbering == "renumber":
             renumbered.update(_renumber(run))
+    as_list = _list_items(runs, blocks, levels, log)
     by_index = {it.index: it for it in items}
     out: list[Block] = []
     i = 0
@@ -347,13 +352,61 @@ def _runs(items: list[_Item], levels: dict[Scheme, int], log: DiagnosticLog) -> 
     return sorted(runs, key=lambda r: r[0].index)
 
 
-def _is_list_run(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Scheme, int]) -> bool:
-    """Whether a run of sibling items is a list (True) or a sequence of section headings (False).
+_LIST, _HEADINGS, _OPEN = "list", "headings", "open"
+
+
+def _can_head(run: list[_Item]) -> bool:
+    """Whether a run's items can head sections: some have a heading lead, none is one short sentence."""
+    return any(it.kind == "inline" for it in run) and not any(it.kind == "short" for it in run)
+
+
+def _mostly_plain(items: list[_Item]) -> bool:
+    """Whether at most half of the items are inline headings: directly consecutive ones are then a list."""
+    return sum(1 for it in items if it.kind == "inline") * 2 <= len(items)
+
+
+def _list_items(runs: list[list[_Item]], blocks: tuple[Block, ...], levels: dict[Scheme, int],
+                log: DiagnosticLog) -> set[int]:
+    """Indexes of the items that become list items (the others head sections); see `_list_choice`.
+
+    Runs that only their own items' shape decides, and whose items are sentences rather than heading
+    lines, are decided together per scheme, so that alike items are not headings in one section and a
+    list in the next. When that vote says headings, a run that cannot give headings stays a list: one
+    with a short one-sentence item (it would head an empty section), or one with no heading lead at all.
+    """
+    as_list: set[int] = set()
+    votes: dict[Scheme, list[list[_Item]]] = {}
+    for run in runs:
+        choice = _list_choice(run, blocks, levels)
+        if choice == _OPEN and all(it.kind != "bare" for it in run):
+            votes.setdefault(run[0].match.marker.scheme, []).append(run)
+        elif choice == _LIST or (choice == _OPEN and _mostly_plain(run)):
+            as_list.update(it.index for it in run)
+    for scheme, pooled_runs in votes.items():
+        pooled = [it for run in pooled_runs for it in run]
+        listed = _mostly_plain(pooled)
+        decided = [listed or (_mostly_plain(run) and not _can_head(run)) for run in pooled_runs]
+        for run, as_items in zip(pooled_runs, decided, strict=True):
+            if as_items:
+                as_list.update(it.index for it in run)
+        if any(_mostly_plain(run) != d for run, d in zip(pooled_runs, decided, strict=True)):
+            inline = sum(1 for it in pooled if it.kind == "inline")
+            log.report("structure.consistent-runs",
+                       f"{len(pooled_runs)} runs of {scheme.value} items decided together: "
+                       + ("lists" if listed else "section headings")
+                       + f" ({inline} of {len(pooled)} items have a heading lead)",
+                       text=_text(pooled[0].para)[:40], pos=pooled[0].para.pos)
+    return as_list
+
+
+def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Scheme, int]) -> str:
+    """Whether a run of sibling items is a list, a sequence of section headings, or open.
 
     Decided for the whole run so that one sequence is rendered one way. Items with sub-items or body
-    text between them head sections; items that follow each other directly are a list, unless most of
-    them are inline headings (a lead sentence and its own body), which is how many reports write
-    sections. A lead-in ending in ':' makes a list of directly consecutive items.
+    text between them head sections; items after a lead-in ending in ':' are a list. Several items that
+    follow each other directly are open: the caller decides all open runs of a scheme together, a list
+    unless most of their items are inline headings (a lead sentence and its own body), which is how many
+    reports write sections.
     """
     scheme = run[0].match.marker.scheme
     kinds = Counter(it.kind for it in run)
@@ -366,15 +419,15 @@ def _is_list_run(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Schem
     lead_in = isinstance(before, Para) and _text(before).rstrip().endswith((":", "："))
     if scheme in _LIST_FIRST:
         heading_like = kinds["bare"] + kinds["short"] == len(run)
-        return not (heading_like and (children or body_between == len(run) - 1))
+        return _HEADINGS if heading_like and (children or body_between == len(run) - 1) else _LIST
     if children or body_between:
-        return False
+        return _HEADINGS
     if lead_in:
-        return True
+        return _LIST
     if len(run) == 1:
         # A lone numbered sentence is an item; a lone heading line or lead-and-body is a section.
-        return kinds["short"] == 1
-    return kinds["inline"] * 2 <= len(run)
+        return _LIST if kinds["short"] == 1 else _HEADINGS
+    return _OPEN
 
 
 def _renumber(run: list[_Item]) -> dict[int, int]:
@@ -433,6 +486,8 @@ def _fix_form(marker: Marker, forms: dict[Scheme, str], ordinal: int | None, *, 
     new_ordinal = marker.ordinal if ordinal is None or marker.scheme is Scheme.DASH else ordinal
     if options.numbering in ("gbt9704", "renumber"):
         raw = canonical_form(marker.scheme, new_ordinal)
+        if raw[-1:].isalnum():
+            raw += separator_of(marker.raw)  # `第一章　总则` keeps the gap between marker and text
     else:
         raw = render_form(forms[marker.scheme], marker.scheme, new_ordinal)
     if raw == marker.raw and new_ordinal == marker.ordinal:

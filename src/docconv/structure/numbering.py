@@ -114,7 +114,8 @@ class Match:
     """A marker found at the start of a text, and the text after it."""
 
     marker: Marker
-    """The marker, with `raw` exactly as the source had it."""
+    """The marker, with `raw` exactly as the source had it (a marker ending in a word character, such as
+    `第一章`, keeps the whitespace that separated it from its text)."""
     rest: str
     """The text after the marker, leading spaces removed."""
 
@@ -142,8 +143,28 @@ def match_marker(text: str) -> Match | None:
         if not stripped and scheme in (Scheme.ARABIC, Scheme.LATIN_UPPER, Scheme.LATIN_LOWER,
                                        Scheme.ROMAN_UPPER):
             continue
-        return Match(Marker(scheme=scheme, ordinal=ordinal, raw=m.group(0)), stripped)
+        raw = m.group(0)
+        if stripped and _needs_separator(raw):
+            # `第一部分　全年工作` : the space is the only thing between the marker and its text, so it
+            # belongs to the marker; without it the two would print as one word (`第一部分全年工作`).
+            raw += rest[:len(rest) - len(stripped)]  # as the source had it; `tidy_raw` makes it one
+        return Match(Marker(scheme=scheme, ordinal=ordinal, raw=raw), stripped)
     return None
+
+
+_SPACES = " \t\u3000"
+
+
+def _needs_separator(marker: str) -> bool:
+    """Whether a marker ends in a word character (`第一章`, `范文2`), so that text after it needs a gap."""
+    return bool(marker) and marker[-1].isalnum()
+
+
+def _separator(whitespace: str) -> str:
+    """One separator for a run of whitespace: the ideographic space when the source used it, else a space."""
+    if not whitespace:
+        return ""
+    return "\u3000" if "\u3000" in whitespace else " "
 
 
 _CANONICAL: dict[Scheme, str] = {
@@ -202,8 +223,20 @@ def canonical_form(scheme: Scheme, ordinal: int) -> str:
 
 
 def tidy_raw(raw: str) -> str:
-    """The source's own marker with stray spaces removed (`二 、` → `二、`, `1 、` → `1、`)."""
-    return re.sub(r"[ \t\u3000]+", "", raw)
+    """The source's own marker with stray spaces removed (`二 、` → `二、`, `1 、` → `1、`).
+
+    The separator after a marker that ends in a word character stays, as one space of the source's
+    width (`第一部分　` keeps its ideographic space, `第 二 章  ` → `第二章 `).
+    """
+    core = raw.rstrip(_SPACES)
+    tidy = re.sub(r"[ \t\u3000]+", "", core)
+    return tidy + _separator(raw[len(core):]) if _needs_separator(tidy) else tidy
+
+
+def separator_of(raw: str) -> str:
+    """The separator a marker keeps after itself (see `tidy_raw`): `"\u3000"`, `" "` or `""`."""
+    tidy = tidy_raw(raw)
+    return tidy[len(tidy.rstrip(_SPACES)):]
 
 
 def form_of(marker: Marker) -> str:
