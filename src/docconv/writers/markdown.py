@@ -49,6 +49,7 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.options import Options
+from docconv.structure.articles import ARTICLE_CLASS
 
 _ASCII_PUNCT = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
 _INLINE_SPECIAL = re.compile(
@@ -102,10 +103,13 @@ def front_matter(meta: Meta) -> str:
 
 
 def _flatten(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Divs have no CommonMark form: their blocks stand in their place."""
+    """Divs have no CommonMark form: their blocks stand in their place. An article that follows other
+    blocks is set off by a thematic break, so its title does not read as one more section."""
     out: list[Block] = []
     for b in blocks:
         if isinstance(b, Div):
+            if out and ARTICLE_CLASS in b.attr.classes and not isinstance(out[-1], HorizontalRule):
+                out.append(HorizontalRule())
             out.extend(_flatten(b.blocks))
         else:
             out.append(b)
