@@ -9,6 +9,7 @@ import pytest
 
 from docconv import builder as b
 from docconv.clean import gbkdamage
+from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE
 from docconv.clean.repair import TRANSFORMS, repair_gbk_damage
 from docconv.clean.textmap import doc_text
@@ -98,3 +99,31 @@ def test_seed_003_reads_clean() -> None:
         body = re.sub(r"/[a-z]+>$", "", re.sub(rf"[(（]?{SYLLABLE}[)）]", "", before))
         expected = sum(1 if ch in "?\ufffd" or (ch.isalnum() and ch.isascii()) else 2 for ch in body)
         assert len(after.encode("gbk")) == expected
+
+
+def test_open_end_prefers_the_documents_own_words() -> None:
+    # A run's open last byte: the reading whose last three characters the document writes intact wins
+    # over readings it never writes, with the ordinary margin; with no such reading, the strict one.
+    lm = LanguageModel("我们在工作中发现了问题。")
+    scored = [(-10.0, "制"), (-11.0, "中"), (-12.0, "只")]
+    rivals, needed = gbkdamage._open_end_rivals(scored, lm, "工作")
+    assert rivals == [(-11.0, "中")]
+    assert needed == 0.0
+    rivals, needed = gbkdamage._open_end_rivals(scored, LanguageModel("别的内容。"), "工作")
+    assert rivals == scored
+    assert needed == gbkdamage.MARGIN_OPEN
+
+
+def test_open_end_detected() -> None:
+    # `意思` damaged across `意|思` with the run ending at a half-width comma: 思's trail byte is open.
+    text = damage_at("大家明白了控烟的意思,严格执行规定。", [7])
+    runs = gbkdamage.find_runs(text)
+    assert len(runs) == 1
+    assert gbkdamage._open_end(runs[0])
+
+
+def test_trigram_chain_knows_words_longer_than_two() -> None:
+    # `一直` is the commoner pair, but after `高度` the word `高度一致` decides.
+    lm = LanguageModel()
+    assert lm.triple_logprob("度一致") > lm.triple_logprob("度一直")
+    assert lm.rank("致", left="政治上的高度一", right="。") > lm.rank("直", left="政治上的高度一", right="。")

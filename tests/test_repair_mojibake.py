@@ -9,7 +9,14 @@ from docconv.clean.mojibake import repair_mojibake
 from docconv.clean.textmap import doc_text
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from tests.repair_sim import gbk_as_latin1, utf8_as_cp1252, utf8_as_gbk, utf8_as_latin1
+from tests.repair_sim import (
+    gbk_as_cp1252_replace,
+    gbk_as_latin1,
+    utf8_as_cp1252,
+    utf8_as_cp1252_replace,
+    utf8_as_gbk,
+    utf8_as_latin1,
+)
 
 SENTENCES = [
     "今年以来，我们认真落实各项工作任务，取得了较好成绩。",
@@ -74,3 +81,49 @@ def test_idempotent() -> None:
     doc = b.document(b.para("前文。" + utf8_as_gbk(SENTENCES[0])))
     once = repair_mojibake(doc, Options(), DiagnosticLog())
     assert repair_mojibake(once, Options(), DiagnosticLog()) == once
+
+
+@pytest.mark.parametrize("sentence", ["努力提高服务质量，各项工作取得了新的进展。", "深入推进条例的贯彻和实施"])
+def test_cp1252_replacement_marks_recovered(sentence: str) -> None:
+    # Python's cp1252 decoder writes U+FFFD for five undefined bytes; each mark is one of those five.
+    damaged = utf8_as_cp1252_replace(sentence)
+    assert "\ufffd" in damaged
+    out, log = _fix("上文完好。" + damaged + "下文也完好。")
+    assert out == "上文完好。" + sentence + "下文也完好。"
+    assert any(d.rule == "repair.mojibake" for d in log)
+
+
+def test_page_that_is_all_mojibake_repaired() -> None:
+    # The model must not learn the mojibake as the document's own vocabulary.
+    sentence = "控烟小组负责办公区、单位家属区创建无烟单位、无烟环境工作。"
+    out, _log = _fix(utf8_as_latin1(sentence))
+    assert out == sentence
+
+
+def test_span_ending_in_lost_byte_before_good_text() -> None:
+    # A mis-decoded clause spliced before good text: its last byte was lost at the end of its own input,
+    # so the good character after it says nothing about that byte.
+    clause = "对重点任务实行台账管理，"
+    damaged = utf8_as_gbk(clause)
+    assert damaged.endswith("\ufffd")
+    out, _log = _fix(damaged + "确保件件有落实。")
+    assert out == clause + "确保件件有落实。"
+
+
+def test_outline_marker_read_as_numeral() -> None:
+    damaged = utf8_as_gbk("(四)")
+    assert "\ufffd" in damaged
+    out, _log = _fix(damaged + "加强队伍建设。")
+    assert out == "(四)加强队伍建设。"
+
+
+def test_rare_character_not_guessed_for_a_replacement_mark() -> None:
+    # `實` (GBK 8C 8D) loses its trail byte to U+FFFD; a simplified word list does not know it, and the
+    # rare `寔` would score best. Unless the document itself writes `實`, the span is left as it is.
+    sentence = "我們在實踐中總結經驗。"
+    damaged = gbk_as_cp1252_replace(sentence)
+    assert "\ufffd" in damaged
+    out, _log = _fix("上文完好。" + damaged)
+    assert out == "上文完好。" + damaged
+    out, _log = _fix("實事求是。" + damaged)
+    assert out == "實事求是。" + sentence

@@ -8,9 +8,11 @@
    texts: repaired exactly / left flagged / wrongly changed, per corpus.
 3. Simulated mojibake (UTF-8 as GBK/GB18030 with errors='replace' and 'ignore', as latin-1, as cp1252;
    GBK as latin-1 and cp1252) of clauses embedded in clean paragraphs: repaired exactly / left / wrongly
-   changed, per decoder and per corpus.
+   changed, per decoder (with what the decoder leaves of the bytes, and an aggregate over the kinds
+   recoverable in principle) and per corpus.
 4. Clean text: characters changed by the GBK, mojibake and pinyin repairs on the undamaged seeds and
    own texts (must be 0).
+5. Long line: seconds each repair transform takes on one 3 MB clean paragraph with no line break.
 
 Seed text is never written to RESULTS.md; only counts are.
 """
@@ -157,6 +159,21 @@ KINDS = [
     gbk_as_latin1, gbk_as_cp1252, gbk_as_cp1252_replace,
 ]
 
+INFORMATION = {
+    "utf8_as_gbk": "marked loss: one U+FFFD per lost byte; UTF-8 structure leaves 1-64 values for it",
+    "utf8_as_gbk_ignore": "unmarked loss: lost bytes vanish; neither their number nor place is known",
+    "utf8_as_gb18030": "marked loss, as utf8_as_gbk",
+    "utf8_as_latin1": "lossless",
+    "utf8_as_cp1252": "lossless",
+    "utf8_as_cp1252_replace": "marked loss: each U+FFFD is one of the 5 bytes cp1252 leaves undefined",
+    "gbk_as_latin1": "lossless",
+    "gbk_as_cp1252": "lossless",
+    "gbk_as_cp1252_replace": "marked loss, as utf8_as_cp1252_replace",
+}
+"""What each decoder leaves of the original bytes: whether repair is possible in principle."""
+UNRECOVERABLE = {"utf8_as_gbk_ignore"}
+"""Kinds whose damage is not recoverable in principle (left out of the recoverable aggregate only)."""
+
 
 def _only_left(para: str, out: str, mangled: str) -> bool:
     """Whether every difference from the original is mojibake left as it was (a partial repair with no
@@ -171,6 +188,7 @@ def mojibake(
     rows = []
     per_corpus: dict[str, list[int]] = {name: [0, 0, 0, 0] for name in corpus}
     exact = left = wrong = total = 0
+    rec = [0, 0, 0, 0]
     for kind in KINDS:
         if show and kind.__name__ != show:
             continue
@@ -199,10 +217,35 @@ def mojibake(
                     w += 1
                 if show == kind.__name__:
                     print("LEFT" if k == 1 else "WRONG", clause, kind(clause), out, sep="\n  ")
-        rows.append(f"| {kind.__name__} | {n} | {e} | {lf} | {w} |")
+        rows.append(f"| {kind.__name__} | {INFORMATION[kind.__name__]} | {n} | {e} | {lf} | {w} |")
         exact, left, wrong, total = exact + e, left + lf, wrong + w, total + n
+        if kind.__name__ not in UNRECOVERABLE:
+            rec[0], rec[1], rec[2], rec[3] = rec[0] + n, rec[1] + e, rec[2] + lf, rec[3] + w
     crows = [f"| {name} | {c[3]} | {c[0]} | {c[1]} | {c[2]} |" for name, c in per_corpus.items()]
+    rows.append(f"| **recoverable kinds** (all but {', '.join(sorted(UNRECOVERABLE))}) | | {rec[0]} "
+                f"| {rec[1]} ({100 * rec[1] / max(rec[0], 1):.1f}%) | {rec[2]} | {rec[3]} |")
     return rows, crows, exact, left, wrong, total
+
+
+LONG_LINE_BYTES = 3_000_000
+"""Size of the single-line clean paragraph the repair transforms are timed on."""
+
+
+def long_line() -> list[str]:
+    """Seconds each repair transform takes on one 3 MB clean paragraph with no line break (own texts
+    repeated): a scraped page can be one giant line, and repair must stay linear on it."""
+    own = OWN.read_text(encoding="utf-8").replace("\n", "")
+    line = own * (LONG_LINE_BYTES // len(own.encode("utf-8")) + 1)
+    line = line[: len(line) * LONG_LINE_BYTES // len(line.encode("utf-8"))]
+    doc = b.document(b.para(line))
+    out = [f"- one clean paragraph of {len(line):,} characters ({len(line.encode('utf-8')):,} bytes UTF-8), "
+           "no line break:"]
+    for t in TRANSFORMS:
+        start = time.perf_counter()
+        got = t.run(doc, OPTS, DiagnosticLog())
+        out.append(f"  - `{t.name}`: {time.perf_counter() - start:.2f} s, "
+                   f"{'unchanged' if got == doc else 'CHANGED'}")
+    return out
 
 
 def clean_changes(corpus: dict[str, list[str]]) -> tuple[int, int]:
@@ -258,6 +301,9 @@ def main() -> None:
         total = f"all {n} exact {e} ({100 * e / max(n, 1):.1f}%) flagged {f} wrong {w} clean-wrong {cw}"
         print(*rows, total, sep="\n")
         return
+    if only == "long":
+        print(*long_line(), sep="\n")
+        return
     if only == "moji":
         rows, crows, e, lf, w, n = mojibake(corpus, show=show)
         total = f"all {n} exact {e} ({100 * e / max(n, 1):.1f}%) left {lf} wrong {w}"
@@ -267,7 +313,8 @@ def main() -> None:
 
     lines = ["# Character repair benchmark", "",
              "Run: `/work/venv/bin/python benchmarks/repair/bench_repair.py` "
-             "(`ann` or `moji` as first argument runs one section; a second argument prints its failures).",
+             "(`ann`, `moji` or `long` as first argument runs one section; a second argument prints the "
+             "failures of `ann`, or of the `moji` decoder it names).",
              "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, {platform.system()} {platform.release()}.",
              "", "## Seed 003 (annotated traditional report)", "", *seed_003(), "",
@@ -280,9 +327,9 @@ def main() -> None:
               f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {f} | {w} | {cw} |", ""]
     rows, crows, e, lf, w, n = mojibake(corpus)
     lines += ["## Simulated mojibake (one clause of every third paragraph)", "",
-              "| decoder | cases | repaired exactly | left | wrongly changed |",
-              "| --- | --- | --- | --- | --- |", *rows,
-              f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", "",
+              "| decoder | what the decoder leaves | cases | repaired exactly | left | wrongly changed |",
+              "| --- | --- | --- | --- | --- | --- |", *rows,
+              f"| **all kinds** | | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", "",
               "The same cases per corpus:", "",
               "| corpus | cases | repaired exactly | left | wrongly changed |",
               "| --- | --- | --- | --- | --- |", *crows, ""]
@@ -290,6 +337,7 @@ def main() -> None:
     lines += ["## Clean text", "",
               f"- undamaged paragraphs of the simplified seeds and own texts: {chars} characters; "
               f"changes by GBK-damage, mojibake and pinyin repair: {changed}", "",
+              "## Long line", "", *long_line(), "",
               f"Total time: {time.perf_counter() - start:.1f} s", ""]
     Path(__file__).with_name("RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

@@ -4,11 +4,13 @@ Two sources are interpolated: jieba's word-frequency dictionary (general simplif
 once per process from the installed `jieba` package without importing it) and the document's own text
 (its character and short n-gram counts carry the document's script, vocabulary and punctuation, so
 traditional text scores well too). `score` is the log-probability of a text's best segmentation into
-words, as in a unigram word model. `rank` adds a character bigram model (jieba's words read as a
-Markov chain of characters, smoothed with the document's own bigrams), which knows which character
-follows which even where the word model sees two unrelated single characters; repairs rank their
-candidate readings with it. Only differences between candidate readings of the same span, scored with
-the same context, mean anything.
+words, as in a unigram word model. `rank` adds a character chain (jieba's words read as a Markov chain
+of characters that looks two characters back inside a word and one across a word end, smoothed with
+the document's own bigrams and trigrams), which knows which character follows which even where the
+word model sees two unrelated single characters; repairs rank their candidate readings with it. Small
+priors cover what a punctuation-free, digit-free word list cannot know: outline markers (`一、`, `(一)`)
+and the measure words after a number (`4月`). Only differences between candidate readings of the same
+span, scored with the same context, mean anything.
 """
 
 from __future__ import annotations
@@ -40,10 +42,29 @@ _PUNCT_PRIOR: dict[str, float] = {
     **dict.fromkeys("？！‘’—…「」·〇", 0.0005),
 }
 """Rough shares of common CJK punctuation in running text: jieba's word list has none."""
+_NUMERALS = "一二三四五六七八九十"
+_OUTLINE_PRIOR: dict[str, float] = {
+    **{f"{n}、": 0.0003 for n in _NUMERALS},
+    **{f"{o}{n}{c}": 0.0003 for n in _NUMERALS for o, c in ("()", "（）")},
+}
+"""Outline markers (`一、`, `(一)`, `（一）`): reports number their sections this way, and jieba's word
+list, having no punctuation, cannot know it."""
+_AFTER_DIGIT = "年月日号时点分秒个名人次位项家所元万亿千百岁届期条件份篇天周多余台辆户亩吨米公倍%．.、"
+"""What follows a number written in digits in Chinese text (dates, measure words, units): jieba's words
+hold no digits, so its chain cannot know that `4月` reads better than `4有`."""
+_AFTER_DIGIT_SHARE = 0.6
+"""Share of the characters after a digit that `_AFTER_DIGIT` holds (a rough figure for report text)."""
+_RARE_CHAR = 1000
+"""Frequency-weighted jieba count under which a character is rare (most of the 3,500 common characters
+count far more; about 70% of the 12,000 characters jieba uses count less)."""
 _BIGRAM_ALPHA = 50
 """Pseudo-count of the unigram fallback behind jieba's character chain (rare characters lean on it)."""
 _BIGRAM_MU = 20
 """Pseudo-count of jieba's chain behind the document's own bigrams."""
+_TRIGRAM_BETA = 5
+"""Pseudo-count of the bigram chain behind jieba's in-word trigrams."""
+_TRIGRAM_MU = 5
+"""Pseudo-count of jieba's trigram chain behind the document's own trigrams."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +111,35 @@ def _jieba() -> _Jieba:
     return _Jieba(words, chars, sum(words.values()))
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigrams:
+    """jieba's words as a second-order character chain: where two characters stand inside a word, the
+    word tells which character follows; where they end one, the bigram chain goes on."""
+
+    triples: dict[str, int]
+    """Frequency-weighted counts of three characters adjacent inside a word."""
+    heads: dict[str, int]
+    """Frequency-weighted counts of two adjacent characters followed by a third inside a word."""
+    ends: dict[str, int]
+    """Frequency-weighted counts of two characters ending a word."""
+
+
+@cache
+def _trigrams() -> _Trigrams:
+    """Character trigram counts from jieba's words (a few seconds, once per process)."""
+    triples: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for word, freq in _jieba().words.items():
+        if len(word) < 2:
+            continue
+        ends[word[-2:]] += freq
+        for i in range(len(word) - 2):
+            triples[word[i : i + 3]] += freq
+            heads[word[i : i + 2]] += freq
+    return _Trigrams(dict(triples), dict(heads), dict(ends))
+
+
 @cache
 def _bigrams() -> _Bigrams:
     """Character bigram counts from jieba's words (a second or two, once per process)."""
@@ -118,7 +168,10 @@ def _wordlike(gram: str) -> bool:
 class LanguageModel:
     """Scores text by its best segmentation under a jieba + document unigram word model."""
 
-    __slots__ = ("_b", "_bmemo", "_doc", "_doc_pairs", "_doc_total", "_j", "_memo", "_start_total")
+    __slots__ = (
+        "_b", "_bmemo", "_doc", "_doc_heads", "_doc_pairs", "_doc_total", "_doc_triples", "_j", "_memo",
+        "_start_total", "_t", "_tmemo",
+    )
 
     def __init__(self, doc_text: str = "") -> None:
         self._j = _jieba()
@@ -133,10 +186,22 @@ class LanguageModel:
         self._b: _Bigrams | None = None
         self._bmemo: dict[str, float] = {}
         self._start_total = 1
+        self._doc_triples = Counter(doc_text[i : i + 3] for i in range(len(doc_text) - 2))
+        self._doc_heads = Counter(doc_text[i : i + 2] for i in range(len(doc_text) - 2))
+        self._t: _Trigrams | None = None
+        self._tmemo: dict[str, float] = {}
 
     def chars(self) -> frozenset[str]:
         """Characters either source has seen."""
         return frozenset(self._j.chars) | frozenset(c for c in self._doc if len(c) == 1)
+
+    def familiar(self, ch: str) -> bool:
+        """Whether a character is one a guessed reading may bring in: the document uses it, or it is
+        common in general text (ASCII and common punctuation always are)."""
+        return (
+            ch.isascii() or ch in _PUNCT_PRIOR or self._doc.get(ch, 0) > 0
+            or self._j.chars.get(ch, 0) >= _RARE_CHAR
+        )
 
     def word_logprob(self, word: str) -> float | None:
         """log P(word) under the interpolated unigram model; None when `word` is no word at all."""
@@ -145,7 +210,11 @@ class LanguageModel:
             return got
         # Dirichlet smoothing: the document's counts, with jieba's general distribution as the prior worth
         # _PRIOR_WEIGHT characters of text; a short document does not outvote general usage.
-        prior = self._j.words.get(word, 0) / self._j.total or _PUNCT_PRIOR.get(word, 0.0)
+        prior = (
+            self._j.words.get(word, 0) / self._j.total
+            or _PUNCT_PRIOR.get(word, 0.0)
+            or _OUTLINE_PRIOR.get(word, 0.0)
+        )
         p = (self._doc.get(word, 0) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
         if len(word) == 1 and p == 0.0:
             # A character jieba knows only inside longer words is still a character, just a rarer one.
@@ -153,6 +222,14 @@ class LanguageModel:
         lp = math.log(p) if p > 0.0 else (_FLOOR if len(word) == 1 else None)
         self._memo[word] = lp
         return lp
+
+    def doc_count(self, gram: str) -> int:
+        """How often a gram of one to three characters occurs in the document's own text."""
+        if len(gram) == 3:
+            return self._doc_triples.get(gram, 0)
+        if len(gram) == 2:
+            return self._doc_pairs.get(gram, 0)
+        return self._doc.get(gram, 0) if len(gram) == 1 else 0
 
     def is_word(self, word: str) -> bool:
         """Whether `word` is a dictionary word (document n-grams cross word boundaries too often)."""
@@ -206,7 +283,10 @@ class LanguageModel:
         # jieba's chain: P(c | a) = (inside-word count + word-end count * P(c starts a word)) / count(a);
         # a character jieba does not know falls back to the unigram.
         total_a = self._j.chars.get(a, 0)
-        if total_a:
+        if a.isascii() and a.isdigit() and not c.isascii():
+            share = _AFTER_DIGIT_SHARE
+            p_j = share / len(_AFTER_DIGIT) if c in _AFTER_DIGIT else (1 - share) * pc
+        elif total_a:
             inside = b.pairs.get(pair, 0) + b.ends.get(a, 0) * pc
             p_j = (inside + _BIGRAM_ALPHA * pc) / (total_a + _BIGRAM_ALPHA)
         else:
@@ -225,9 +305,38 @@ class LanguageModel:
             self.pair_logprob(text[i : i + 2]) for i in range(len(text) - 1)
         )
 
+    def triple_logprob(self, triple: str) -> float:
+        """log P(third character | first two) under the interpolated trigram chain."""
+        got = self._tmemo.get(triple)
+        if got is not None:
+            return got
+        if self._t is None:
+            self._t = _trigrams()
+        t = self._t
+        head = triple[:2]
+        p2 = math.exp(self.pair_logprob(triple[1:]))
+        # Inside a word the word says what follows; where the two characters end a word (or jieba has
+        # never seen them inside one) the bigram chain goes on.
+        rest = t.ends.get(head, 0) + _TRIGRAM_BETA
+        p_j = (t.triples.get(triple, 0) + rest * p2) / (t.heads.get(head, 0) + rest)
+        doc_n = self._doc_heads.get(head, 0)
+        p = (self._doc_triples.get(triple, 0) + _TRIGRAM_MU * p_j) / (doc_n + _TRIGRAM_MU)
+        lp = math.log(max(p, 1e-12))
+        self._tmemo[triple] = lp
+        return lp
+
+    def trigram_score(self, text: str) -> float:
+        """log-probability of `text` under the character trigram chain (its first two characters under the
+        bigram chain)."""
+        if len(text) < 3:
+            return self.bigram_score(text)
+        return self.bigram_score(text[:2]) + sum(
+            self.triple_logprob(text[i : i + 3]) for i in range(len(text) - 2)
+        )
+
     def rank(self, text: str, *, left: str = "", right: str = "") -> float:
-        """The score repairs rank candidate readings by: word model plus character bigram model."""
-        return self.score(text, left=left, right=right) + self.bigram_score(left + text + right)
+        """The score repairs rank candidate readings by: word model plus character trigram chain."""
+        return self.score(text, left=left, right=right) + self.trigram_score(left + text + right)
 
     def segment(self, text: str) -> list[str]:
         """The best segmentation of `text` into words."""

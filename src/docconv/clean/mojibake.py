@@ -14,6 +14,7 @@ Irrecoverable damage (`锟斤拷`, `烫烫烫`, `屯屯屯`, U+FFFD, `(cid:N)`) 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ _CP1252_EXTRA = (
 """The characters cp1252 puts where latin-1 has C1 controls."""
 _HIGH = f"[\u0080-\u00ff{_CP1252_EXTRA}]"
 # A latin-1/cp1252 run: starts and ends with a high character, may hold ASCII (GBK trail bytes can be ASCII).
-_LATIN_SPAN = re.compile(rf"{_HIGH}(?:[{_CP1252_EXTRA}\u0080-\u00ff\x20-\x7e]*{_HIGH})?")
+# U+FFFD may stand inside: Python's cp1252 decoder writes it for the five bytes cp1252 leaves undefined.
+_LATIN_SPAN = re.compile(rf"{_HIGH}(?:[{_CP1252_EXTRA}\u0080-\u00ff\x20-\x7e\ufffd]*{_HIGH})?")
 _LATIN_MIN_HIGH = 2
 # A run of non-ASCII characters that GBK can encode: the raw material of UTF-8-read-as-GBK mojibake.
 _GBK_SPAN = re.compile(r"[^\x00-\x7f\s]{2,}")
@@ -97,9 +99,69 @@ def _latin_bytes(span: str) -> bytes | None:
     return bytes(out)
 
 
+_CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+"""The bytes cp1252 leaves undefined: Python's decoder writes U+FFFD for each with errors='replace'."""
+
+
+def _utf8_like(raw: bytes) -> bool:
+    """Whether bytes hold UTF-8 text (two or more multi-byte characters, at most two broken sequences):
+    GBK bytes almost never do, so such a span is UTF-8 and its GBK reading is more mojibake."""
+    text = raw.decode("utf-8", errors="replace")
+    return sum(1 for c in text if ord(c) >= 0x800) >= 2 and text.count("\ufffd") <= 2
+
+
+def _hole_lattice(span: str, codec: str) -> list[list[str]] | None:
+    """The characters UTF-8 or GBK (`codec`) text read by a cp1252 decoder that wrote U+FFFD for its
+    undefined bytes can have been, one list per character; None when the span is not such text or holds
+    no U+FFFD. Each U+FFFD was one of five bytes, so each leaves at most five readings of its character
+    (the language score chooses)."""
+    tmpl: list[int | None] = []
+    for ch in span:
+        if ch == "\ufffd":
+            tmpl.append(None)
+            continue
+        try:
+            tmpl += ch.encode("cp1252") if ord(ch) >= 0x100 else bytes((ord(ch),))
+        except UnicodeEncodeError:
+            return None
+    if None not in tmpl:
+        return None
+    slots: list[list[str]] = []
+    i = 0
+    while i < len(tmpl):
+        size = _seq_size(tmpl[i], codec)
+        if size == 0 or i + size > len(tmpl):
+            return None
+        seqs = [b""]
+        for t in tmpl[i : i + size]:
+            seqs = [q + bytes((x,)) for q in seqs for x in ((t,) if t is not None else _CP1252_HOLES)]
+        options = []
+        for q in seqs:
+            try:
+                ch = q.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and (ch.isascii() or _plausible(ch)):
+                options.append(ch)
+        if not options:
+            return None
+        slots.append(options)
+        i += size
+    return slots
+
+
+def _seq_size(b: int | None, codec: str) -> int:
+    """How many bytes the character starting with byte `b` takes in `codec` (0: none can start so)."""
+    if codec == "gbk":
+        return 2 if b is None or b >= 0x81 else 1 if b < 0x80 else 0
+    if b is None:
+        return 0  # the five bytes are UTF-8 continuation bytes: none starts a character
+    return 1 if b < 0x80 else 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if b <= 0xF4 else 0
+
+
 def _gbk_from_latin(span: str) -> str | None:
     raw = _latin_bytes(span)
-    if raw is None:
+    if raw is None or _utf8_like(raw):
         return None
     try:
         return raw.decode("gbk")
@@ -134,7 +196,7 @@ def _lost_before(x: int, y: int) -> bool:
 
 
 def _plausible(ch: str) -> bool:
-    return is_cjk(ch) or ch in "·×÷°±"
+    return is_cjk(ch) or ch in "·×÷°±—…"
 
 
 def _lattice(
@@ -224,8 +286,10 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
     bounds = {offsets[c + 1]: c + 1 for c in range(len(pieces)) if pieces[c]}
     n = len(stretch)
     gap = [n] * (n + 1)  # gap[c]: the first character from c on that GBK gives no bytes for
+    lost_at = [n] * (n + 1)  # lost_at[c]: the first replacement mark from c on
     for c in range(n - 1, -1, -1):
         gap[c] = c if not pieces[c] else gap[c + 1]
+        lost_at[c] = c if stretch[c] == _LOST else lost_at[c + 1]
     i = 0
     while i < n - 1:
         if not pieces[i]:
@@ -236,14 +300,38 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
         last = min(gap[i], i + _MAX_SPAN)
         _slots, ends = _lattice(tmpl, offsets[i], offsets[last])
         k = max((x for x in range(len(ends)) if ends[x] in bounds), default=-1)
-        if k < 0 or bounds[ends[k]] - i < 2:
+        end = ends[k] if k >= 0 else offsets[i]
+        if lost_at[i] < last:  # only a replacement mark ahead can end the span past the greedy read
+            end = _extend(tmpl, offsets, bounds, (offsets[i], end, offsets[last]))
+        if bounds.get(end, i) - i < 2:
             i += 1
             continue
         # Read again within the span only: bytes past its end belong to other text and say nothing
         # about what the decoder lost at its end.
-        out.append((i, bounds[ends[k]], _lattice(tmpl, offsets[i], ends[k])[0]))
-        i = bounds[ends[k]]
+        out.append((i, bounds[end], _lattice(tmpl, offsets[i], end)[0]))
+        i = bounds[end]
     return out
+
+
+def _extend(
+    tmpl: list[int | None], offsets: list[int], bounds: dict[int, int], span: tuple[int, int, int]
+) -> int:
+    """Where a span that the greedy read ended at byte `end` really ends. Mojibake spliced into good text
+    (a mis-decoded field or clause) ends with a byte the decoder lost at the end of its own input; the
+    good text's first byte after it does not constrain that byte. So the span may go on through the next
+    few characters when it ends there, at a character boundary, on a lost byte. `span` is the byte offsets
+    where the span starts, where the greedy read ended it and past which it may not go."""
+    start, end, stop = span
+    best = end
+    c = bisect.bisect_right(offsets, end)
+    for x in range(c, min(c + 3, len(offsets))):
+        b = offsets[x]
+        if b > stop or b not in bounds or tmpl[b - 1] is not None:
+            continue
+        ends = _lattice(tmpl, start, b)[1]
+        if ends and ends[-1] == b:
+            best = b
+    return best
 
 
 def _clear(ranked: list[tuple[float, str]]) -> bool:
@@ -255,6 +343,15 @@ def _clear(ranked: list[tuple[float, str]]) -> bool:
         return True
     last_only = t1[:-1] == t2[:-1] and not is_han(t1[-1]) and not is_han(t2[-1])
     return last_only and s1 - s2 >= MARGIN_PER_CHAR
+
+
+def _familiar(lat: list[list[str]], reading: str, lm: LanguageModel) -> bool:
+    """Whether every character the reading chose among several is familiar (used by the document, or
+    common): a rare character the document never uses may score well where the language score knows
+    nothing better (`寔` for a traditional `實` a simplified word list lacks), and must not be guessed."""
+    return len(reading) != len(lat) or all(
+        len(options) == 1 or lm.familiar(ch) for options, ch in zip(lat, reading, strict=True)
+    )
 
 
 def _rank_lattice(
@@ -287,26 +384,61 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
         span = m.group()
         if sum(1 for c in span if not c.isascii()) < _LATIN_MIN_HIGH:
             continue
-        options = [("utf8-as-latin1", _ftfy_fix(span)), ("gbk-as-latin1", _gbk_from_latin(span))]
-        best = _best(span, options, model)
+        left, right = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
+        options: list[tuple[str, str | None]] = []
+        if _LOST in span:
+            for kind, codec in (("utf8-as-cp1252", "utf-8"), ("gbk-as-cp1252", "gbk")):
+                lat = _hole_lattice(span, codec)
+                if lat is None:
+                    continue
+                ranked = _rank_lattice(lat, model(), left, right)
+                if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
+                    options.append((kind, ranked[0][1]))
+        else:
+            options = [("utf8-as-latin1", _ftfy_fix(span)), ("gbk-as-latin1", _gbk_from_latin(span))]
+        best = _best(span, options, model, left, right)
         if best is not None:
             fixes.append(Fix(m.start(), m.end(), span, best[1], best[0]))
-    for m in _GBK_SPAN.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in fixes):
-            continue
-        for i, j, lat in _utf8_spans(m.group()):
-            a, b = m.start() + i, m.start() + j
-            before = text[a:b]
-            lm = model()
-            left, right = text[max(0, a - 3) : a], text[b : b + 3]
-            ranked = _rank_lattice(lat, lm, left, right)
-            if len(ranked) > 1 and not _clear(ranked):
+    spans = [
+        (m.start() + i, m.start() + j, lat)
+        for m in _GBK_SPAN.finditer(text)
+        if not any(f.start < m.end() and m.start() < f.end for f in fixes)
+        for i, j, lat in _utf8_spans(m.group())
+    ]
+    # Two rounds: the second ranks the spans the first left with their neighbours' repairs as context
+    # (a span cut at `4` and `15` reads `月` only once the mojibake after it reads `日前`).
+    for _round in range(2):
+        done = {f.start for f in fixes}
+        settled = len(fixes)
+        for a, b, lat in spans:
+            if a in done:
+                continue
+            left, right = _context(text, fixes, a, b)
+            ranked = _rank_lattice(lat, model(), left, right)
+            if (len(ranked) > 1 and not _clear(ranked)) or not _familiar(lat, ranked[0][1], model()):
                 continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
-            best = _best(before, [("utf8-as-gbk", ranked[0][1])], model, left, right)
+            best = _best(text[a:b], [("utf8-as-gbk", ranked[0][1])], model, left, right)
             if best is not None:
-                fixes.append(Fix(a, b, before, best[1], best[0]))
+                fixes.append(Fix(a, b, text[a:b], best[1], best[0]))
+        if len(fixes) == settled:
+            break
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+def _context(text: str, fixes: list[Fix], a: int, b: int) -> tuple[str, str]:
+    """Three characters either side of the span text[a:b], read with the repairs found so far."""
+    by_end = {f.end: f for f in fixes}
+    by_start = {f.start: f for f in fixes}
+    left, k = "", a
+    while len(left) < 3 and k > 0:
+        f = by_end.get(k)
+        left, k = (f.after + left, f.start) if f else (text[k - 1] + left, k - 1)
+    right, k = "", b
+    while len(right) < 3 and k < len(text):
+        f = by_start.get(k)
+        right, k = (right + f.after, f.end) if f else (right + text[k], k + 1)
+    return left[-3:], right[:3]
 
 
 def _best(
@@ -325,13 +457,34 @@ def _best(
     return (kind, repaired) if lm.per_char(repaired) - lm.per_char(span) >= MARGIN_PER_CHAR else None
 
 
+def _without_latin_runs(text: str) -> str:
+    """The text the language model learns from: latin-1/cp1252 runs, GBK runs whose bytes read as UTF-8
+    and replacement marks cut out. In a
+    page that is mostly such mojibake the model would otherwise learn its characters as the document's
+    own vocabulary and score them almost as well as the Chinese they stand for."""
+    text = _LATIN_SPAN.sub(
+        lambda m: "\n" if sum(1 for c in m.group() if not c.isascii()) >= _LATIN_MIN_HIGH else m.group(), text
+    )
+    return _GBK_SPAN.sub(_cut_utf8_spans, text).replace(_LOST, "\n")
+
+
+def _cut_utf8_spans(m: re.Match[str]) -> str:
+    stretch = m.group()
+    out: list[str] = []
+    last = 0
+    for i, j, _lat in _utf8_spans(stretch):
+        out.append(stretch[last:i] + "\n")
+        last = j
+    return "".join(out) + stretch[last:]
+
+
 def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Re-decode mojibake spans and report (or, on request, drop) damage nothing can undo."""
     built: list[LanguageModel] = []
 
     def model() -> LanguageModel:
         if not built:
-            built.append(LanguageModel(doc_text(doc)))
+            built.append(LanguageModel(_without_latin_runs(doc_text(doc))))
         return built[0]
 
     def fix(text: str, pos: Pos | None) -> str:
