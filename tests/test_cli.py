@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -208,3 +209,12 @@ def test_split_articles_writes_one_file_per_article(tmp_path: Path) -> None:
     code, _out, err = run(str(page), "--split-articles")
     assert code == 6
     _assert_one_line_error(err, "--split-articles", "-o")
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("一、总体情况\n全年任务全部完成。\n", encoding="utf-8")
+    assert run(str(src), "-o", str(tmp_path / "out.md"))[0] == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o666 & ~mask

@@ -16,6 +16,16 @@ TEMP_SUFFIX = ".docconv-tmp"
 """Every temporary output file docconv creates ends with this."""
 
 
+def _file_mode() -> int:
+    """The mode a plain `open()` gives a new file (mkstemp makes private 0600 files; outputs are not)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_MODE = _file_mode()
+
+
 def write_atomically(target: Path, data: str | bytes, *, make_dirs: bool = False) -> None:
     """Write `data` (text is UTF-8) to `target` so that readers see the old file or the whole new one."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -33,6 +43,8 @@ def write_atomically(target: Path, data: str | bytes, *, make_dirs: bool = False
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
         try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, _MODE)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
             Path(tmp).replace(target)

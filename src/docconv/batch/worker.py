@@ -119,7 +119,7 @@ def convert_file(task: Task, job: Job) -> tuple[Record, list[dict[str, Any]]]:
         if task.skip_sha is not None and sha == task.skip_sha:
             return record(task, job, status="skipped", sha=sha, outputs=list(task.skip_outputs),
                           size=size), []
-        _check_not_empty(data, task.rel)
+        _check_not_empty(data)
         log = DiagnosticLog()
         doc = pipeline.read_bytes(data, format=job.from_format, path=task.path, options=job.options, log=log)
         doc = pipeline.transform(doc, job.options, log)
@@ -139,9 +139,9 @@ def convert_file(task: Task, job: Job) -> tuple[Record, list[dict[str, Any]]]:
     return record(task, job, status="ok", sha=sha, outputs=outputs, counts=counts, ms=ms, size=size), rows
 
 
-def _check_not_empty(data: bytes, rel: str) -> None:
+def _check_not_empty(data: bytes) -> None:
     if not data.strip():
-        raise EmptyInputError("empty input: nothing to convert", path=rel)
+        raise EmptyInputError("empty input (no text in it); nothing to convert")
 
 
 def run_chunk(tasks: list[Task], job: Job, shard: str | None,
