@@ -92,7 +92,7 @@ from docconv.ast import (
 from docconv.options import Options
 from docconv.structure.articles import ARTICLE_CLASS
 from docconv.structure.numbering import canonical_form, to_cn_numeral
-from docconv.writers.markdown import soft_break
+from docconv.writers.markdown import soft_break, space_after_marker
 
 BODY_EAST_ASIA_FONT = "SimSun"
 """East Asian font of body text (宋体), the usual face of Chinese reports."""
@@ -209,18 +209,12 @@ def _native_format(markers: list[Marker], scheme: Scheme, follow: str) -> _ListF
         if not bullet and any(m.ordinal != markers[0].ordinal + i for i, m in enumerate(markers)):
             return None
         return _ListFormat(num_fmt, level_text, 1 if bullet else markers[0].ordinal,
-                           _space_after(markers[0].raw, follow))
+                           space_after_marker(markers[0].raw, follow))
     return None
 
 
-def _space_after(marker: str, following: str) -> bool:
-    """Latin text keeps a space after an ASCII marker ("A. Scope"); Chinese text never had one."""
-    last, first = marker[-1:], following[:1]
-    return last.isascii() and not last.isalnum() and first.isascii() and first.isalnum()
-
-
 def _marker_prefix(marker: Marker, following: str) -> str:
-    return marker.raw + (" " if _space_after(marker.raw, following) else "")
+    return marker.raw + (" " if space_after_marker(marker.raw, following) else "")
 
 
 # ----------------------------------------------------------------------------------------- text helpers

@@ -128,6 +128,13 @@ def _is_punct(c: str | None) -> bool:
     return c is not None and unicodedata.category(c)[0] in "PS"
 
 
+def space_after_marker(marker: str, following: str) -> bool:
+    """Whether a space separates a marker from its text: Latin text keeps one after an ASCII marker
+    ("A. Scope"); Chinese text never had one (every writer prints markers this way)."""
+    last, first = marker[-1:], following[:1]
+    return last.isascii() and not last.isalnum() and first.isascii() and first.isalnum()
+
+
 def marker_text(marker: Marker) -> str:
     """How a heading or item marker is printed (the source's own form)."""
     return marker.raw
@@ -142,11 +149,7 @@ class _Writer:
         if marker is None or self.strip_markers:
             return ""
         text = marker_text(marker)
-        # Latin text keeps a space after its marker ("A. Scope"); Chinese text never had one.
-        last, first = text[-1:], following[:1]
-        if last.isascii() and not last.isalnum() and first.isascii() and first.isalnum():
-            return text + " "
-        return text
+        return text + " " if space_after_marker(text, following) else text
 
     # ------------------------------------------------------------------------------------------ blocks
 

@@ -34,7 +34,7 @@ from docconv.ast import (
     Text,
 )
 from docconv.options import Options
-from docconv.writers.markdown import soft_break
+from docconv.writers.markdown import soft_break, space_after_marker
 
 
 def write_plain(doc: Document, options: Options) -> str:
@@ -56,10 +56,7 @@ class _PlainWriter:
     def marker(self, marker: Marker | None, following: str) -> str:
         if marker is None or self.strip_markers:
             return ""
-        last, first = marker.raw[-1:], following[:1]
-        if last.isascii() and not last.isalnum() and first.isascii() and first.isalnum():
-            return marker.raw + " "  # "A. Scope" keeps its space; Chinese never had one
-        return marker.raw
+        return marker.raw + " " if space_after_marker(marker.raw, following) else marker.raw
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "\n\n".join(s for s in (self.block(b) for b in blocks) if s)
