@@ -413,4 +413,3 @@ def test_recycled_workers_lose_nothing(corpus: Path, tmp_path: Path) -> None:
     assert sorted(r["rel"] for r in records) == sorted(p.relative_to(corpus).as_posix() for p in sources)
     assert {r["status"] for r in records} == {"ok"}
     assert len(list((tmp_path / "out").rglob("*.md"))) == len(sources)
-
