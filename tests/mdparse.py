@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from docconv import ast
-from docconv.writers.markdown import soft_break
+from docconv.writers.inlinetext import soft_break
 
 _MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 

@@ -26,3 +26,8 @@ def test_numbering_strip_drops_markers() -> None:
 
 def test_empty_document_is_empty() -> None:
     assert docconv.write(docconv.Document(), "plain") == ""
+
+
+def test_newlines_inside_a_text_run_join_like_soft_breaks() -> None:
+    doc = docconv.Document(blocks=(Para(content=(Text(text="全年任务\n全部完成 and\nmore"),)),))
+    assert docconv.write(doc, "plain") == "全年任务全部完成 and more\n"

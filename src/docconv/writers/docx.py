@@ -92,7 +92,8 @@ from docconv.ast import (
 from docconv.options import Options
 from docconv.structure.articles import ARTICLE_CLASS
 from docconv.structure.numbering import canonical_form, to_cn_numeral
-from docconv.writers.markdown import soft_break, space_after_marker
+from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break
+from docconv.writers.markdown import space_after_marker
 
 BODY_EAST_ASIA_FONT = "SimSun"
 """East Asian font of body text (宋体), the usual face of Chinese reports."""
@@ -218,49 +219,6 @@ def _marker_prefix(marker: Marker, following: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------- text helpers
-
-
-def _first_char(node: Inline) -> str | None:
-    match node:
-        case Text(text=t) | Code(text=t):
-            return t[:1] or None
-        case Emph(content=c) | Strong(content=c) | Link(content=c):
-            return _first_char(c[0]) if c else None
-        case Image(alt=c):
-            return _first_char(c[0]) if c else None
-        case SoftBreak() | LineBreak():
-            return " "
-        case Note():
-            return None
-        case _:
-            assert_never(node)
-
-
-def _last_char(node: Inline) -> str | None:
-    match node:
-        case Text(text=t) | Code(text=t):
-            return t[-1:] or None
-        case Emph(content=c) | Strong(content=c) | Link(content=c):
-            return _last_char(c[-1]) if c else None
-        case Image(alt=c):
-            return _last_char(c[-1]) if c else None
-        case SoftBreak() | LineBreak():
-            return " "
-        case Note():
-            return None
-        case _:
-            assert_never(node)
-
-
-def _join_lines(t: str) -> str:
-    """Newlines inside a text run are soft breaks."""
-    if "\n" not in t:
-        return t
-    pieces = [p.strip(" ") for p in t.split("\n")]
-    out = pieces[0]
-    for piece in pieces[1:]:
-        out += soft_break(out[-1:] or None, piece[:1] or None) + piece
-    return out
 
 
 def _xml_safe(t: str) -> str:
@@ -552,10 +510,10 @@ class _Writer:
         for i, node in enumerate(content):
             match node:
                 case Text(text=t):
-                    self.run(p, parent, _join_lines(t), fmt)
+                    self.run(p, parent, join_soft_lines(t), fmt)
                 case SoftBreak():
-                    before = _last_char(content[i - 1]) if i > 0 else None
-                    after = _first_char(content[i + 1]) if i + 1 < len(content) else None
+                    before = last_char(content[i - 1]) if i > 0 else None
+                    after = first_char(content[i + 1]) if i + 1 < len(content) else None
                     space = soft_break(before, after)
                     if space:
                         self.run(p, parent, space, fmt)

@@ -50,6 +50,7 @@ from docconv.ast import (
 )
 from docconv.options import Options
 from docconv.structure.articles import ARTICLE_CLASS
+from docconv.writers.inlinetext import join_soft_lines, soft_break
 
 _ASCII_PUNCT = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
 _INLINE_SPECIAL = re.compile(
@@ -115,9 +116,6 @@ def _flatten(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out.append(b)
     return tuple(out)
 
-
-def _is_wide(c: str) -> bool:
-    return unicodedata.east_asian_width(c) in "WF"
 
 
 def _is_space(c: str | None) -> bool:
@@ -342,13 +340,7 @@ class _Writer:
 
 
 def _text(t: str) -> str:
-    if "\n" in t:
-        # A newline inside a text run is a soft break: joined without a space between CJK characters.
-        pieces = [p.strip(" ") for p in t.split("\n")]
-        t = pieces[0]
-        for piece in pieces[1:]:
-            t += soft_break(t[-1:] or None, piece[:1] or None) + piece
-    return _escape_inline(t)
+    return _escape_inline(join_soft_lines(t))
 
 
 def _escape_inline(t: str) -> str:
@@ -414,11 +406,6 @@ def _char_after(content: tuple[Inline, ...], i: int) -> str | None:
     return _first_char(content[i + 1]) if i + 1 < len(content) else None
 
 
-def soft_break(before: str | None, after: str | None) -> str:
-    """What a soft break between these two characters becomes: nothing between CJK, else a space."""
-    if before is None or after is None or before.isspace() or after.isspace():
-        return ""
-    return "" if _is_wide(before) and _is_wide(after) else " "
 
 
 def _code_span(t: str) -> str:

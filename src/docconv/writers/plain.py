@@ -34,7 +34,8 @@ from docconv.ast import (
     Text,
 )
 from docconv.options import Options
-from docconv.writers.markdown import soft_break, space_after_marker
+from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break
+from docconv.writers.markdown import space_after_marker
 
 
 def write_plain(doc: Document, options: Options) -> str:
@@ -91,15 +92,17 @@ class _PlainWriter:
         out: list[str] = []
         for i, node in enumerate(content):
             match node:
-                case Text(text=t) | Code(text=t):
+                case Text(text=t):
+                    out.append(join_soft_lines(t))
+                case Code(text=t):
                     out.append(t)
                 case Emph(content=c) | Strong(content=c) | Link(content=c):
                     out.append(self.inlines(c))
                 case Image(alt=alt):
                     out.append(self.inlines(alt))
                 case SoftBreak():
-                    before = out[-1][-1:] if out and out[-1] else None
-                    after = _first_text(content[i + 1:])
+                    before = last_char(content[i - 1]) if i > 0 else None
+                    after = first_char(content[i + 1]) if i + 1 < len(content) else None
                     out.append(soft_break(before, after))
                 case LineBreak():
                     out.append("\n")
@@ -110,16 +113,3 @@ class _PlainWriter:
                     assert_never(node)
         return "".join(out)
 
-
-def _first_text(rest: tuple[Inline, ...]) -> str | None:
-    for node in rest:
-        match node:
-            case Text(text=t) | Code(text=t) if t:
-                return t[0]
-            case Emph(content=c) | Strong(content=c) | Link(content=c):
-                found = _first_text(c)
-                if found:
-                    return found
-            case _:
-                continue
-    return None
