@@ -20,7 +20,7 @@ from docconv import __version__, pipeline, readers, writers
 from docconv.ast import Document
 from docconv.diagnostics import DiagnosticLog, Severity
 from docconv.errors import INTERNAL_ERROR_EXIT, DocconvError, OptionError, WarningsAsErrorsError
-from docconv.fsutil import write_atomically
+from docconv.fsutil import article_paths, write_atomically
 from docconv.options import Options
 from docconv.structure.articles import split_documents
 
@@ -193,9 +193,8 @@ def _write_articles(doc: Document, target: Path, to: str, options: Options) -> N
     Every part is rendered before the first is written, so a failure leaves no partial set.
     """
     parts = split_documents(doc)
-    width = max(2, len(str(len(parts))))
-    rendered = [(target.with_name(f"{target.stem}-{i:0{width}d}{target.suffix}"),
-                 pipeline.write(d, to, options)) for i, d in enumerate(parts, 1)]
+    rendered = [(path, pipeline.write(d, to, options))
+                for path, d in zip(article_paths(target, len(parts)), parts, strict=True)]
     for path, output in rendered:
         write_atomically(path, output)
 

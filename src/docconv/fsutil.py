@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import TypeVar
 
 from docconv.errors import OutputError
+
+_P = TypeVar("_P", bound=PurePath)
 
 TEMP_SUFFIX = ".docconv-tmp"
 """Every temporary output file docconv creates ends with this."""
@@ -63,3 +66,10 @@ def remove_temporaries(root: Path) -> int:
             path.unlink()
             removed += 1
     return removed
+
+
+def article_paths(target: _P, count: int) -> list[_P]:
+    """Where `--split-articles` writes the articles of one output: `x.md` → `x-01.md`, `x-02.md`, ...
+    (three digits from 100 articles on)."""
+    width = max(2, len(str(count)))
+    return [target.with_name(f"{target.stem}-{i:0{width}d}{target.suffix}") for i in range(1, count + 1)]

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from docconv import __version__, sniff
+from docconv.fsutil import article_paths
 from docconv.options import Options
 
 DIRECTORY_EXTENSIONS = frozenset(ext for ext, fmt in sniff.EXTENSIONS.items() if fmt != "json")
@@ -120,12 +121,10 @@ def _inside(path: Path, root: Path | None) -> bool:
 def output_paths(rel: str, to: str, articles: int | None = None) -> list[str]:
     """The outputs of one input for a per-file format: `a/x.txt` → `a/x.md`, or with `articles`
     (the number of articles split out) `a/x-01.md`, `a/x-02.md`, ..."""
-    ext = PER_FILE_EXTENSIONS[to]
-    base = PurePosixPath(rel)
+    base = PurePosixPath(rel).with_suffix(PER_FILE_EXTENSIONS[to])
     if articles is None:
-        return [base.with_suffix(ext).as_posix()]
-    width = max(2, len(str(articles)))
-    return [base.with_name(f"{base.stem}-{i:0{width}d}{ext}").as_posix() for i in range(1, articles + 1)]
+        return [base.as_posix()]
+    return [p.as_posix() for p in article_paths(base, articles)]
 
 
 def options_fingerprint(options: Options, *, to: str, from_format: str | None, split_articles: bool) -> str:
