@@ -175,6 +175,7 @@ def test_hostile_inputs_are_reported_and_the_rest_is_unchanged(corpus: Path, tmp
     assert errors["h/empty.txt"]["class"] == "EmptyInputError"
     assert errors["h/undecodable.txt"]["class"] == "DecodingError"
     assert errors["h/slow.txt"]["status"] == "timeout"
+    assert errors["h/slow.txt"]["class"] == "ConversionTimeoutError"
     assert (out / "h" / "long-line.md").stat().st_size > 2_000_000
     good = {k: v for k, v in tree(out).items() if not k.startswith("h/")}
     assert good == tree(clean_out)
@@ -239,6 +240,7 @@ def test_a_killed_worker_is_reported_and_the_batch_goes_on(corpus: Path, tmp_pat
     assert summary.failed == 1
     assert summary.failures[0]["rel"] == "0-hang.txt"
     assert summary.failures[0]["status"] == "crashed"
+    assert summary.failures[0]["class"] == "WorkerCrashedError"
     assert "signal 9" in summary.failures[0]["message"]
     assert summary.ok == 5
 
@@ -335,6 +337,7 @@ def test_output_clash_missing_input_and_docx(tmp_path: Path) -> None:
     assert code == BATCH_FAILURES_EXIT
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert sorted(e["class"] for e in errors) == ["InputNotFoundError", "OutputClashError"]
+    assert {e["exit_code"] for e in errors} == {1}
     assert (out / "x.docx").read_bytes()[:2] == b"PK"
 
 

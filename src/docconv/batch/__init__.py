@@ -31,8 +31,17 @@ from docconv.batch.plan import (
     options_fingerprint,
     output_paths,
 )
-from docconv.batch.worker import Job, Record, Task, parquet_modules, read_shard, record, write_shard
-from docconv.errors import OptionError, OutputError
+from docconv.batch.worker import (
+    Job,
+    OutputClashError,
+    Record,
+    Task,
+    parquet_modules,
+    read_shard,
+    record,
+    write_shard,
+)
+from docconv.errors import InputNotFoundError, OptionError, OutputError
 from docconv.fsutil import remove_temporaries, write_atomically
 from docconv.options import Options
 
@@ -217,17 +226,17 @@ def _tasks(found: Iterator[Source | Missing], job: Job, previous: dict[str, Reco
     for item in found:
         if isinstance(item, Missing):
             on_record(record(Task(path=item.arg, rel=item.arg), job, status="failed",
-                             error=f"{item.arg}: no such file, directory or glob match; check the path",
-                             error_class="InputNotFoundError"))
+                             error=InputNotFoundError(f"{item.arg}: no such file, directory or glob match; "
+                                                      "check the path")))
             continue
         if job.to in PER_FILE_EXTENSIONS:
             key = PurePosixPath(item.rel).with_suffix("").as_posix()
             first = claimed.setdefault(key, item.rel)
             if first != item.rel:
                 on_record(record(Task(path=item.path, rel=item.rel), job, status="failed",
-                                 error=f"{item.rel} and {first} would both write "
-                                       f"{output_paths(item.rel, job.to)[0]}; rename one or convert them "
-                                       "in separate runs", error_class="OutputClashError"))
+                                 error=OutputClashError(f"{item.rel} and {first} would both write "
+                                                        f"{output_paths(item.rel, job.to)[0]}; rename one "
+                                                        "or convert them in separate runs")))
                 continue
         yield _task(item, job, previous)
 

@@ -26,7 +26,16 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from docconv.batch.worker import Job, Record, Task, record, run_chunk
+from docconv.batch.worker import (
+    ConversionTimeoutError,
+    Job,
+    Record,
+    Task,
+    WorkerCrashedError,
+    record,
+    run_chunk,
+)
+from docconv.errors import DocconvError
 
 Chunk = tuple[list[Task], str | None]
 """A chunk of tasks and the name of its shard (None for per-file formats)."""
@@ -123,13 +132,13 @@ class _Pool:
         w.conn.close()
         self.workers.remove(w)
 
-    def lose(self, w: _Worker, status: str, message: str) -> None:
+    def lose(self, w: _Worker, status: str, error: DocconvError) -> None:
         """The worker died or was killed: report the file it was on, requeue the rest of its chunk."""
         if w.chunk is not None:
             tasks, shard = w.chunk
             if w.current is not None:
                 ms = round((time.monotonic() - w.started) * 1000)
-                self.on_record(record(tasks[w.current], self.job, status=status, error=message, ms=ms))
+                self.on_record(record(tasks[w.current], self.job, status=status, error=error, ms=ms))
             rest = [t for i, t in enumerate(tasks) if i not in w.finished and i != w.current]
             if rest:
                 self.requeued.appendleft((rest, self.new_shard() if shard is not None else None))
@@ -160,7 +169,8 @@ class _Pool:
             w.process.join()
             code = w.process.exitcode
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            self.lose(w, "crashed", f"worker process died ({how}) while converting this file")
+            self.lose(w, "crashed", WorkerCrashedError(f"worker process died ({how}) while converting "
+                                                       "this file"))
 
     def run(self) -> None:
         try:
@@ -201,8 +211,8 @@ class _Pool:
         for w in list(self.workers):
             if w.current is not None and now - w.started > self.timeout:
                 w.process.kill()
-                self.lose(w, "timeout", f"took longer than --timeout {self.timeout:g} s; its worker "
-                                        "was stopped")
+                self.lose(w, "timeout", ConversionTimeoutError(
+                    f"took longer than --timeout {self.timeout:g} s; its worker was stopped"))
 
 
 def run_local(chunks: Iterator[Chunk], job: Job, *, jobs: int, timeout: float | None,

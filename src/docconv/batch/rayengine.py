@@ -18,8 +18,16 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from docconv.batch.local import Chunk
-from docconv.batch.worker import Job, Record, Task, record, run_chunk
-from docconv.errors import MissingDependencyError
+from docconv.batch.worker import (
+    ConversionTimeoutError,
+    Job,
+    Record,
+    Task,
+    WorkerCrashedError,
+    record,
+    run_chunk,
+)
+from docconv.errors import DocconvError, MissingDependencyError
 
 
 def _ray() -> Any:
@@ -58,10 +66,10 @@ class _Driver:
         deadline = time.monotonic() + self.timeout * len(tasks) if self.timeout is not None else None
         self.in_flight[self.remote.remote(tasks, self.job, shard)] = (chunk, deadline)
 
-    def give_up(self, chunk: Chunk, status: str, message: str) -> None:
+    def give_up(self, chunk: Chunk, status: str, error: DocconvError) -> None:
         tasks, shard = chunk
         if len(tasks) == 1:
-            self.on_record(record(tasks[0], self.job, status=status, error=message))
+            self.on_record(record(tasks[0], self.job, status=status, error=error))
             return
         for t in tasks:  # find the culprit: each file alone, with its own deadline
             self.retry.append(([t], self.new_shard() if shard is not None else None))
@@ -85,7 +93,7 @@ class _Driver:
                 records = ray.get(ref)
             except (ray.exceptions.RayTaskError, ray.exceptions.WorkerCrashedError,
                     ray.exceptions.TaskCancelledError) as exc:
-                self.give_up(chunk, "crashed", f"Ray task failed ({type(exc).__name__})")
+                self.give_up(chunk, "crashed", WorkerCrashedError(f"Ray task failed ({type(exc).__name__})"))
                 continue
             for rec in records:
                 self.on_record(rec)
@@ -96,8 +104,8 @@ class _Driver:
             if deadline is not None and now > deadline:
                 self.ray.cancel(ref, force=True)
                 del self.in_flight[ref]
-                self.give_up(chunk, "timeout", f"took longer than --timeout {self.timeout:g} s; its Ray "
-                                               "task was cancelled")
+                self.give_up(chunk, "timeout", ConversionTimeoutError(
+                    f"took longer than --timeout {self.timeout:g} s; its Ray task was cancelled"))
 
     def run(self) -> None:
         try:

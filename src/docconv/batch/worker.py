@@ -45,6 +45,18 @@ class OutputClashError(DocconvError):
     exit_code = 1
 
 
+class ConversionTimeoutError(DocconvError):
+    """An input ran past `--timeout`; its worker was stopped."""
+
+    exit_code = 1
+
+
+class WorkerCrashedError(DocconvError):
+    """The worker process died while converting an input."""
+
+    exit_code = 1
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """What every file of one batch is converted with; sent once to each worker."""
@@ -84,18 +96,14 @@ def content_hash(data: bytes) -> str:
 
 def record(task: Task, job: Job, *, status: str, sha: str | None = None, outputs: list[str] | None = None,
            counts: dict[str, int] | None = None, ms: int = 0, size: int = 0,
-           error: BaseException | str | None = None, error_class: str | None = None,
-           exit_code: int | None = None) -> Record:
+           error: BaseException | None = None) -> Record:
     """A manifest record. `status` is ok, skipped, failed, timeout or crashed."""
     err: dict[str, Any] | None = None
     if isinstance(error, DocconvError):
         err = {"class": type(error).__name__, "message": str(error), "exit_code": error.exit_code}
-    elif isinstance(error, BaseException):
+    elif error is not None:
         err = {"class": type(error).__name__, "message": f"internal error: {error}",
                "exit_code": INTERNAL_ERROR_EXIT}
-    elif error is not None:
-        default = {"timeout": "TimeoutError", "crashed": "WorkerCrashedError"}.get(status, "BatchError")
-        err = {"class": error_class or default, "message": error, "exit_code": exit_code or 1}
     return {
         "input": task.path, "rel": task.rel, "sha": sha, "options": job.fingerprint, "version": __version__,
         "status": status, "outputs": outputs or [], "counts": counts or {}, "ms": ms, "bytes": size,
