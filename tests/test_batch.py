@@ -416,3 +416,9 @@ def test_recycled_workers_lose_nothing(corpus: Path, tmp_path: Path) -> None:
     assert sorted(r["rel"] for r in records) == sorted(p.relative_to(corpus).as_posix() for p in sources)
     assert {r["status"] for r in records} == {"ok"}
     assert len(list((tmp_path / "out").rglob("*.md"))) == len(sources)
+
+
+def test_two_runs_in_one_second_never_share_a_shard_name() -> None:
+    from docconv.batch import _ShardNames  # noqa: PLC0415  # the naming rule itself is what is tested
+
+    assert _ShardNames("jsonl").new() != _ShardNames("jsonl").new()

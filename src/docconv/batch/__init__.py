@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -205,11 +206,13 @@ def _remove_old_shards(out: Path, previous: dict[str, Record]) -> None:
 
 
 class _ShardNames:
-    """Unique shard names for this run: `part-<run id>-<n>.jsonl|parquet`."""
+    """Unique shard names for this run: `part-<start time>-<random>-<n>.jsonl|parquet`."""
 
     def __init__(self, to: str) -> None:
         self.ext = f".{to}" if to in SHARD_FORMATS else None
-        self.run = f"{time.strftime('%Y%m%d%H%M%S')}{os.getpid() % 65536:04x}"
+        # Sortable by start time, and unique even for two runs in one second of one process (a resumed
+        # run must never write over a shard of the run it resumes).
+        self.run = f"{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(4)}"
         self.n = 0
 
     def new(self) -> str | None:
