@@ -127,6 +127,7 @@ class Repair:
 
 
 @cache
+@cache
 def _pair(lead: int, trail: int) -> str | None:
     """The character a GBK byte pair decodes to, or None when the pair is not a plain character."""
     if not (0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F):
@@ -261,25 +262,22 @@ def _next_mark(text: str, i: int) -> int:
     return min(hits) if hits else -1
 
 
-def _valid_prefix(raw: bytes, complete: bool) -> str | None:
-    """Decode GBK bytes pair by pair; None if any pair is not a plain character."""
-    out: list[str] = []
-    k = 0
+def _decoded_upto(raw: bytes, pos: int) -> int | None:
+    """Read GBK bytes from `pos` (a character boundary) pair by pair: the offset where they stop (the end,
+    or an unfinished lead byte), or None when a pair is not a plain character. The search below grows
+    its bytes one at a time and reads only the new ones with it."""
     n = len(raw)
-    while k < n:
-        b = raw[k]
+    while pos < n:
+        b = raw[pos]
         if b < 0x80:
-            out.append(chr(b))
-            k += 1
+            pos += 1
             continue
-        if k + 1 >= n:
-            return None if complete else "".join(out)
-        ch = _pair(b, raw[k + 1])
-        if ch is None:
+        if pos + 1 >= n:
+            return pos
+        if _pair(b, raw[pos + 1]) is None:
             return None
-        out.append(ch)
-        k += 2
-    return "".join(out)
+        pos += 2
+    return pos
 
 
 def _annotation_offsets(run: Run, raw: bytes) -> frozenset[int] | None:
@@ -326,12 +324,14 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
     results: list[str] = []
     budget = [MAX_CANDIDATES]
 
-    def dfs(k: int, raw: bytes) -> bool:
+    def dfs(k: int, raw: bytes, read: int) -> bool:
+        # `read`: how far `raw` is known to decode (a character boundary).
         if k == len(run.template):
-            text = _valid_prefix(raw, complete=True)
+            # Every pair was checked to be a plain character, so the codec reads them as `_pair` does.
+            text = raw.decode("gbk") if _decoded_upto(raw, read) == len(raw) else None
             if text is not None and text.startswith(run.anchor):
                 rest = text[1:]
-                if known is not None and not all(c in known for c in rest):
+                if known is not None and not known.issuperset(rest):
                     return True
                 if evidence is not None:
                     offsets = _annotation_offsets(run, raw)
@@ -341,7 +341,7 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
             return True
         item = run.template[k]
         if isinstance(item, _Fixed):
-            return all(dfs(k + 1, raw + opt) for opt in item.options)
+            return all(dfs(k + 1, raw + opt, read) for opt in item.options)
         for x in range(0x81, 0xFF):
             if item.orphan is not None:
                 key = _pair(raw[-1], x)
@@ -351,16 +351,17 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
                 if evidence is not None and (key in evidence.plain or item.orphan not in seen):
                     continue
             nxt = raw + bytes((x,))
-            if _valid_prefix(nxt, complete=False) is None:
+            upto = _decoded_upto(nxt, read)
+            if upto is None:
                 continue
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if not dfs(k + 1, nxt):
+            if not dfs(k + 1, nxt, upto):
                 return False
         return True
 
-    if not dfs(0, anchor):
+    if not dfs(0, anchor, 0):
         return None
     return results
 

@@ -154,9 +154,27 @@ def _bigrams() -> _Bigrams:
     return _Bigrams(dict(pairs), ends, starts)
 
 
+@cache
+def _jieba_chars() -> frozenset[str]:
+    return frozenset(_jieba().chars)
+
+
 def known_chars() -> frozenset[str]:
     """Every character jieba's dictionary uses."""
-    return frozenset(_jieba().chars)
+    return _jieba_chars()
+
+
+def _overlapping_count(text: str, gram: str) -> int:
+    """Occurrences of `gram` in `text`, overlapping ones included (`str.count` skips those)."""
+    n = len(gram)
+    if not any(gram[:k] == gram[n - k :] for k in range(1, n)):
+        return text.count(gram)  # a gram with no border cannot overlap itself
+    count = 0
+    at = text.find(gram)
+    while at >= 0:
+        count += 1
+        at = text.find(gram, at + 1)
+    return count
 
 
 def _wordlike(gram: str) -> bool:
@@ -169,37 +187,55 @@ class LanguageModel:
     """Scores text by its best segmentation under a jieba + document unigram word model."""
 
     __slots__ = (
-        "_b", "_bmemo", "_doc", "_doc_heads", "_doc_pairs", "_doc_total", "_doc_triples", "_j", "_memo",
-        "_start_total", "_t", "_tmemo",
+        "_b", "_bmemo", "_counts", "_j", "_memo", "_start_total", "_t", "_text", "_tmemo",
     )
 
     def __init__(self, doc_text: str = "") -> None:
         self._j = _jieba()
-        counts: Counter[str] = Counter(doc_text)
-        for n in range(2, _MAX_WORD):
-            grams = Counter(doc_text[i : i + n] for i in range(len(doc_text) - n + 1))
-            counts.update({g: c for g, c in grams.items() if c >= _DOC_NGRAM_MIN and _wordlike(g)})
-        self._doc = counts
-        self._doc_total = max(1, len(doc_text))
+        # The document's n-gram counts are taken lazily, one gram at a time, when a score asks for
+        # them: a repair usually asks about a few hundred grams, and counting every n-gram of the
+        # document up front cost more than all the scoring (most documents need no repair at all).
+        self._text = doc_text
+        self._counts: dict[str, int] = {}
         self._memo: dict[str, float | None] = {}
-        self._doc_pairs = Counter(doc_text[i : i + 2] for i in range(len(doc_text) - 1))
         self._b: _Bigrams | None = None
         self._bmemo: dict[str, float] = {}
         self._start_total = 1
-        self._doc_triples = Counter(doc_text[i : i + 3] for i in range(len(doc_text) - 2))
-        self._doc_heads = Counter(doc_text[i : i + 2] for i in range(len(doc_text) - 2))
         self._t: _Trigrams | None = None
         self._tmemo: dict[str, float] = {}
 
+    def _occurrences(self, gram: str) -> int:
+        """How often `gram` occurs in the document's text, overlapping occurrences included."""
+        got = self._counts.get(gram)
+        if got is None:
+            got = _overlapping_count(self._text, gram)
+            self._counts[gram] = got
+        return got
+
+    def _doc(self, gram: str) -> int:
+        """The document's count for `gram` as a word: any character; an n-gram of two to four
+        characters only when it recurs and is word-like."""
+        n = len(gram)
+        if n == 1:
+            return self._occurrences(gram)
+        if n >= _MAX_WORD or not _wordlike(gram):
+            return 0
+        c = self._occurrences(gram)
+        return c if c >= _DOC_NGRAM_MIN else 0
+
+    @property
+    def _doc_total(self) -> int:
+        return max(1, len(self._text))
+
     def chars(self) -> frozenset[str]:
         """Characters either source has seen."""
-        return frozenset(self._j.chars) | frozenset(c for c in self._doc if len(c) == 1)
+        return _jieba_chars() | frozenset(self._text)
 
     def familiar(self, ch: str) -> bool:
         """Whether a character is one a guessed reading may bring in: the document uses it, or it is
         common in general text (ASCII and common punctuation always are)."""
         return (
-            ch.isascii() or ch in _PUNCT_PRIOR or self._doc.get(ch, 0) > 0
+            ch.isascii() or ch in _PUNCT_PRIOR or ch in self._text
             or self._j.chars.get(ch, 0) >= _RARE_CHAR
         )
 
@@ -215,7 +251,7 @@ class LanguageModel:
             or _PUNCT_PRIOR.get(word, 0.0)
             or _OUTLINE_PRIOR.get(word, 0.0)
         )
-        p = (self._doc.get(word, 0) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
+        p = (self._doc(word) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
         if len(word) == 1 and p == 0.0:
             # A character jieba knows only inside longer words is still a character, just a rarer one.
             p = 0.05 * self._j.chars.get(word, 0) / self._j.total
@@ -225,11 +261,7 @@ class LanguageModel:
 
     def doc_count(self, gram: str) -> int:
         """How often a gram of one to three characters occurs in the document's own text."""
-        if len(gram) == 3:
-            return self._doc_triples.get(gram, 0)
-        if len(gram) == 2:
-            return self._doc_pairs.get(gram, 0)
-        return self._doc.get(gram, 0) if len(gram) == 1 else 0
+        return self._occurrences(gram) if 1 <= len(gram) <= 3 else 0
 
     def is_word(self, word: str) -> bool:
         """Whether `word` is a dictionary word (document n-grams cross word boundaries too often)."""
@@ -237,7 +269,7 @@ class LanguageModel:
 
     def recurs(self, word: str) -> bool:
         """Whether `word` (Han characters only) recurs in the document often enough to be its own term."""
-        return self._doc.get(word, 0) >= _DOC_TERM_MIN and all(self._is_han(c) for c in word)
+        return self._doc(word) >= _DOC_TERM_MIN and all(self._is_han(c) for c in word)
 
     @staticmethod
     def _is_han(ch: str) -> bool:
@@ -263,7 +295,7 @@ class LanguageModel:
         """Unigram probability of a character: document counts smoothed with jieba's word starts."""
         b = self._bigrams()
         prior = b.starts.get(ch, 0) / self._start_total or _PUNCT_PRIOR.get(ch, 0.0)
-        p = (self._doc.get(ch, 0) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
+        p = (self._occurrences(ch) + _PRIOR_WEIGHT * prior) / (self._doc_total + _PRIOR_WEIGHT)
         return p if p > 0.0 else 1e-10
 
     def _bigrams(self) -> _Bigrams:
@@ -292,7 +324,7 @@ class LanguageModel:
         else:
             p_j = pc
         # The document's own pairs (its script, names and phrasing), jieba's chain as the prior.
-        p = (self._doc_pairs.get(pair, 0) + _BIGRAM_MU * p_j) / (self._doc.get(a, 0) + _BIGRAM_MU)
+        p = (self._occurrences(pair) + _BIGRAM_MU * p_j) / (self._occurrences(a) + _BIGRAM_MU)
         lp = math.log(max(p, 1e-12))
         self._bmemo[pair] = lp
         return lp
@@ -319,8 +351,9 @@ class LanguageModel:
         # never seen them inside one) the bigram chain goes on.
         rest = t.ends.get(head, 0) + _TRIGRAM_BETA
         p_j = (t.triples.get(triple, 0) + rest * p2) / (t.heads.get(head, 0) + rest)
-        doc_n = self._doc_heads.get(head, 0)
-        p = (self._doc_triples.get(triple, 0) + _TRIGRAM_MU * p_j) / (doc_n + _TRIGRAM_MU)
+        # The head's count as the start of a trigram: its occurrences, less one that ends the text.
+        doc_n = self._occurrences(head) - self._text.endswith(head)
+        p = (self._occurrences(triple) + _TRIGRAM_MU * p_j) / (doc_n + _TRIGRAM_MU)
         lp = math.log(max(p, 1e-12))
         self._tmemo[triple] = lp
         return lp

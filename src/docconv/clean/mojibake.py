@@ -266,8 +266,31 @@ def _consistent(seq: bytes, tmpl: list[int | None], i: int, k: int, stop: int) -
     return nxt is None or _lost_before(seq[k], nxt)
 
 
+@cache
+def _three_byte_heads() -> re.Pattern[str]:
+    """The characters whose two GBK bytes are a UTF-8 three-byte lead and a continuation byte."""
+    heads = set()
+    for lead in range(0xE0, 0xF0):
+        for trail in range(0x80, 0xC0):
+            for codec in ("gbk", "gb18030"):
+                try:
+                    ch = bytes((lead, trail)).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if gbk_pair(ch) == bytes((lead, trail)):
+                    heads.add(ch)
+    return re.compile("[" + re.escape("".join(sorted(heads))) + "]")
+
+
 def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
-    """Maximal sub-spans of a non-ASCII stretch whose GBK bytes read as UTF-8: (start, end, lattice)."""
+    """Maximal sub-spans of a non-ASCII stretch whose GBK bytes read as UTF-8 and hold a character of
+    three bytes or more (Chinese does): (start, end, lattice)."""
+    # An exact, cheap test first. A span starts at a character boundary; its two-byte UTF-8 sequences
+    # (`·`, `°`) each take one whole GBK character, so its first three-byte sequence starts at a
+    # character boundary too: some character's GBK bytes are a three-byte lead and a continuation byte,
+    # unless a lost byte (U+FFFD) put the reading out of step. Most text has no such character.
+    if _LOST not in stretch and not _three_byte_heads().search(stretch):
+        return []
     out: list[tuple[int, int, list[list[str]]]] = []
     pieces: list[list[int | None]] = []
     for ch in stretch:
@@ -308,7 +331,9 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
             continue
         # Read again within the span only: bytes past its end belong to other text and say nothing
         # about what the decoder lost at its end.
-        out.append((i, bounds[end], _lattice(tmpl, offsets[i], end)[0]))
+        lattice = _lattice(tmpl, offsets[i], end)[0]
+        if any(ord(ch) >= 0x800 for options in lattice for ch in options):
+            out.append((i, bounds[end], lattice))
         i = bounds[end]
     return out
 
