@@ -126,6 +126,8 @@ class _Line:
     """Matching view of the whole block (for block rules)."""
     pos: Pos | None
     """Where it came from."""
+    folded: str = ""
+    """Its text folded (`fold`), offset for offset: the view inline rules match."""
     segment: int = 0
     """Which segment (0: main text; 1…: appended articles) it belongs to."""
     candidates: list[tuple[Rule, re.Match[str]]] = field(default_factory=list)
@@ -169,7 +171,7 @@ def _collect(blocks: tuple[Block, ...], path: tuple[int, ...], out: list[_Line],
                     pos = block.pos
                     if pos is not None and pos.line is not None and n:
                         pos = replace(pos, line=pos.line + n, offset=None)
-                    out.append(_Line(p, n, text, line_key(text), whole, bkey, pos, segment[0]))
+                    out.append(_Line(p, n, text, line_key(text), whole, bkey, pos, fold(text), segment[0]))
             case Div(blocks=inner) if not path and _is_appended(block):
                 segment[0] += 1
                 _collect(inner, p, out, segment)
@@ -191,7 +193,12 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     rules, off = active_rules(options)
     lines: list[_Line] = []
     _collect(doc.blocks, (), lines, [0])
-    line_rules = [r for r in rules if r.kind in (Kind.LINE, Kind.TAIL_START, Kind.BLOCK)]
+    keys = "\n".join(itertools.chain(
+        (ln.key for ln in lines), (ln.block_key for ln in lines if ln.block_key != ln.key)))
+    # Whole-line rules fail fast on the short lines they are limited to; block rules search whole
+    # paragraphs, so those whose required literals the document lacks are left out.
+    line_rules = [r for r in rules if r.kind in (Kind.LINE, Kind.TAIL_START)
+                  or (r.kind is Kind.BLOCK and r in _present([r], keys))]
     for ln in lines:
         for r in line_rules:
             m = _match(r, ln)
@@ -207,8 +214,10 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
         if ln.removed_by is None:
             _decide(ln, siblings[ln.path], meta, log)
     _score_edges(lines, off, log)
-    inline_rules = [r for r in rules if r.kind is Kind.INLINE]
     live = [ln for ln in lines if ln.removed_by is None]
+    # Every line's folded text, and every seam between two live lines, is a substring of this.
+    folded = "\n".join(ln.folded for ln in live)
+    inline_rules = _present([r for r in rules if r.kind is Kind.INLINE], folded)
     for prev, nxt in itertools.pairwise(live):
         _inline_across(prev, nxt, inline_rules, meta, log)
     for ln in live:
@@ -217,6 +226,12 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     if meta.changed:
         doc = replace(doc, meta=meta.value)
     return replace(doc, blocks=blocks) if blocks != doc.blocks else doc
+
+
+def _present(rules: list[Rule], view: str) -> list[Rule]:
+    """The rules that can match somewhere in `view`: those whose required literals occur in it."""
+    view = view.casefold()
+    return [r for r in rules if r.trigger is None or any(s in view for s in r.trigger)]
 
 
 def _match(r: Rule, ln: _Line) -> re.Match[str] | None:
@@ -319,9 +334,9 @@ _SEAM = 60
 
 def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
     """Remove inline residue that a line break cut in two ('…原创:' / 'http://…' on the next line)."""
-    left = fold(prev.text[-_SEAM:])
+    left = prev.folded[-_SEAM:]
     base = len(prev.text) - len(left)
-    window = left + "\n" + fold(nxt.text[:_SEAM])
+    window = left + "\n" + nxt.folded[:_SEAM]
     seam = len(left)
     for r in rules:
         if r.suspect or not (_in_zone(r, prev) and _in_zone(r, nxt)):
@@ -339,7 +354,7 @@ def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: _Meta, log:
 
 
 def _inline(ln: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
-    folded = fold(ln.text)
+    folded = ln.folded
     taken: list[tuple[int, int]] = list(ln.spans)
     for r in rules:
         if len(folded) > r.max_len:
