@@ -14,6 +14,7 @@ A first-line indent is a paragraph signal, never content.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -66,8 +67,32 @@ def _lines(source: str) -> list[_Line]:
     return out
 
 
+@functools.cache
+def _wide_bmp() -> re.Pattern[str]:
+    """The characters of the Basic Multilingual Plane that East Asian Width calls wide or full-width."""
+    ranges: list[str] = []
+    start: int | None = None
+    for cp in range(0x10000 + 1):
+        wide = (cp < 0x10000 and not 0xD800 <= cp <= 0xDFFF
+                and unicodedata.east_asian_width(chr(cp)) in "WF")
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Display width in columns: two for wide and full-width characters (per-character lookups made the
+    plain-text reader spend most of its time here, so the Basic Multilingual Plane goes by one regex)."""
+    if s.isascii():
+        return len(s)
+    wide = len(s) - len(_wide_bmp().sub("", s))
+    return len(s) + wide + sum(1 for c in _ASTRAL.findall(s) if unicodedata.east_asian_width(c) in "WF")
 
 
 def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
