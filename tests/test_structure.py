@@ -222,6 +222,18 @@ def test_diagnostics_list_every_gap_and_every_split() -> None:
     assert splits == ["甲项。", "乙项。", "丙项。", "丁。", "戊。"]
 
 
+def test_a_sequence_starting_above_its_first_number_is_a_gap() -> None:
+    _, log = run("标题", "一、甲项", "正文正文。", "(三)丙。正文。", "(四)丁。正文。", "二、乙项", "正文。")
+    gaps = [(d.message, d.text) for d in log if d.rule == "structure.numbering-gap"]
+    assert gaps == [("numbering starts at (三), not at its first number", "(三)丙。正文。")]
+    # Sub-sections numbered on across sections, and a first number standing inside the paragraph
+    # before, are not gaps.
+    _, on = run("标题", "一、甲项", "(一)子。正文。", "(二)子。正文。", "二、乙项", "(三)子。正文。", "(四)子。正文。")
+    _, inline = run("标题", "一、甲项", "1.宣传工作。(1)区内宣传,全年发稿百篇。", "(2)区外宣传。正文。",
+                    "(3)网络宣传。正文。")
+    assert not any(d.rule == "structure.numbering-gap" for d in (*on, *inline))
+
+
 def test_mixed_forms_fixture_renders_one_form_with_numbering_keep() -> None:
     md = docconv.convert(FIXTURES / "structure" / "mixed-forms.txt", "markdown", numbering="keep")
     assert isinstance(md, str)

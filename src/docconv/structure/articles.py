@@ -2,12 +2,15 @@
 
 A page holds several articles when it says so with article markers (`第一篇`, `篇一:`, `范文1` at the
 start of a line, or a title line ending in `范文2`), or when its numbering starts again: the top scheme
-back at 1 (`一、` after `四、`, or `一、` repeated), or a lower scheme repeating its first number (`(一)`
-right after `(一)`), without a short lead-in announcing a list (`…抓好以下工作:`). The new article begins
-at its title line when one stands just before it (at most one introduction paragraph between), at a
-speech's greeting (`尊敬的各位领导:`, with a date line above it), or else at the restarting marker. A short
-line that ends in a report genre (`…工作总结`, `…汇报材料`) after a closing sentence and before body text
-also starts one.
+back at 1 (`一、` after `四、`, or `一、` repeated), a lower scheme repeating its first number (`(一)`
+right after `(一)`), or a lower scheme starting after the report's closing problems section had listed
+its points, without a short lead-in announcing a list (`…抓好以下工作:`). A report opening (`上半年,
+在…领导下,我局…`) followed by `一是…` section lines after a numbered report starts one too. The new
+article begins at its title line when one stands just before it (at most one introduction paragraph
+between), at a speech's greeting (`尊敬的各位领导:`, with a date line above it), at its introduction
+(`…汇报如下:`, `为…`; never a closing paragraph), or else at the restarting marker. A short line that
+ends in a report genre (`…工作总结`, `…汇报材料`) after a closing sentence and before body text also
+starts one.
 
 Each article becomes `Div(attr=Attr(classes=("article",)))`. An article whose text repeats an earlier one
 word for word is dropped (the text survives once); a near copy (a "spun" rewrite) is reported, and
@@ -18,16 +21,16 @@ per article (`--split-articles`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from docconv.ast import Attr, Block, Div, Document, Heading, Meta, Para, Scheme, plain_text
+from docconv.ast import Attr, Block, Div, Document, Heading, Marker, Meta, Para, Scheme, plain_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.numbering import match_marker
+from docconv.structure.numbering import cn_number, match_marker
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
@@ -37,6 +40,26 @@ _REPORT_TITLE = re.compile(
 # A speech opens with its greeting ("尊敬的各位领导:", "各位领导、同志们:").
 _SALUTATION = re.compile(r"^(?:尊敬的|各位|亲爱的).{0,24}[:：]$")
 _LOOK_BACK = 3  # blocks before a restart searched for the new article's title or greeting
+_INTRO_MAX = 2  # introduction paragraphs before a restart that may move to the new article
+# An introduction announces what follows: "…汇报如下:", "特制定以下实施方案。".
+_ANNOUNCES = re.compile(r"(?:如下|以下|下列)[^。！？!?；;]{0,24}[。：:]?$")
+# A report's opening sentence: its purpose or basis ("为进一步…", "根据…"; not the connective "为此"), or
+# its period and the leadership it worked under ("2010年上半年,在区委、区政府的坚强领导下,我办…").
+_PURPOSE = re.compile(r"^(?:为(?!此)|根据|按照|遵照|依据)")
+_LEADERSHIP = re.compile(r"^(?:[^。！？!?,，]{0,12}(?:年|来|期间|季度|月)[,，]?)?在[^。！？!?,，]{2,40}"
+                         r"(?:领导|指导|支持|关心|帮助)[^。！？!?,，]{0,12}下")
+# A closing paragraph looks back or ahead; it stays with the report it ends.
+_CLOSING = re.compile(r"^(?:总之|综上|总而言之|总的来说|总的来看|回顾|今后|下一步|展望|最后)"
+                      r"|将继续|将进一步|将不断|将一如既往|再接再厉|继续努力|批评指正|以上(?:就)?是")
+# A section whose heading names only the report's problems is its closing part ("三、存在的问题").
+_PROBLEMS = re.compile(r"问题|不足|困难|差距")
+_PLANS = re.compile(r"打算|措施|建议|对策|思路|计划|下一步|下步|今后|方向|努力|意见|做法|经验")
+# Words that name a shortcoming: a heading with them is one of the problems, not a new report's section.
+_SHORTCOMING = re.compile(
+    r"不够|不强|不足|不高|不到位|不平衡|不完善|有待|欠缺|薄弱|缺乏|滞后|偏[少低弱多]|较[少低弱差]|单一")
+_ECHO = 4  # characters a sub-heading shares with the enumeration when it elaborates one of its points
+# `一是…二是…`: an inline enumeration; standing alone and short, such an item heads a section.
+_ENUM_ITEM = re.compile(r"^([一二三四五六七八九十])是")
 _LEAD_IN_MAX = 40  # characters: a lead-in announcing a list is one short clause
 # Schemes that do not form numbered sequences, or that sit above the sections of one article.
 _NOT_SEQUENCES = frozenset({Scheme.DASH, Scheme.BULLET, Scheme.CHAPTER, Scheme.SECTION, Scheme.PART})
@@ -65,12 +88,39 @@ def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     return replace(doc, blocks=(*head, *articles, *wrapped))
 
 
-def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
-    starts: list[int] = []
+@dataclass
+class _Scan:
+    """The boundary scan's state: where articles start, and what the current article's numbering did."""
+
+    blocks: list[Block]
+    log: DiagnosticLog
+    starts: list[int] = field(default_factory=list)
     top: Scheme | None = None
-    # Last ordinal per scheme since a marker of a higher rung: a sequence that starts again at 1 without
-    # its parent having moved on is a new article's sequence.
-    last: dict[Scheme, int] = {}
+    """The highest numbering scheme seen in the current article."""
+    top_at: int = 0
+    """Where the current section of the top scheme begins (its heading)."""
+    last: dict[Scheme, int] = field(default_factory=dict)
+    """Last ordinal per scheme since a marker of a higher rung: a sequence that starts again at 1
+    without its parent having moved on is a new article's sequence."""
+    own: tuple[int, Scheme | None] | None = None
+    """When the current article began below the page's top scheme (at a `（一）`, or with `一是`
+    sections): the rung its own sections use, and their scheme (None for `一是` items)."""
+
+    @property
+    def floor(self) -> int:
+        """An article never begins at or before the previous one's start."""
+        return self.starts[-1] if self.starts else 0
+
+    def begin(self, start: int, rule: str, message: str, text: str, *, scheme: Scheme | None = None,
+              own: tuple[int, Scheme | None] | None = None) -> None:
+        """Record a new article at `start` (reported as `rule`) and reset the numbering state."""
+        self.starts.append(start)
+        self.log.report(rule, message, text=text[:40], pos=self.blocks[start].pos)
+        self.top, self.top_at, self.last, self.own = scheme, start, {}, own
+
+
+def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
+    scan = _Scan(blocks, log)
     for i, b in enumerate(blocks):
         text = _text(b).strip()
         if not isinstance(b, Para) or not text:
@@ -78,12 +128,9 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
         m = match_marker(text)
         if (m is not None and m.marker.scheme is Scheme.ARTICLE) or (
                 _title_like(b) and _TITLE_SUFFIX.search(text)):
-            start = i - 1 if i > 0 and _group_title(blocks, i - 1) and (not starts or i - 1 > starts[-1]) \
-                else i
-            starts.append(start)
-            log.report("structure.article-marker", "article marker starts a new article", text=text[:40],
-                       pos=b.pos)
-            top, last = None, {}
+            group = i > 0 and _group_title(blocks, i - 1) and (not scan.starts or i - 1 > scan.floor)
+            scan.begin(i - 1 if group else i, "structure.article-marker",
+                       "article marker starts a new article", text)
             continue
         previous = blocks[i - 1] if i > 0 else None
         if (m is None and i > 0 and _title_like(b) and _REPORT_TITLE.search(text) and previous is not None
@@ -91,40 +138,65 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
                 and i + 1 < len(blocks) and not _is_title_line(blocks[i + 1])):
             # A report title after a closing sentence and before body text: the next report begins.
             # (Before `篇二:…` it is that article's group title, which the marker's article takes.)
-            if starts or _numbered_before(blocks, i):
-                starts.append(i)
-                log.report("structure.article-title-line", "a report title after a closing paragraph "
-                           "starts a new article", text=text, pos=b.pos)
-                top, last = None, {}
+            if scan.starts or _numbered_before(blocks, i):
+                scan.begin(i, "structure.article-title-line",
+                           "a report title after a closing paragraph starts a new article", text)
             continue
         if m is None:
+            if scan.last and _opens_enumerated_report(blocks, i):
+                # The report before had numbered sections; this one opens like a report and numbers
+                # its sections `一是…二是…` on lines of their own.
+                start = min(i, _article_start(blocks, i + 1, scan.floor))
+                if start > scan.floor:
+                    scan.begin(start, "structure.article-restart", "a report's opening paragraph followed "
+                               "by 一是…/二是… sections: a new article begins", _text(blocks[start]),
+                               own=(_RUNG[Scheme.CN_PAREN], None))
             continue
-        scheme, ordinal = m.marker.scheme, m.marker.ordinal
-        for other in [s for s in last if _RUNG[s] > _RUNG[scheme]]:
-            # A parent moved on (`二、`, or a `第二章` above the sequences): its children's sequences
-            # start afresh, so `（一）` under the next chapter is a new section, not a new article.
-            del last[other]
-        if scheme in _NOT_SEQUENCES:
-            continue
-        if top is None or _RUNG[scheme] < _RUNG[top]:
-            top = scheme
-        before = last.get(scheme)
-        restart = ordinal == 1 and before is not None and (before == 1 or (scheme is top and before > 1))
-        if restart and not _lead_in_list(blocks, i):
-            start = _article_start(blocks, i, starts[-1] if starts else 0)
-            if not starts or start > starts[-1]:
-                starts.append(start)
-                log.report("structure.article-restart",
-                           f"{m.marker.raw} starts the numbering again: a new article begins",
-                           text=_text(blocks[start])[:40], pos=blocks[start].pos)
-                top, last = scheme, {}
-        last[scheme] = ordinal
+        _numbered(scan, i, m.marker)
+    starts = scan.starts
     if starts and starts[0] > 0:
         # The first article starts with the page's own body; the page head stays outside.
         first_body = _first_article_start(blocks, starts[0])
         if first_body is not None:
             starts.insert(0, first_body)
     return starts
+
+
+def _numbered(scan: _Scan, i: int, marker: Marker) -> None:
+    """Follow the numbering at block `i`; begin a new article where it starts again."""
+    blocks, scheme, ordinal = scan.blocks, marker.scheme, marker.ordinal
+    own_moved = scan.own is not None and (scan.own[1] is None or scan.last.get(scan.own[1], 0) > 1)
+    for other in [s for s in scan.last if _RUNG[s] > _RUNG[scheme]]:
+        # A parent moved on (`二、`, or a `第二章` above the sequences): its children's sequences
+        # start afresh, so `（一）` under the next chapter is a new section, not a new article.
+        del scan.last[other]
+    if scheme in _NOT_SEQUENCES:
+        return
+    if scan.top is None or _RUNG[scheme] < _RUNG[scan.top]:
+        scan.top = scheme
+    if scheme is scan.top:
+        scan.top_at = i
+    before = scan.last.get(scheme)
+    restart = ordinal == 1 and before is not None and (before == 1 or (scheme is scan.top and before > 1))
+    why = f"{marker.raw} starts the numbering again: a new article begins"
+    if ordinal == 1 and scan.own is not None and own_moved and _RUNG[scheme] < scan.own[0]:
+        # The article began below the page's top scheme and its own sections moved on; a higher
+        # scheme starting at its first number is the next report's.
+        restart = True
+        why = f"{marker.raw} starts a numbering above the article's own sections: a new article begins"
+    elif (ordinal == 1 and before is None and scheme is not scan.top
+          and _closed_problems_section(blocks, scan.top_at, i)):
+        restart = True
+        why = (f"{marker.raw} starts a new sequence after the problems section had listed its points "
+               "and closed: a new article begins")
+    if restart and not _lead_in_list(blocks, i):
+        start = _article_start(blocks, i, scan.floor)
+        if not scan.starts or start > scan.floor:
+            below = _RUNG[scheme] > _RUNG[scan.top]
+            scan.begin(start, "structure.article-restart", why, _text(blocks[start]), scheme=scheme,
+                       own=(_RUNG[scheme], scheme) if below else None)
+            scan.top_at = i
+    scan.last[scheme] = ordinal
 
 
 def _lead_in_list(blocks: list[Block], i: int) -> bool:
@@ -142,11 +214,27 @@ def _lead_in_list(blocks: list[Block], i: int) -> bool:
     if not sections:
         return True
     # Sections after a short lead-in are a new report only when a title or greeting opens it.
-    return len(previous) <= _LEAD_IN_MAX and _article_start(blocks, i, 0) == i
+    return len(previous) <= _LEAD_IN_MAX and _titled_start(blocks, i, 0) == i
 
 
 def _article_start(blocks: list[Block], i: int, floor: int) -> int:
-    """Where the article whose numbering restarts at block `i` begins.
+    """Where the article whose numbering restarts at block `i` begins (never at or before `floor`).
+
+    At its title or greeting (see `_titled_start`); otherwise at its introduction, the paragraphs just
+    before `i` that read as one (see `_introduces`); otherwise at the restarting marker.
+    """
+    start = _titled_start(blocks, i, floor)
+    if start < i:
+        return start
+    for j in range(i - 1, max(floor, i - 1 - _INTRO_MAX), -1):
+        if not _introduces(blocks, j, announcing=j == i - 1):
+            break
+        start = j
+    return start
+
+
+def _titled_start(blocks: list[Block], i: int, floor: int) -> int:
+    """Where the article whose numbering restarts at block `i` begins, judged by titles and greetings.
 
     Its title line when one stands just before it (at most one introduction paragraph between), or a
     speech's greeting (`尊敬的各位领导:`) with the date line above it; otherwise the restarting marker.
@@ -160,6 +248,94 @@ def _article_start(blocks: list[Block], i: int, floor: int) -> int:
         if _SALUTATION.search(_text(blocks[j]).strip()):
             return j - 1 if j - 1 > floor and is_date_line(blocks[j - 1]) else j
     return i
+
+
+def _introduces(blocks: list[Block], j: int, *, announcing: bool) -> bool:
+    """Whether the unnumbered paragraph `j`, before a new article's first section, is its introduction.
+
+    It is when it announces the sections that follow (ends in `:`, or `…如下。`/`…以下实施方案。`; only
+    for the paragraph right before them, `announcing`), or when it opens like a report (`为…`,
+    `根据…`, `…在…领导下`) after a section that already had its body, so it cannot be that section's
+    first paragraph. A closing paragraph (`总之…`, `…将继续…`) stays with the report it ends.
+    """
+    text = _text(blocks[j]).strip()
+    if (not isinstance(blocks[j], Para) or not text or match_marker(text) is not None
+            or _title_like(blocks[j]) or _CLOSING.search(text) or _ENUM_ITEM.match(text)):
+        return False
+    if announcing and (text.endswith((":", "：")) or _ANNOUNCES.search(text)):
+        return True
+    opening = _PURPOSE.search(text) or _LEADERSHIP.search(text)
+    return bool(opening) and j > 0 and _has_body(blocks[j - 1])
+
+
+def _has_body(block: Block) -> bool:
+    """Whether a block is body text (not a heading line, title or lead-in), so the section it ends had a
+    body."""
+    text = _text(block).strip()
+    return isinstance(block, Para) and len(text) > _LEAD_IN_MAX and not text.endswith((":", "："))
+
+
+def _opens_enumerated_report(blocks: list[Block], i: int) -> bool:
+    """Whether paragraph `i` opens a report whose sections are headed by `一是…`, `二是…` lines.
+
+    The paragraph opens as reports do, with the period and the leadership the work was done under
+    (`上半年,在区委、区政府的坚强领导下,我办…`; a purpose clause `为…` opens too many body paragraphs to
+    count), is no closing and announces nothing (`…以下几个方面:` would make the items its own), and
+    follows a section that had its body. The next line is a short `一是…` item followed by body text,
+    and a short `二是…` item follows before any numbered marker.
+    """
+    text = _text(blocks[i]).strip()
+    if (not _LEADERSHIP.search(text) or _CLOSING.search(text) or text.endswith((":", "："))
+            or _ANNOUNCES.search(text)
+            or i == 0 or not _has_body(blocks[i - 1]) or i + 2 >= len(blocks)):
+        return False
+    if not (_enum_heading(blocks[i + 1], 1) and _has_body(blocks[i + 2])):
+        return False
+    for b in blocks[i + 3:]:
+        if match_marker(_text(b).strip()) is not None:
+            return False
+        if _enum_heading(b, 2):
+            return True
+    return False
+
+
+def _enum_heading(block: Block, ordinal: int) -> bool:
+    """A short paragraph of its own starting `一是`/`二是`… with the given ordinal: a section heading."""
+    text = _text(block).strip()
+    m = _ENUM_ITEM.match(text)
+    return (isinstance(block, Para) and m is not None and len(text) <= _LEAD_IN_MAX
+            and cn_number(m.group(1)) == ordinal)
+
+
+def _closed_problems_section(blocks: list[Block], heading: int, i: int) -> bool:
+    """Whether the top-scheme section at `heading` is a report's closing problems section that had
+    already listed its points before block `i`.
+
+    Its heading names only problems (`三、存在的困难和问题`, no plans or measures), and the paragraphs
+    under it, before `i`, are unnumbered body text that enumerates the problems inline (`一是…二是…`)
+    and ends its sentence, announcing nothing more. A sub-sequence starting after that is not the
+    section's: its own points were given.
+    """
+    lead = re.split(r"[。:：]", _text(blocks[heading]).strip(), maxsplit=1)[0]
+    if not _PROBLEMS.search(lead) or _PLANS.search(lead):
+        return False
+    body = blocks[heading + 1:i]
+    if not body or not all(isinstance(b, Para) and match_marker(_text(b).strip()) is None for b in body):
+        return False
+    texts = [_text(b).strip() for b in body]
+    if texts[-1][-1:] not in ("。", "！", "!") or any(t.endswith((":", "：")) for t in texts):
+        return False
+    # The inline enumeration may follow the heading in the same paragraph or in the body.
+    points = _text(blocks[heading]) + "".join(texts)
+    if not ("一是" in points and "二是" in points):
+        return False
+    # A sub-heading that names a shortcoming, or repeats words of the enumeration, elaborates one of
+    # the points listed: the section goes on.
+    item = _text(blocks[i]).strip()
+    m = match_marker(item)
+    lead = re.split(r"[。:：]", item[len(m.marker.raw):] if m else item, maxsplit=1)[0]
+    echoes = any(lead[k:k + _ECHO] in points for k in range(max(0, len(lead) - _ECHO + 1)))
+    return not _SHORTCOMING.search(lead) and not echoes
 
 
 def _group_title(blocks: list[Block], j: int) -> bool:
@@ -179,7 +355,7 @@ def _first_article_start(blocks: list[Block], first_boundary: int) -> int | None
     for i in range(first_boundary):
         m = match_marker(_text(blocks[i]).strip())
         if m is not None and m.marker.scheme is not Scheme.DASH:
-            return _article_start(blocks, i, 0)
+            return _titled_start(blocks, i, 0)
     return None
 
 

@@ -294,7 +294,10 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             items.append(_classify(i, b, m))
     runs = _runs(items, levels, log)
     renumbered: dict[int, int] = {}
+    ended: dict[Scheme, int] = {}  # where the previous run of each scheme ended
     for run in runs:
+        _check_start(run, ended.get(run[0].match.marker.scheme), blocks, log)
+        ended[run[0].match.marker.scheme] = run[-1].match.marker.ordinal
         _check_sequence(run, log)
         if options.numbering == "renumber":
             renumbered.update(_renumber(run))
@@ -495,6 +498,26 @@ def _fix_form(marker: Marker, forms: dict[Scheme, str], ordinal: int | None, *, 
     log.report("structure.marker-form", f"marker written as {raw!r} (was {marker.raw!r})",
                action=Action.CHANGED, text=marker.raw, pos=para.pos)
     return replace(marker, raw=raw, ordinal=new_ordinal)
+
+
+def _check_start(run: list[_Item], previous_end: int | None, blocks: tuple[Block, ...],
+                 log: DiagnosticLog) -> None:
+    """Report a sequence that starts above its first number (`(三)` with no `(一)` before it).
+
+    Not when it goes on from the previous run of its scheme (sub-sections numbered on across sections),
+    nor when the number before it stands inside the paragraph before, after a sentence (`…网络。(1)全力…`).
+    Article markers are left out: each article is checked on its own, and a dropped duplicate leaves
+    `篇二` first.
+    """
+    first = run[0].match.marker
+    if (first.scheme in (Scheme.DASH, Scheme.BULLET, Scheme.ARTICLE) or first.ordinal <= 1
+            or previous_end == first.ordinal - 1):
+        return
+    index = run[0].index
+    if index > 0 and _missing_marker_at(blocks[index - 1], first.scheme, first.ordinal - 1) is not None:
+        return
+    log.report("structure.numbering-gap", f"numbering starts at {first.raw.strip()}, not at its first number",
+               severity=Severity.WARNING, text=_text(run[0].para)[:40], pos=run[0].para.pos)
 
 
 def _check_sequence(run: list[_Item], log: DiagnosticLog) -> None:
