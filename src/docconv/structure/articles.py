@@ -364,6 +364,11 @@ def _shingles(text: str) -> set[str]:
     return {text[i:i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)  # the union's size, without building it
+
+
 def _is_title_line(block: Block) -> bool:
     if _title_like(block):
         return True
@@ -398,7 +403,7 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
                        action=Action.REMOVED, text=title, pos=b.pos)
             continue
         shingles = _shingles(body)
-        best = max((len(shingles & s) / len(shingles | s) for _, s in seen), default=0.0)
+        best = max((_jaccard(shingles, s) for _, s in seen), default=0.0)
         if best >= NEAR_DUPLICATE:
             if options.drop_near_duplicates:
                 log.report("structure.near-duplicate-article",
