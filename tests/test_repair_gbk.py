@@ -11,7 +11,7 @@ from docconv import builder as b
 from docconv.clean import gbkdamage
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE
-from docconv.clean.repair import TRANSFORMS, repair_gbk_damage
+from docconv.clean.repair import TRANSFORMS, repair_gbk_damage, strip_pinyin
 from docconv.clean.textmap import doc_text
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
@@ -127,3 +127,44 @@ def test_trigram_chain_knows_words_longer_than_two() -> None:
     lm = LanguageModel()
     assert lm.triple_logprob("度一致") > lm.triple_logprob("度一直")
     assert lm.rank("致", left="政治上的高度一", right="。") > lm.rank("直", left="政治上的高度一", right="。")
+
+
+def test_orphan_keys_the_document_shows_annotated_are_preferred() -> None:
+    # The key `優` split `們|為`; a document that annotates `優` elsewhere shows it is a key for certain,
+    # so the reading that makes the orphan `yōu` belong to it carries no penalty, and a document that
+    # never shows it leaves it unattested.
+    damaged = damage_at(CASES[0][0], [1])
+    context = damage_at("今年優水流域的治理工作全面展開，各方優先保障。", [], "優")
+    assert "優(yōu)" in context
+    for doc, unattested in ((context + "\n" + damaged, 0), (damaged, 1)):
+        evidence = gbkdamage.gather_evidence(doc)
+        run = gbkdamage.find_runs(doc)[-1]
+        assert gbkdamage._unattested(run, "為進", evidence) == unattested
+    # The prior is the document's own share of keys: none known, no penalty.
+    assert gbkdamage._key_prior(gbkdamage.gather_evidence(context)) < 0.0
+    assert gbkdamage._key_prior(gbkdamage.gather_evidence("沒有註音的文字。")) == 0.0
+
+
+def test_a_pinned_run_may_bring_a_character_the_document_writes_nowhere_else() -> None:
+    # Orphan pinyin pins both lost bytes, so the bytes decide the reading: the traditional `動`, which
+    # neither jieba's simplified list nor the rest of the document holds, is restored all the same.
+    original = "本次文體活動，職工踴躍參加，氣氛熱烈。"
+    damaged = damage_at(original, [3, 4], "職")
+    context = damage_at("單位職工認真學習，職工代表發言。", [], "職")
+    assert "動" not in context
+    doc = b.document(b.para(context), b.para(damaged))
+    out = strip_pinyin(repair_gbk_damage(doc, Options(), DiagnosticLog()), Options(), DiagnosticLog())
+    assert doc_text(out).splitlines()[1] == original
+
+
+def test_bracket_check_sees_the_line_without_annotations_or_other_damage() -> None:
+    # Annotations' parentheses are not the text's; a side holding other damage may hide a bracket.
+    damaged = damage_at("會議印發了《工作方案》,（試行）的通知。", [7], "議")
+    assert "會議(yì)" in damaged
+    run = gbkdamage.find_runs(damaged)[0]
+    assert gbkdamage._line_around(damaged, run) == ("會議印發了《工作", ",（試行）的通知。")
+    two = damage_at("我們為進一步做好工作，我們為進一步加強管理。", [1, 12])
+    runs = gbkdamage.find_runs(two)
+    assert len(runs) == 2
+    assert gbkdamage._line_around(two, runs[1])[0] is None
+    assert gbkdamage._line_around(two, runs[0])[1] is None

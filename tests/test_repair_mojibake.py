@@ -127,3 +127,22 @@ def test_rare_character_not_guessed_for_a_replacement_mark() -> None:
     assert out == "上文完好。" + damaged
     out, _log = _fix("實事求是。" + damaged)
     assert out == "實事求是。" + sentence
+
+
+def test_cp1252_replace_span_may_end_on_a_lost_byte() -> None:
+    # `证` ends in 0x81, one of the bytes cp1252 leaves undefined: its U+FFFD stands last before the
+    # comma, and the span must take it in to read the character whole.
+    sentence = "这是做好工作的根本保证,必须长期坚持。"
+    clause = "这是做好工作的根本保证,"
+    damaged = sentence.replace(clause, utf8_as_cp1252_replace(clause))
+    assert damaged.endswith("\ufffd,必须长期坚持。")
+    assert _fix(damaged)[0] == sentence
+
+
+def test_cp1252_replace_reading_keeps_brackets_paired() -> None:
+    # Every `、` loses its last byte (0x81) to U+FFFD, and one of the five readings of that byte is `」`:
+    # a closing corner bracket that nothing opened is not a reading of this text.
+    sentence = "会议要求各单位加强领导、落实责任、强化督查，确保取得实效。"
+    clause = "会议要求各单位加强领导、落实责任、强化督查，"
+    damaged = sentence.replace(clause, utf8_as_cp1252_replace(clause))
+    assert _fix(damaged)[0] == sentence

@@ -14,7 +14,8 @@
    own texts (must be 0).
 5. Long line: seconds each repair transform takes on one 3 MB clean paragraph with no line break.
 
-Seed text is never written to RESULTS.md; only counts are.
+Seed text is never written to RESULTS.md; only counts are. The hand-written notes at the end of
+RESULTS.md (from its first `## Notes` heading on) are kept when the tables are rewritten.
 """
 
 from __future__ import annotations
@@ -339,7 +340,11 @@ def main() -> None:
               f"changes by GBK-damage, mojibake and pinyin repair: {changed}", "",
               "## Long line", "", *long_line(), "",
               f"Total time: {time.perf_counter() - start:.1f} s", ""]
-    Path(__file__).with_name("RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    results = Path(__file__).with_name("RESULTS.md")
+    # The notes written by hand at the end (from the first `## Notes` heading on) are kept as they are.
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    notes = old[old.find("## Notes") :] if "## Notes" in old else ""
+    results.write_text("\n".join(lines) + ("\n" + notes if notes else ""), encoding="utf-8")
     print("\n".join(lines))
 
 

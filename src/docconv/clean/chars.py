@@ -62,3 +62,27 @@ def gbk_pair(ch: str) -> bytes | None:
             continue
         return raw if len(raw) == 2 else None
     return None
+
+
+BRACKETS = {
+    "「": "」", "『": "』", "【": "】", "〔": "〕", "〖": "〗",
+    "（": "）", "《": "》", "〈": "〉", "〝": "〞",
+}
+"""CJK brackets and corner quotes, opening to closing (curly quotes are too often left unpaired to count)."""
+_CLOSING = {c: o for o, c in BRACKETS.items()}
+
+
+def pairs_up(reading: str, before: str | None, after: str | None) -> bool:
+    """Whether the brackets of a guessed reading pair up with the text around it (`before` and `after`,
+    the rest of its line; None where that text is itself damaged and may hide a bracket, so that side
+    is not checked): a closing one closes one opened before it, an opening one is closed after it."""
+    for i, ch in enumerate(reading):
+        if ch in _CLOSING and before is not None:
+            prior = before + reading[:i]
+            if prior.count(_CLOSING[ch]) <= prior.count(ch):
+                return False
+        elif ch in BRACKETS and after is not None:
+            rest = reading[i + 1 :] + after
+            if rest.count(BRACKETS[ch]) <= rest.count(ch):
+                return False
+    return True

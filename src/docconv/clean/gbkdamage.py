@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from docconv.clean.chars import PUA, gbk_pair, is_cjk
+from docconv.clean.chars import PUA, gbk_pair, is_cjk, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE, is_reading
 
@@ -299,22 +299,32 @@ def _annotation_offsets(run: Run, raw: bytes) -> frozenset[int] | None:
     return frozenset(out) if at == len(raw) else None
 
 
-def _keys_consistent(raw: bytes, annotated: frozenset[int], evidence: Evidence) -> bool:
+def _keys_consistent(
+    raw: bytes, annotated: frozenset[int] | None, evidence: Evidence, start: int = 1
+) -> bool:
     """Whether the annotator, deterministic as it is, could have left exactly these annotations here:
     every known key among the bytes is annotated (unless an earlier insertion split it), and no
-    annotation follows a character the document shows unannotated."""
-    for o in range(1, len(raw) - 1):
-        ch = _pair(raw[o], raw[o + 1])
+    annotation follows a character the document shows unannotated. Only the byte pairs that end at
+    offset `start` or later are looked at; None for `annotated` (folded alternatives leave the offsets
+    open) passes everything."""
+    if annotated is None:
+        return True
+    for j in range(max(1, start), len(raw)):
+        ch = _pair(raw[j - 1], raw[j])
         if ch is None:
             continue
-        if ch in evidence.keys and o + 2 not in annotated and o + 1 not in annotated:
+        if j >= 2 and ch in evidence.keys and j + 1 not in annotated and j not in annotated:
             return False
-    for a in annotated:
-        if a >= 2:
-            ch = _pair(raw[a - 2], raw[a - 1])
-            if ch is not None and ch in evidence.plain:
-                return False
+        if j + 1 in annotated and ch in evidence.plain:
+            return False
     return True
+
+
+def readings(run: Run, evidence: Evidence | None = None) -> list[str] | None:
+    """Every decoding of the run's bytes that honours the byte and key constraints (None: too many to
+    try). The repair filters them by the characters its model knows; a caller that ranks the same run
+    with several models computes them once."""
+    return _candidates(run, None, evidence)
 
 
 def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | None = None) -> list[str] | None:
@@ -333,15 +343,13 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
                 rest = text[1:]
                 if known is not None and not known.issuperset(rest):
                     return True
-                if evidence is not None:
-                    offsets = _annotation_offsets(run, raw)
-                    if offsets is not None and not _keys_consistent(raw, offsets, evidence):
-                        return True
                 results.append(rest)
             return True
         item = run.template[k]
         if isinstance(item, _Fixed):
-            return all(dfs(k + 1, raw + opt, read) for opt in item.options)
+            return all(
+                dfs(k + 1, raw + opt, read) for opt in item.options if keys_ok(raw + opt, len(raw))
+            )
         for x in range(0x81, 0xFF):
             if item.orphan is not None:
                 key = _pair(raw[-1], x)
@@ -352,7 +360,7 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
                     continue
             nxt = raw + bytes((x,))
             upto = _decoded_upto(nxt, read)
-            if upto is None:
+            if upto is None or not keys_ok(nxt, len(raw)):
                 continue
             budget[0] -= 1
             if budget[0] < 0:
@@ -361,6 +369,18 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
                 return False
         return True
 
+    # Where the annotations stand depends on the template only (all readings of a template without
+    # folded alternatives have its length): found once, not per reading.
+    size = 2 + sum(1 if isinstance(it, _Var) else len(it.options[0]) for it in run.template)
+    annotated = _annotation_offsets(run, bytes(size))
+
+    def keys_ok(raw: bytes, old: int) -> bool:
+        # The key checks of `_keys_consistent`, for the byte pairs that end in the bytes from `old` on:
+        # made as the bytes are chosen, they prune the search instead of sifting its results.
+        return evidence is None or annotated is None or _keys_consistent(raw, annotated, evidence, old)
+
+    if not keys_ok(anchor, 1):
+        return []  # the anchor itself is annotated and shown unannotated elsewhere: no reading fits
     if not dfs(0, anchor, 0):
         return None
     return results
@@ -382,32 +402,104 @@ def _open_end_rivals(
     return scored, MARGIN_OPEN
 
 
+def _unattested(run: Run, reading: str, evidence: Evidence) -> int:
+    """How many keys of the run's orphan syllables, as `reading` has them, the document never shows
+    annotated (0 when folded alternatives leave the byte offsets open)."""
+    anchor = gbk_pair(run.anchor)
+    assert anchor is not None
+    # A reading decoded from GBK bytes encodes back to the same bytes.
+    raw = anchor + reading.encode("gbk")
+    at = 2
+    n = 0
+    for item in run.template:
+        if isinstance(item, _Fixed):
+            if len({len(o) for o in item.options}) != 1:
+                return 0
+            at += len(item.options[0])
+            continue
+        at += 1
+        if item.orphan is not None and _pair(raw[at - 2], raw[at - 1]) not in evidence.keys:
+            n += 1
+    return n
+
+
+def _key_prior(evidence: Evidence) -> float:
+    """Log-probability that a character the document never shows is one of the annotator's keys: the
+    share of keys among the characters whose status the document shows (seed 003: 106 keys against
+    1,849 characters seen unannotated). A key the document shows annotated elsewhere is a key for
+    certain, so a reading whose orphan syllables belong to such keys is that much likelier (in the real
+    damage every orphan syllable belonged to a key annotated elsewhere in the report)."""
+    share = len(evidence.keys) / max(1, len(evidence.keys) + len(evidence.plain))
+    return math.log(share) if share > 0.0 else 0.0
+
+
+def _line_around(text: str, run: Run) -> tuple[str | None, str | None]:
+    """The text of the run's line before and after it, annotations and orphan syllables taken out (their
+    parentheses are not the text's); None for a side that holds other damage, which may hide a bracket."""
+    start = text.rfind("\n", 0, run.start) + 1
+    end = text.find("\n", run.end)
+    before = _ANNOTATION_AFTER.sub("", text[start : run.start])
+    after = run.swallowed + _ANNOTATION_AFTER.sub("", text[run.end : len(text) if end < 0 else end])
+    return _intact(before), _intact(after)
+
+
+def _intact(side: str) -> str | None:
+    return None if any(m in side for m in LOST) or PUA.search(side) else side
+
+
 def _open_end(run: Run) -> bool:
     """Whether the run's last lost byte is open: no orphan pinyin after it pins the key it ended."""
     last = run.template[-1]
     return isinstance(last, _Var) and last.orphan is None
 
 
+_SYMBOLS = "·×÷°±—…"
+"""Symbols of GBK's punctuation rows that Chinese text uses between CJK characters (`××市`, `5×3`,
+`20°`): a reading may hold them as it holds CJK punctuation."""
+
+
 def _is_plain(ch: str) -> bool:
-    return is_cjk(ch) or ch.isascii()
+    return is_cjk(ch) or ch.isascii() or ch in _SYMBOLS
 
 
 def repair_run(
-    text: str, run: Run, model: LanguageModel, known: frozenset[str], evidence: Evidence | None = None
+    text: str,
+    run: Run,
+    model: LanguageModel,
+    known: frozenset[str],
+    evidence: Evidence | None = None,
+    *,
+    found: list[str] | None = None,
 ) -> Repair:
-    """Rank the readings of one run and accept a clear winner."""
+    """Rank the readings of one run and accept a clear winner. `found`: the run's `readings`, when the
+    caller has them already."""
     before = text[run.start : run.end]
     left = _ANNOTATION_AFTER.sub("", text[max(0, run.start - 20) : run.start])[-4:]
     right = (run.swallowed + _ANNOTATION_AFTER.sub("", text[run.end : run.end + 20]) + "\n")[:4]
-    found = _candidates(run, known, evidence)
+    if found is None:
+        found = readings(run, evidence)
     if found is None:
         return Repair(run.start, run.end, before, None, "too many possible readings; left as it is")
-    scored = sorted(
-        ((model.rank(c, left=left, right=right), c) for c in found if all(_is_plain(ch) for ch in c)),
-        reverse=True,
-    )
+    # Where orphan pinyin pins every lost byte the bytes decide the characters (a traditional `動` that
+    # the document writes nowhere else is still `動`); where a lost byte is open, a character the model
+    # has never seen (neither jieba nor the document) is not guessed.
+    pinned = all(isinstance(item, _Fixed) or item.orphan is not None for item in run.template)
+    familiar = None if pinned else known
+    plain = [
+        c for c in found
+        if (familiar is None or familiar.issuperset(c)) and all(_is_plain(ch) for ch in c)
+    ]
+    ranks = model.rank_many(plain, left=left, right=right)
+    if evidence is not None and run.orphans:
+        prior = _key_prior(evidence)
+        ranks = [r + prior * _unattested(run, c, evidence) for r, c in zip(ranks, plain, strict=True)]
+    scored = sorted(zip(ranks, plain, strict=True), reverse=True)
     if not scored:
         return Repair(run.start, run.end, before, None, "no reading decodes cleanly; left as it is")
+    # A lost byte may leave a bracket among the readings (`。` and `《` share a lead byte); text does not
+    # open or close a bracket its line never closes or opened.
+    line_before, line_after = _line_around(text, run)
+    scored = [(sc, c) for sc, c in scored if pairs_up(c, line_before, line_after)] or scored
     needed = MARGIN_EVIDENCED if run.orphans else MARGIN
     if _open_end(run):
         scored, open_needed = _open_end_rivals(scored, model, left)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from docconv.ast import Document, Pos
-from docconv.clean.chars import gbk_pair, is_cjk, is_han
+from docconv.clean.chars import gbk_pair, is_cjk, is_han, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import doc_text, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
@@ -34,8 +34,11 @@ _CP1252_EXTRA = (
 """The characters cp1252 puts where latin-1 has C1 controls."""
 _HIGH = f"[\u0080-\u00ff{_CP1252_EXTRA}]"
 # A latin-1/cp1252 run: starts and ends with a high character, may hold ASCII (GBK trail bytes can be ASCII).
-# U+FFFD may stand inside: Python's cp1252 decoder writes it for the five bytes cp1252 leaves undefined.
-_LATIN_SPAN = re.compile(rf"{_HIGH}(?:[{_CP1252_EXTRA}\u0080-\u00ff\x20-\x7e\ufffd]*{_HIGH})?")
+# U+FFFD may stand inside and last: Python's cp1252 decoder writes it for the five bytes cp1252 leaves
+# undefined, and a character's last byte may be one of them (`证` ends in 0x81: `è¯�` before a comma).
+_LATIN_SPAN = re.compile(
+    rf"{_HIGH}(?:[{_CP1252_EXTRA}\u0080-\u00ff\x20-\x7e\ufffd]*[{_CP1252_EXTRA}\u0080-\u00ff\ufffd])?"
+)
 _LATIN_MIN_HIGH = 2
 # A run of non-ASCII characters that GBK can encode: the raw material of UTF-8-read-as-GBK mojibake.
 _GBK_SPAN = re.compile(r"[^\x00-\x7f\s]{2,}")
@@ -397,6 +400,41 @@ def _rank_lattice(
     return sorted(((lm.rank(t, left=left, right=right), t) for _, t in beam), reverse=True)
 
 
+def _damage(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds mojibake: latin runs, GBK runs whose bytes read as UTF-8, replacement marks."""
+    latin = [m.span() for m in _LATIN_SPAN.finditer(text) if _high_count(m.group()) >= _LATIN_MIN_HIGH]
+    utf8 = [
+        (m.start() + i, m.start() + j) for m in _GBK_SPAN.finditer(text) for i, j, _ in _utf8_spans(m.group())
+    ]
+    return sorted(latin + utf8 + [k.span() for k in re.finditer(_LOST, text)])
+
+
+def _balanced(
+    ranked: list[tuple[float, str]], text: str, span: tuple[int, int], damage: list[tuple[int, int]]
+) -> list[tuple[float, str]]:
+    """The readings of `text[a:b]` whose brackets pair up with the rest of its line, when there are any.
+    A lost byte often leaves a bracket among the readings (`、` and `」` differ in one byte that cp1252
+    leaves undefined), and text does not open or close a bracket its line never closes or opened. A
+    side of the line that holds other mojibake (`damage`) may hide a bracket and is not looked at."""
+    a, b = span
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    end = len(text) if end < 0 else end
+    before: str | None = text[start:a]
+    after: str | None = text[b:end]
+    for s, e in damage:
+        if start <= s < a and e <= a:
+            before = None
+        if b <= s < end:
+            after = None
+    kept = [(sc, t) for sc, t in ranked if pairs_up(t, before, after)]
+    return kept or ranked
+
+
+def _high_count(span: str) -> int:
+    return sum(1 for c in span if not c.isascii())
+
+
 def _mostly_cjk(text: str) -> bool:
     chars = [c for c in text if not c.isspace() and not c.isascii()]
     return bool(chars) and sum(1 for c in chars if is_cjk(c)) >= 0.8 * len(chars)
@@ -405,9 +443,18 @@ def _mostly_cjk(text: str) -> bool:
 def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
     """The mojibake spans of `text` whose repair scores clearly better, left to right."""
     fixes: list[Fix] = []
+    found: list[list[tuple[int, int]]] = []
+
+    def damage() -> list[tuple[int, int]]:
+        # Where mojibake stands a bracket may hide; a bracket check looks only at text free of it.
+        # Found when a span is first ranked (most text holds no mojibake at all).
+        if not found:
+            found.append(_damage(text))
+        return found[0]
+
     for m in _LATIN_SPAN.finditer(text):
         span = m.group()
-        if sum(1 for c in span if not c.isascii()) < _LATIN_MIN_HIGH:
+        if _high_count(span) < _LATIN_MIN_HIGH:
             continue
         left, right = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
         options: list[tuple[str, str | None]] = []
@@ -417,6 +464,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
                 if lat is None:
                     continue
                 ranked = _rank_lattice(lat, model(), left, right)
+                ranked = _balanced(ranked, text, (m.start(), m.end()), damage())
                 if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
                     options.append((kind, ranked[0][1]))
         else:
@@ -439,7 +487,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
             if a in done:
                 continue
             left, right = _context(text, fixes, a, b)
-            ranked = _rank_lattice(lat, model(), left, right)
+            ranked = _balanced(_rank_lattice(lat, model(), left, right), text, (a, b), damage())
             if (len(ranked) > 1 and not _clear(ranked)) or not _familiar(lat, ranked[0][1], model()):
                 continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
             best = _best(text[a:b], [("utf8-as-gbk", ranked[0][1])], model, left, right)
@@ -509,7 +557,7 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
 
     def model() -> LanguageModel:
         if not built:
-            built.append(LanguageModel(_without_latin_runs(doc_text(doc))))
+            built.append(LanguageModel(_without_latin_runs(doc_text(doc)), free_terms=True))
         return built[0]
 
     def fix(text: str, pos: Pos | None) -> str:

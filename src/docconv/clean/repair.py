@@ -10,6 +10,8 @@ and after, and the block's position.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docconv.ast import Document, Pos
 from docconv.clean import gbkdamage, pinyin
 from docconv.clean.chars import PUA
@@ -57,35 +59,27 @@ def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Do
     evidence = gbkdamage.gather_evidence(full)
 
     def model_text(repairs: dict[tuple[str, int], str]) -> str:
-        """The document's text for the model: annotations stripped, runs replaced by their certain
-        repairs (`repairs`, keyed by text run and offset) or cut out."""
-        def cut(text: str, pos: Pos | None) -> str:
-            del pos
-            out: list[str] = []
-            last = 0
-            for run in runs_in(text):
-                out.append(text[last : run.start])
-                out.append(repairs.get((text, run.start), "\n"))
-                last = run.end
-            out.append(text[last:])
-            return "".join(out)
+        return _model_text(doc, runs_in, repairs)
 
-        return _strip_all_annotations(doc_text(map_text(doc, cut)))
-
-    first = LanguageModel(model_text({}))
+    first = LanguageModel(model_text({}), free_terms=True)
     known = first.chars()
     sure: dict[tuple[str, int], str] = {}
+    # A run's readings depend on its bytes and the evidence only: found once, ranked by both passes.
+    found: dict[tuple[str, int], list[str] | None] = {}
+    settled: dict[tuple[str, int], gbkdamage.Repair] = {}
 
     def rank_first(text: str, pos: Pos | None) -> str:
         del pos
         for run in runs_in(text):
-            rep = gbkdamage.repair_run(text, run, first, known, evidence)
+            found[(text, run.start)] = gbkdamage.readings(run, evidence)
+            rep = gbkdamage.repair_run(text, run, first, known, evidence, found=found[(text, run.start)])
             if rep.after is not None and rep.certain:
                 sure[(text, run.start)] = rep.after
+                settled[(text, run.start)] = rep
         return text
 
     map_text(doc, rank_first)
-    lm = LanguageModel(model_text(sure)) if sure else first
+    lm = LanguageModel(model_text(sure), free_terms=True) if sure else first
     known = lm.chars()
 
     def fix(text: str, pos: Pos | None) -> str:
@@ -95,7 +89,12 @@ def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Do
         out: list[str] = []
         last = 0
         for run in runs:
-            rep = gbkdamage.repair_run(text, run, lm, known, evidence)
+            key = (text, run.start)
+            # A certain repair stands: the second model holds it, and would only confirm itself.
+            rep = settled.get(key)
+            if rep is None:
+                readings = found[key] if key in found else gbkdamage.readings(run, evidence)
+                rep = gbkdamage.repair_run(text, run, lm, known, evidence, found=readings)
             out.append(text[last : run.start])
             if rep.after is None:
                 out.append(rep.before)
@@ -111,6 +110,33 @@ def repair_gbk_damage(doc: Document, options: Options, log: DiagnosticLog) -> Do
         return "".join(out)
 
     return map_text(doc, fix)
+
+
+_CUT = "\ufdd0"
+"""Marks where a damaged run was cut out of the model's text (a Unicode noncharacter: no text holds it)."""
+
+
+def _model_text(
+    doc: Document, runs_in: Callable[[str], list[gbkdamage.Run]], repairs: dict[tuple[str, int], str]
+) -> str:
+    """The document's text for the GBK-damage model: annotations stripped, the runs `runs_in` finds
+    replaced by their certain repairs (`repairs`, keyed by text run and offset) or cut out."""
+
+    def cut(text: str, pos: Pos | None) -> str:
+        del pos
+        out: list[str] = []
+        last = 0
+        for run in runs_in(text):
+            out.append(text[last : run.start])
+            out.append(repairs.get((text, run.start), _CUT))
+            last = run.end
+        out.append(text[last:])
+        return "".join(out)
+
+    # doc_text drops line breaks inside a block, so a cut is marked with a character it keeps and becomes
+    # a line end only then: a cut must part its two sides, not splice them into n-grams the document
+    # never wrote.
+    return _strip_all_annotations(doc_text(map_text(doc, cut)).replace(_CUT, "\n"))
 
 
 def _strip_all_annotations(text: str) -> str:
