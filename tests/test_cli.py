@@ -68,7 +68,7 @@ def test_explain_prints_each_diagnostic_on_one_line() -> None:
 
 
 def test_list_formats() -> None:
-    assert run("--list-input-formats")[1].split() == ["json", "txt"]
+    assert run("--list-input-formats")[1].split() == ["docx", "html", "json", "pdf", "txt"]
     assert run("--list-output-formats")[1].split() == ["docx", "json", "markdown", "plain"]
 
 

@@ -76,10 +76,10 @@ def read_bytes(
 ) -> Document:
     """Sniff, decode and read input bytes into a Document (no transforms)."""
     fmt = readers.canonical(format) if format else readers.canonical(sniff.sniff_format(data, path))
-    if fmt in readers.BINARY_READERS:
-        return readers.BINARY_READERS[fmt](data, options, log)
+    if readers.is_binary(fmt):
+        return readers.binary_reader(fmt)(data, options, log)
     decoded = sniff.decode(data, encoding=options.encoding, errors=options.encoding_errors, log=log)
-    doc = readers.TEXT_READERS[fmt](decoded.text, options, log)
+    doc = readers.text_reader(fmt)(decoded.text, options, log)
     if doc.meta.encoding is None and fmt != "json":
         doc = replace(doc, meta=replace(
             doc.meta, encoding=decoded.encoding, encoding_confidence=decoded.confidence,
