@@ -220,3 +220,17 @@ def test_split_keeps_a_group_title_before_its_article_title() -> None:
               if isinstance(blk, ast.Para | ast.Heading)]
     assert second[:2] == [("Para", "乙单位年度总结"), ("Heading", "乙单位汇报")]  # source order kept
     assert parts[1].meta.title == "乙单位汇报"
+
+
+@pytest.mark.parametrize("line", ["工作体会", "基本情况", "心得体会"])
+def test_a_bare_genre_word_after_sections_heads_a_section_not_a_report(line: str) -> None:
+    # "工作体会" names a genre but no subject: it heads the report's last part.
+    doc = split_articles(paras("年度工作总结", "一、抓好学习", *BODY_A, "二、改进作风", *BODY_B, line, *BODY_A),
+                         Options(), DiagnosticLog())
+    assert articles(doc) == []
+
+
+def test_a_report_title_after_sections_still_starts_a_report() -> None:
+    doc = split_articles(paras("年度工作总结", "一、抓好学习", *BODY_A, "二、改进作风", *BODY_B,
+                               "街道二〇二三年度工作总结", *BODY_A), Options(), DiagnosticLog())
+    assert [first_text(d) for d in articles(doc)] == ["一、抓好学习", "街道二〇二三年度工作总结"]

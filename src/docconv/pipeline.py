@@ -17,6 +17,7 @@ from docconv.errors import InputNotFoundError
 from docconv.options import Options
 from docconv.structure.articles import drop_duplicate_articles, split_articles
 from docconv.structure.headings import structure
+from docconv.structure.hints import source_headings
 from docconv.transform import Transform
 
 
@@ -31,6 +32,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     *(_gated("clean", t) for t in repair.TRANSFORMS),
     *(_gated("clean", t) for t in residue.TRANSFORMS),
     *(_gated("clean", t) for t in repair.JOIN_TRANSFORMS),
+    _gated("structure", Transform("source-headings", source_headings)),
     _gated("structure", Transform("articles", split_articles)),
     _gated("structure", Transform("duplicate-articles", drop_duplicate_articles)),
     _gated("structure", Transform("structure", structure)),

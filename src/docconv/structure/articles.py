@@ -27,6 +27,7 @@ from docconv.ast import Attr, Block, Div, Document, Heading, Marker, Meta, Para,
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
+from docconv.structure.hints import hint_level
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
@@ -37,6 +38,7 @@ _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
 # A line that names a report genre at its end reads as the title of a report ("2012年控烟工作总结").
 _REPORT_TITLE = re.compile(
     r"(总结|计划|汇报|报告|述职|心得|体会|方案|规划|情况|发言|讲话|材料|致辞|发言稿)\s*$")
+_REPORT_TITLE_MIN = 6  # characters: a shorter line naming a genre ("工作体会", "基本情况") heads a section
 # A speech opens with its greeting ("尊敬的各位领导:", "各位领导、同志们:").
 _SALUTATION = re.compile(r"^(?:尊敬的|各位|亲爱的).{0,24}[:：]$")
 _LOOK_BACK = 3  # blocks before a restart searched for the new article's title or greeting
@@ -121,6 +123,9 @@ class _Scan:
 
 def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
     scan = _Scan(blocks, log)
+    # Headings the source set below its top heading level are sections, never a new report's title.
+    source_levels = [level for b in blocks if (level := hint_level(b)) is not None]
+    top_level = min(source_levels, default=None)
     for i, b in enumerate(blocks):
         text = _text(b).strip()
         if not isinstance(b, Para) or not text:
@@ -134,6 +139,7 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
             continue
         previous = blocks[i - 1] if i > 0 else None
         if (m is None and i > 0 and _title_like(b) and _REPORT_TITLE.search(text) and previous is not None
+                and len(text) >= _REPORT_TITLE_MIN and (hint_level(b) or 0) <= (top_level or 0)
                 and _text(previous).rstrip()[-1:] in ("。", "！", "!", ".")
                 and i + 1 < len(blocks) and not _is_title_line(blocks[i + 1])):
             # A report title after a closing sentence and before body text: the next report begins.

@@ -18,6 +18,7 @@ from docconv.ast import Block, Div, Document, Heading, Inline, List, ListItem, M
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
+from docconv.structure.hints import hint_level, without_hint
 from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
@@ -60,18 +61,35 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Turn marked paragraphs into headings and lists, find the title, check numbering sequences."""
     blocks = list(doc.blocks)
     meta = doc.meta
-    if blocks and isinstance(blocks[0], Para) and _title_like(blocks[0], PAGE_TITLE_MAX):
-        first = _without_site_suffix(blocks[0], log)
-        title = _text(first)
-        blocks[0] = Heading(level=1, content=first.content, attr=first.attr, pos=first.pos)
-        log.report("structure.title", "first line taken as the document title", text=title, pos=first.pos)
-        if meta.title is None:
-            meta = replace(meta, title=title)
-    elif meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
+    if meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
         log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
                    action=Action.REMOVED, text=fix.suffix)
         meta = replace(meta, title=fix.title)
+    first = blocks[0] if blocks else None
+    if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
+        explicit = hint_level(first) is not None
+        first = _without_site_suffix(first, log)
+        title = _text(first)
+        blocks[0] = Heading(level=1, content=first.content, attr=without_hint(first.attr), pos=first.pos)
+        log.report("structure.title", ("the source's first heading" if explicit else "first line")
+                   + " taken as the document title", text=title, pos=first.pos)
+        if meta.title is None:
+            meta = replace(meta, title=title)
+        elif meta.title != title and (explicit or title in meta.title):
+            # The page's <title> or the file's properties carry site furniture the body's title lacks.
+            log.report("structure.page-title", "the body's title line is the document title; the "
+                       "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
+            meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
+    elif meta.title is not None and not (first is not None and meta.title in _text(first)):
+        blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
+        log.report("structure.title", "the source's title (the body has no title line) taken as the "
+                   "level-1 heading", text=meta.title)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+def _source_title(para: Para) -> bool:
+    """A top-level heading of the source (`<h1>`, Word's Title) without a marker: the title."""
+    return hint_level(para) == 1 and _match(para) is None
 
 
 def _without_site_suffix(para: Para, log: DiagnosticLog) -> Para:
@@ -120,7 +138,7 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         assert isinstance(line, Para)  # the loop above only counted paragraphs
         para = _without_site_suffix(line, log)
         log.report("structure.article-title", "article title", text=_text(para), pos=para.pos)
-        title = Heading(level=2, content=para.content, attr=para.attr, pos=para.pos)
+        title = Heading(level=2, content=para.content, attr=without_hint(para.attr), pos=para.pos)
         blocks = (*blocks[:t], title, *blocks[t + 1:])
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
@@ -247,6 +265,8 @@ def _majority_forms(markers: list[Marker]) -> dict[Scheme, str]:
 
 def _classify(index: int, para: Para, match: Match) -> _Item:
     rest = match.rest.rstrip()
+    if hint_level(para) is not None:
+        return _Item(index, para, match, "bare")  # the source says it is a heading
     ends = [i for i, c in enumerate(rest) if c in _SENTENCE_END]
     glued = _glued_lead(rest)
     if glued is not None:
@@ -318,7 +338,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             continue
         item = by_index.get(i)
         if item is None:
-            out.append(b)
+            out.append(_source_heading(b, log))
             i += 1
             continue
         if i in as_list:
@@ -412,6 +432,8 @@ def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Schem
     reports write sections.
     """
     scheme = run[0].match.marker.scheme
+    if any(hint_level(it.para) is not None for it in run):
+        return _HEADINGS  # the source set some of them as headings: the run is a sequence of sections
     kinds = Counter(it.kind for it in run)
     level = levels[scheme]
     children = any(
@@ -465,7 +487,8 @@ def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
     level = levels[marker.scheme]
     content = _strip_marker(item.para, item.match)
     if item.kind in ("bare", "short"):
-        return [Heading(level=level, content=content, marker=marker, attr=item.para.attr, pos=item.para.pos)]
+        return [Heading(level=level, content=content, marker=marker, attr=without_hint(item.para.attr),
+                        pos=item.para.pos)]
     if item.kind == "inline":
         rest = item.match.rest
         lead, body = rest[:item.cut], rest[item.cut:]
@@ -473,10 +496,21 @@ def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
                    text=lead, pos=item.para.pos)
         tail: tuple[Inline, ...] = (Text(text=body.lstrip(" \u3000")), *item.para.content[1:])
         return [Heading(level=level, content=(Text(text=lead),), marker=marker, pos=item.para.pos),
-                Para(content=tail, attr=item.para.attr, pos=item.para.pos)]
+                Para(content=tail, attr=without_hint(item.para.attr), pos=item.para.pos)]
     log.report("structure.long-item", "numbered paragraph too long for a heading; kept as a paragraph",
                text=_text(item.para)[:40], pos=item.para.pos)
     return [item.para]
+
+
+def _source_heading(block: Block, log: DiagnosticLog) -> Block:
+    """An unnumbered heading of the source, back as a heading (below the title: level 2 at least)."""
+    level = hint_level(block)
+    if level is None:
+        return block
+    assert isinstance(block, Para)
+    log.report("structure.source-heading", f"unnumbered heading kept from the source (level {level})",
+               text=_text(block)[:40], pos=block.pos)
+    return Heading(level=max(2, level), content=block.content, attr=without_hint(block.attr), pos=block.pos)
 
 
 def _strip_marker(para: Para, match: Match) -> tuple[Inline, ...]:

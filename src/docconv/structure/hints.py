@@ -1,0 +1,112 @@
+"""Headings a reader found in the source (HTML `<h2>`, Word's Heading styles) enter the numbering grammar.
+
+The structure stages read lines: a marker at the start of a paragraph's text, a short title line before a
+restart. A heading the source format states is such a line with one more piece of evidence, so it is
+turned back into a paragraph that remembers its source level (`Attr.kv` key `HINT`), and the stages decide
+its level like any other line: `<h1>一、总体情况</h1>` and a typed `一、总体情况` both end up at the level the
+grammar gives `一、`. `headings.structure` turns every hinted paragraph back into a heading; none stays a
+paragraph or becomes a list item.
+
+A paragraph whose marker sits inside bold or italic (`<p><strong>一、加强领导</strong>…</p>`, a bold lead
+run in Word) has that formatting around its start flattened, so that the marker is at the start of its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docconv.ast import Attr, Block, Div, Document, Emph, Heading, Inline, Para, Strong, Text, plain_text
+from docconv.diagnostics import DiagnosticLog
+from docconv.options import Options
+from docconv.structure.numbering import match_marker
+
+HINT = "docconv-heading-level"
+"""`Attr.kv` key of a paragraph that the source marked as a heading of that level."""
+
+
+def source_headings(doc: Document, options: Options, log: DiagnosticLog) -> Document:
+    """Hint the source's unnumbered-by-docconv headings and expose markers hidden in bold lead runs."""
+    del options
+    blocks = _blocks(doc.blocks, log)
+    return doc if blocks is doc.blocks else replace(doc, blocks=blocks)
+
+
+def hint_level(block: Block) -> int | None:
+    """The source heading level a paragraph carries, or None."""
+    if not isinstance(block, Para):
+        return None
+    for key, value in block.attr.kv:
+        if key == HINT:
+            return int(value)
+    return None
+
+
+def without_hint(attr: Attr) -> Attr:
+    """The attributes with the heading hint removed."""
+    if not any(key == HINT for key, _ in attr.kv):
+        return attr
+    return replace(attr, kv=tuple((k, v) for k, v in attr.kv if k != HINT))
+
+
+def _blocks(blocks: tuple[Block, ...], log: DiagnosticLog) -> tuple[Block, ...]:
+    out: list[Block] = []
+    changed = False
+    for b in blocks:
+        new = _block(b, log)
+        changed = changed or new is not b
+        out.append(new)
+    return tuple(out) if changed else blocks
+
+
+def _block(b: Block, log: DiagnosticLog) -> Block:
+    match b:
+        case Div(blocks=inner):
+            new_inner = _blocks(inner, log)
+            return b if new_inner is inner else replace(b, blocks=new_inner)
+        case Heading(marker=None):
+            # Headings the structure stage made carry a marker or are titles it re-derives the same way,
+            # so a second run gives the same result.
+            kv = (*without_hint(b.attr).kv, (HINT, str(b.level)))
+            return Para(content=_flat(b.content), attr=replace(b.attr, kv=kv), pos=b.pos)
+        case Para(content=content) if len(content) > 1 or (content and not isinstance(content[0], Text)):
+            if match_marker(plain_text(content)) is None:
+                return b
+            lead = _unstyled_lead(content)
+            return b if lead == content else replace(b, content=lead)
+    return b
+
+
+_LEAD_SPAN = 40
+"""Characters from the start of a numbered paragraph within which bold or italic runs are flattened: the
+heading phrase is never longer (headings.py's `_MAX_HEADING`)."""
+
+
+def _unstyled_lead(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Bold and italic runs that start near the paragraph's start unwrapped, and text runs merged."""
+    out: list[Inline] = []
+    seen = 0
+    for node in content:
+        if isinstance(node, Strong | Emph) and seen < _LEAD_SPAN:
+            out.extend(_unstyled_lead(node.content))
+        else:
+            out.append(node)
+        seen += len(plain_text((node,)))
+    return _merge(tuple(out))
+
+
+def _flat(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's inlines as one text run when they are only text and emphasis (headings are styled)."""
+    if all(isinstance(node, Text | Strong | Emph) for node in content):
+        return (Text(text=plain_text(content)),) if content else content
+    return _merge(content)
+
+
+def _merge(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Adjacent text runs merged, so that a marker split across runs (`一` + `、`) reads as one."""
+    out: list[Inline] = []
+    for node in content:
+        if out and isinstance(node, Text) and isinstance(out[-1], Text):
+            out[-1] = Text(text=out[-1].text + node.text, attr=out[-1].attr, pos=out[-1].pos)
+        else:
+            out.append(node)
+    return tuple(out)
