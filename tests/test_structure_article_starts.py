@@ -190,3 +190,32 @@ def test_fixture_articles_are_stable(name: str) -> None:
     once = transform(doc, Options(), DiagnosticLog())
     assert transform(once, Options(), DiagnosticLog()) == once
     assert split_articles(once, Options(), DiagnosticLog()) == once
+
+
+# --- a lead paragraph that shares the next report's vocabulary --------------------------------------
+
+# A news lead about a flood-control meeting, written before the water report it introduces.
+FLOOD_LEAD = ("会议期间,各水库、堤防管理单位负责人汇报了汛前安全检查和防汛物资储备情况,"
+              "分管领导对水库加固工程和汛期值守工作提出了要求。")
+# The same kind of paragraph, about the first report's own subject: it stays where it is.
+OWN_LEAD = ("会议期间,各科室负责人汇报了制度修订和业务培训情况,"
+            "分管领导对考勤制度落实和集中学习工作提出了要求。")
+
+
+def test_a_lead_paragraph_sharing_the_next_reports_words_moves_with_it() -> None:
+    log = DiagnosticLog()
+    doc = split_articles(paras(*FIRST, A1, FLOOD_LEAD, *SECOND), Options(), log)
+    starts = [ast.plain_text(d.blocks[0].content) for d in doc.blocks  # type: ignore[union-attr]
+              if isinstance(d, ast.Div) and is_article(d)]
+    assert starts == ["一、健全制度", FLOOD_LEAD]
+    [d] = [d for d in log if d.rule == "structure.article-start"]
+    assert d.text == FLOOD_LEAD[:40]
+
+
+def test_a_lead_paragraph_about_its_own_report_stays() -> None:
+    assert openings(*FIRST, A1, OWN_LEAD, *SECOND) == ["一、健全制度", "一、工程建设"]
+
+
+def test_a_closing_paragraph_stays_even_when_it_shares_the_next_reports_words() -> None:
+    closing = "下一步,我们将继续做好水库、堤防的安全检查和防汛物资储备,确保水库加固工程按期完工。"
+    assert openings(*FIRST, A1, closing, *SECOND) == ["一、健全制度", "一、工程建设"]
