@@ -33,6 +33,7 @@ from docconv.structure.numbering import (
         ("二 、 完善机制", Scheme.CN, 2, "二 、", "完善机制"),
         ("十二、其他", Scheme.CN, 12, "十二、", "其他"),
         ("三.总结", Scheme.CN, 3, "三.", "总结"),
+        ("三、2024年工作打算", Scheme.CN, 3, "三、", "2024年工作打算"),  # a digit may follow 、
         ("(一)推进养老服务", Scheme.CN_PAREN, 1, "(一)", "推进养老服务"),
         ("（二）做好就业", Scheme.CN_PAREN, 2, "（二）", "做好就业"),
         ("( 三 )、落实", Scheme.CN_PAREN, 3, "( 三 )、", "落实"),
@@ -64,6 +65,7 @@ def test_markers(text: str, scheme: Scheme, ordinal: int, raw: str, rest: str) -
     [
         "一是加强领导,二是完善机制",  # inline enumeration stays text
         "1.5倍的增长",                 # a decimal number
+        "三.5倍",                      # a Chinese numeral, a point and a digit: not a marker
         "2023年工作总结",              # a year
         "十分重视安全生产",            # a numeral that is a word
         "A股市场",                     # a letter that is a word

@@ -42,7 +42,7 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
     (Scheme.CN_PAREN, re.compile(rf"^{_OPEN}{_SP}(?P<n>{_CN}){_SP}{_CLOSE}(?:{_SP}[、.．,，])?")),
     (Scheme.ARABIC_PAREN, re.compile(rf"^(?:{_OPEN}{_SP}(?P<n>[0-9０-９]{{1,3}}){_SP}{_CLOSE}"
                                      rf"|(?P<m>[0-9０-９]{{1,3}}){_SP}{_CLOSE})(?:{_SP}[、.．])?")),
-    (Scheme.CN, re.compile(rf"^(?P<n>{_CN}){_SP}[、.．](?![0-9０-９])")),
+    (Scheme.CN, re.compile(rf"^(?P<n>{_CN}){_SP}(?:、|[.．](?![0-9０-９]))")),
     (Scheme.ARABIC, re.compile(r"^(?P<n>[0-9０-９]{1,3})" + _SP + r"(?:、|[.．](?![0-9０-９]))")),
     (Scheme.CIRCLED, re.compile(r"^(?P<n>[①-⑳])")),
     (Scheme.ROMAN_UPPER, re.compile(rf"^(?P<n>[IVX]{{1,5}}){_SP}[.、．](?![0-9A-Za-z])")),
