@@ -103,7 +103,9 @@ def test_report_numbered_headings_are_headings_with_their_marker_text() -> None:
     for line in ("一、主要工作完成情况", "（一）水利工程建设稳步推进", "（二）水资源管理持续加强",
                  "二、存在的问题"):
         # The marker stays text: the structure stage gives the level (see test_source_headings.py).
-        assert isinstance(blocks[line], ast.Heading) and blocks[line].marker is None, line
+        heading = blocks[line]
+        assert isinstance(heading, ast.Heading), line
+        assert heading.marker is None
         assert line in rules(log, "read.pdf.heading")
     # An unnumbered line set bold and larger than the body is a heading, ranked by its size.
     appendix = blocks["附：主要指标完成情况"]
