@@ -18,6 +18,7 @@ import docconv
 from docconv import cli
 from docconv.batch import run_batch
 from docconv.batch.local import run_local
+from docconv.batch.plan import DIRECTORY_EXTENSIONS
 from docconv.batch.worker import Job, Task, read_shard
 from docconv.errors import BATCH_FAILURES_EXIT
 from tests.support import FIXTURES, SEEDS_DIR
@@ -363,8 +364,9 @@ def test_sample_corpus_and_seeds(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, err = run(*inputs, "-o", str(out), "-r")
     assert code == 0, err
-    sources = [p for p in (FIXTURES / "corpus").rglob("*.txt") if not p.name.startswith(".")]
-    assert sources, "the sample corpus is missing"
+    sources = [p for p in (FIXTURES / "corpus").rglob("*")
+               if p.suffix in DIRECTORY_EXTENSIONS and not p.name.startswith(".")]
+    assert {p.suffix for p in sources} == {".txt", ".html", ".docx", ".pdf"}, "the sample corpus is missing"
     for src in sources:
         assert (out / src.relative_to(FIXTURES / "corpus")).with_suffix(".md").is_file()
     records = manifest_lines(out)

@@ -40,7 +40,7 @@ def _page() -> ast.Document:
         b.para(BODY),
         b.heading(2, "工作体会"),  # unnumbered: keeps the source's level
         b.para(BODY),
-        meta=Meta(title="社区二〇二三年度工作总结_工作总结_某某范文网"),
+        meta=Meta(title="【精选】社区二〇二三年度工作总结"),
     )
 
 
@@ -55,7 +55,7 @@ def test_source_headings_take_the_grammar_levels_and_the_title() -> None:
         (2, "工作体会"),
     ]
     assert doc.meta.title == "社区二〇二三年度工作总结"
-    assert ("page-title", "社区二〇二三年度工作总结_工作总结") in doc.meta.extra
+    assert ("page-title", "【精选】社区二〇二三年度工作总结") in doc.meta.extra
     assert any(d.rule == "structure.page-title" and d.action is Action.MOVED for d in log)
     assert any(d.rule == "structure.source-heading" and d.text == "工作体会" for d in log)
     # The hint is internal: it never reaches the output.

@@ -47,3 +47,9 @@ def test_document_title_suffix_is_removed_and_reported() -> None:
     [d] = [d for d in log if d.rule == "structure.title-suffix"]
     assert (d.action, d.text) == (Action.REMOVED, "_某某范文网")
     assert structure(doc, Options(), DiagnosticLog()) == doc
+
+
+def test_stacked_suffixes_all_go() -> None:
+    fix = strip_site_suffix("2023年社区卫生工作总结_工作总结_某某范文网")
+    assert fix is not None
+    assert (fix.title, fix.suffix, fix.reason) == ("2023年社区卫生工作总结", "_工作总结_某某范文网", "site")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docconv import readers, sniff, writers
 from docconv.ast import Document
-from docconv.clean import repair, residue
+from docconv.clean import regions, repair, residue
 from docconv.diagnostics import DiagnosticLog
 from docconv.errors import InputNotFoundError
 from docconv.options import Options
@@ -30,6 +30,7 @@ def _gated(flag: str, stage: Transform) -> Transform:
 
 TRANSFORMS: tuple[Transform, ...] = (
     *(_gated("clean", t) for t in repair.TRANSFORMS),
+    *(_gated("clean", t) for t in regions.TRANSFORMS),
     *(_gated("clean", t) for t in residue.TRANSFORMS),
     *(_gated("clean", t) for t in repair.JOIN_TRANSFORMS),
     _gated("structure", Transform("source-headings", source_headings)),

@@ -42,7 +42,20 @@ class TitleFix:
 
 
 def strip_site_suffix(title: str) -> TitleFix | None:
-    """The title without its site/category suffix, or None when it has none."""
+    """The title without its site/category suffixes, or None when it has none.
+
+    Pages stack them (`…工作总结_工作总结_某某范文网`: the category, then the site), so they are taken off
+    one at a time from the end; the reason is the outermost one's.
+    """
+    fix = _strip_one(title)
+    if fix is None:
+        return None
+    while (inner := _strip_one(fix.title)) is not None:
+        fix = TitleFix(title=inner.title, suffix=inner.suffix + fix.suffix, reason=fix.reason)
+    return fix
+
+
+def _strip_one(title: str) -> TitleFix | None:
     m = _SUFFIX.search(title)
     if m is None:
         return None

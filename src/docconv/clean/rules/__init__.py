@@ -264,6 +264,8 @@ DETECTOR_IDS: dict[str, str] = {
     "tail.appended-article": "tail",
     "duplicate.repeated-title": "duplicate",
     "score.edge-furniture": "score",
+    "furniture.html-region": "furniture",
+    "furniture.html-links": "furniture",
 }
 """Ids of the residue decisions made in code rather than by a pattern; they can be kept like rules."""
 

@@ -1,0 +1,195 @@
+"""What in an HTML page is format noise (dropped by the reader) and which site region a block sits in.
+
+Noise is what a browser never shows as text: code and embedded objects, form controls, comments, and
+elements hidden by the `hidden` attribute, inline styles, a display:none utility class, or a simple rule
+of the page's own `<style>` sheets. `<nav>` is site furniture by definition and goes too.
+
+Regions are hints for the residue cleaner, never reasons to drop anything here: the nearest enclosing
+landmark (`header`, `footer`, `aside`) or element whose class/id words name site furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+CODE_TAGS = frozenset({"script", "style", "noscript", "template"})
+"""Elements whose content is code or fallback for disabled scripts, never report text."""
+EMBED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas",
+                        "audio", "video"})
+"""Embedded objects: their inner text is fallback markup ("your browser does not support …")."""
+FORM_TAGS = frozenset({"input", "button", "select", "option", "optgroup", "textarea", "datalist"})
+"""Form controls: search boxes, buttons and drop-downs of the site, not the report."""
+SILENT_TAGS = frozenset({"head", "title", "meta", "link", "base", "col", "colgroup", "area", "param",
+                         "source", "track"})
+"""Elements that carry no body text; skipping them is not a decision worth a diagnostic."""
+RUBY_TAGS = frozenset({"rt", "rp"})
+"""Ruby annotations (pinyin over characters): shown small above the text, damage once inline."""
+
+# Utility classes that mean display:none in the common CSS frameworks (Bootstrap, Bulma, Tailwind…).
+# Responsive variants (hidden-xs) hide only on some screens and are not listed.
+_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "display-none", "displaynone"})
+_ZERO = re.compile(r"^[+-]?0*(?:\.0*)?(?:px|pt|em|rem|ex|ch|vw|vh|%)?$")
+_IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_SIMPLE_SELECTOR = re.compile(r"^[A-Za-z][A-Za-z0-9]*?(?P<kind>[.#])(?P<name>-?[_A-Za-z][-_A-Za-z0-9]*)$"
+                              r"|^(?P<kind2>[.#])(?P<name2>-?[_A-Za-z][-_A-Za-z0-9]*)$")
+
+
+def element_text(el: etree._Element) -> str:
+    """All text inside an element, as the parser decoded it."""
+    return "".join(t if isinstance(t, str) else t.decode() for t in el.itertext())
+
+
+def source_line(el: etree._Element) -> int | None:
+    """The 1-based source line where the element starts (lxml-stubs leaves the attribute untyped)."""
+    line: object = el.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _declarations(css: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for decl in css.split(";"):
+        prop, sep, value = decl.partition(":")
+        if sep:
+            out[prop.strip().lower()] = _IMPORTANT.sub("", value.strip().lower())
+    return out
+
+
+def hiding_declaration(css: str) -> str | None:
+    """The declaration that hides an element (`display:none` …), or None when the style shows it."""
+    decls = _declarations(css)
+    if decls.get("display") == "none":
+        return "display:none"
+    if decls.get("visibility") in ("hidden", "collapse"):
+        return "visibility:" + decls["visibility"]
+    size = decls.get("font-size")
+    if size is not None and _ZERO.match(size):
+        return "font-size:" + size
+    if decls.get("mso-hide") == "all":  # Word's own "hidden text" in exported HTML
+        return "mso-hide:all"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StyleSheet:
+    """The class and id names the page's own `<style>` sheets hide with a simple rule."""
+
+    classes: frozenset[str] = frozenset()
+    """Hidden class names (`.x{display:none}`, `span.x{…}`)."""
+    ids: frozenset[str] = frozenset()
+    """Hidden ids (`#x{display:none}`)."""
+
+
+def read_style_sheets(root: etree._Element) -> StyleSheet:
+    """Collect the simple hiding rules of every `<style>` element; combinators and pseudo-classes are
+    ignored because deciding them needs a CSS engine, and a missed rule only keeps text."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for style in root.iter("style"):
+        css = _CSS_COMMENT.sub("", element_text(style))
+        for m in _CSS_RULE.finditer(css):
+            if hiding_declaration(m.group(2)) is None:
+                continue
+            for selector in m.group(1).split(","):
+                s = _SIMPLE_SELECTOR.match(selector.strip())
+                if s is None:
+                    continue
+                kind, name = s.group("kind") or s.group("kind2"), s.group("name") or s.group("name2")
+                (classes if kind == "." else ids).add(name)
+    return StyleSheet(frozenset(classes), frozenset(ids))
+
+
+def hidden_reason(el: etree._Element, sheet: StyleSheet) -> str | None:
+    """Why the element is not displayed, or None when it is."""
+    if el.get("hidden") is not None:
+        return "hidden attribute"
+    style = el.get("style")
+    if style and (decl := hiding_declaration(style)) is not None:
+        return "inline " + decl
+    classes = (el.get("class") or "").split()
+    for c in classes:
+        if c.lower() in _HIDING_CLASSES:
+            return f"class {c!r} (a display:none utility class)"
+        if c in sheet.classes:
+            return f"class {c!r} (display:none in the page's style sheet)"
+    el_id = el.get("id") or ""
+    if el_id in sheet.ids:
+        return f"id {el_id!r} (display:none in the page's style sheet)"
+    return None
+
+
+# ------------------------------------------------------------------------------------------- regions
+
+_FURNITURE: dict[str, str] = {}
+for _region, _words in {
+    "header": "header masthead topbar logo",
+    "footer": "footer foot copyright copyrights beian icp",
+    "nav": "nav navbar navigation menu menus topnav subnav daohang",
+    "sidebar": "sidebar side aside rightbar leftbar widget widgets",
+    "breadcrumb": "breadcrumb breadcrumbs crumb crumbs crumbnav weizhi dqwz mianbaoxie",
+    "comment": "comment comments reply replies pinglun",
+    "related": "related relate relevant xiangguan xgwz xgyd recommend recommends recommended tuijian "
+               "tjyd tjwz",
+    "ad": "ad ads advert adverts advertisement advertising guanggao adsbygoogle sponsor",
+    "share": "share sharing bdshare social",
+    "pagination": "pagination pager paging pagelist fenye",
+}.items():
+    for _w in _words.split():
+        _FURNITURE[_w] = _region
+_PREFIX_MIN = 6  # a longer furniture word also counts at the start of a glued token ("footerwrap")
+_PREFIXES = tuple(sorted((w for w in _FURNITURE if len(w) >= _PREFIX_MIN), key=len, reverse=True))
+# header/footer words on an element that also names itself content are the article's own header or
+# footer (title, date, tags), not the page's.
+_CONTENT_WORDS = frozenset({"article", "post", "entry", "content", "main", "detail", "details", "text",
+                            "body", "arc", "art", "wenzhang", "neirong"})
+_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
+          "search": "nav"}
+
+REGION_KEY = "html-region"
+"""`Attr.kv` key of the page region a block was read from."""
+MAIN_REGION = "main"
+"""Region of blocks inside `<main>`/`<article>` with no furniture nearer."""
+
+
+def words(value: str) -> list[str]:
+    """The lower-cased words of a class or id value: split at separators and camelCase humps."""
+    return [t.lower() for t in _TOKEN.findall(value)]
+
+
+def furniture_region(el: etree._Element, tag: str, *, in_section: bool) -> str | None:
+    """The furniture region this element opens, or None.
+
+    `in_section`: the element sits inside `<article>`/`<main>`/`<section>`/`<aside>`, where (as in ARIA)
+    a header or footer belongs to that section, not to the page.
+    """
+    if tag in ("header", "footer"):
+        return None if in_section else tag
+    if tag == "aside":
+        return "aside"
+    role = (el.get("role") or "").strip().lower()
+    if role in _ROLES:
+        by_role = _ROLES[role]
+        return None if in_section and by_role in ("header", "footer") else by_role
+    names = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+    if not names:
+        return None
+    tokens = words(names)
+    own_content = any(t in _CONTENT_WORDS for t in tokens)
+    for t in tokens:
+        region = _FURNITURE.get(t) or next((_FURNITURE[p] for p in _PREFIXES if t.startswith(p)), None)
+        if region is None:
+            continue
+        if region in ("header", "footer") and (in_section or own_content):
+            continue
+        return region
+    return None
+
+
+def is_content_landmark(el: etree._Element, tag: str) -> bool:
+    """`<main>`, `<article>` or role=main: the page says the report is in here."""
+    return tag in ("main", "article") or (el.get("role") or "").strip().lower() == "main"
