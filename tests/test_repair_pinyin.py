@@ -78,3 +78,14 @@ def test_seeds_no_false_strips_and_seed_003_clean() -> None:
         else:
             assert removed == []
             assert out == doc_text(doc)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("組長(zhǎ ng)", [("zhǎng", True)]),      # a PDF extraction splits a syllable at a full-width vowel
+    ("組長( zhǎng )", [("zhǎng", True)]),
+    ("材料(a b c)", []),                      # two spaces: letters, not one syllable
+    ("人(ren min)", []),                      # two syllables
+    ("項目(Ke Ji)", []),
+])
+def test_one_space_inside_a_syllable(text: str, found: list[tuple[str, bool]]) -> None:
+    assert [(a.syllable, a.verified) for a in pinyin.find_annotations(text)] == found

@@ -141,3 +141,9 @@ def test_markdown_renders_the_markers() -> None:
 def test_no_structure_keeps_the_source_headings() -> None:
     doc, _ = _run(_page(), structure=False)
     assert doc.blocks == _page().blocks
+
+
+def test_a_page_title_that_is_no_title_is_not_made_the_heading() -> None:
+    for junk in ("时间:2022-06-04 05:58:09", "首页", "Untitled"):
+        doc, _ = _run(b.document(b.para(BODY), b.para(BODY), meta=Meta(title=junk)))
+        assert _outline(doc) == [], junk

@@ -22,7 +22,11 @@ SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 """A regex for one pinyin syllable written with tone marks (no digits, no capitals)."""
 
 _TONED_RE = re.compile(f"[{TONED}]")
-_ANNOTATION = re.compile(rf"(?P<han>{HAN})(?P<ann>[(（][ \u3000]?(?P<syl>{SYLLABLE})[ \u3000]?[)）])")
+# One space may also stand inside the syllable: PDF text extraction splits `zhǎng` where a tone-marked
+# vowel comes from a full-width glyph (GB2312's pinyin letters are full-width in SimSun and its kin).
+_ANNOTATION = re.compile(rf"(?P<han>{HAN})(?P<ann>[(（][ \u3000]?"
+                         rf"(?P<syl>[a-zü{TONED}](?:[ \u3000]?[a-zü{TONED}]){{0,5}})[ \u3000]?[)）])")
+_INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 ANNOTATED_MIN = 3
 """Verified annotations a document needs before a non-reading syllable is stripped too."""
@@ -91,6 +95,10 @@ def find_annotations(text: str) -> list[Annotation]:
     out: list[Annotation] = []
     for m in _ANNOTATION.finditer(text):
         syl = m["syl"]
+        if _INNER_SPACE.search(syl):
+            syl = _INNER_SPACE.sub("", syl, count=1)
+            if " " in syl or "\u3000" in syl or len(syl) > 6:
+                continue  # two spaces: words, not one syllable split once
         if not is_syllable(syl):
             continue
         han = m["han"]

@@ -19,7 +19,7 @@ from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
 from docconv.structure.hints import hint_level, without_hint
-from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
+from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, is_date_line
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
@@ -80,11 +80,26 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
             log.report("structure.page-title", "the body's title line is the document title; the "
                        "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
             meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
-    elif meta.title is not None and not (first is not None and meta.title in _text(first)):
+    elif (meta.title is not None and _reads_as_title(meta.title)
+          and not (first is not None and meta.title in _text(first))):
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
         log.report("structure.title", "the source's title (the body has no title line) taken as the "
                    "level-1 heading", text=meta.title)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+def _reads_as_title(text: str) -> bool:
+    """Whether a title the source states (`<title>`, file properties) reads as a report's title.
+
+    Pages put anything there (a timestamp, a bare site name); only a line of words, mostly Chinese, may
+    open the body as its level-1 heading.
+    """
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    digits = sum(1 for c in text if c.isdigit())
+    return han >= _TITLE_MIN_HAN and han >= digits and text.strip()[-1:] not in TITLE_END_BARRED
+
+
+_TITLE_MIN_HAN = 4
 
 
 def _source_title(para: Para) -> bool:

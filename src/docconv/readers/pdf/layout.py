@@ -347,14 +347,22 @@ def _table(cells: list[tuple[float, float, float, float]], chars: list[Char],
 def join_lines(texts: Sequence[str]) -> str:
     """Lines of one paragraph as one string: no space at a CJK seam, one between Latin words.
 
-    A hyphen ending a line before a Latin letter is kept and nothing is added: whether it splits a word
-    or belongs to a compound cannot be told from the layout.
+    A hyphen ending a line before a Latin letter or a digit is kept and nothing is added: whether it
+    splits a word or belongs to a compound (`2001-2005`) cannot be told from the layout. Justified
+    Chinese text breaks lines anywhere, inside numbers too (`13` / `64.70万元`), so digits meeting
+    digits or a decimal point are joined without a space.
     """
     out = ""
     for t in texts:
         if not t:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(t[0]) or (out[-1] == "-" and t[0].isalpha())):
+        if out and not (is_cjk(out[-1]) or is_cjk(t[0]) or (out[-1] == "-" and t[0].isalnum())
+                        or _number_seam(out[-1], t[0])):
             out += " "
         out += t
     return out
+
+
+def _number_seam(left: str, right: str) -> bool:
+    """A line break inside a number: a digit or decimal point on one side, a digit on the other."""
+    return (left.isdigit() and (right.isdigit() or right == ".")) or (left == "." and right.isdigit())
