@@ -332,7 +332,11 @@ def _has_body(block: Block) -> bool:
     """Whether a block is body text (not a heading line, title or lead-in), so the section it ends had a
     body."""
     text = _text(block).strip()
-    return isinstance(block, Para) and len(text) > _LEAD_IN_MAX and not text.endswith((":", "："))
+    if not isinstance(block, Para) or text.endswith((":", "：")):
+        return False
+    # A short closing sentence (`总之，…再接再厉…。`) is body too: it ends the report it closes.
+    return len(text) > _LEAD_IN_MAX or (
+        text[-1:] in ("。", "！", "!") and _CLOSING.search(text) is not None and match_marker(text) is None)
 
 
 def _opens_enumerated_report(blocks: list[Block], i: int) -> bool:

@@ -14,12 +14,25 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from docconv.ast import Block, Div, Document, Heading, Inline, List, ListItem, Marker, Para, Scheme, Text
+from docconv.ast import (
+    Block,
+    Div,
+    Document,
+    Heading,
+    Inline,
+    LineBreak,
+    List,
+    ListItem,
+    Marker,
+    Para,
+    Scheme,
+    Text,
+)
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
 from docconv.structure.hints import hint_level, without_hint
-from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, is_date_line
+from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, is_date_line, title_continuation
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
@@ -68,8 +81,12 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     first = blocks[0] if blocks else None
     if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
         explicit = hint_level(first) is not None
+        if not explicit and len(blocks) > 2 and not _title_like(blocks[2]):
+            first = _two_line_title(first, blocks[1], log)
+            if first is not blocks[0]:
+                del blocks[1]
         first = _without_site_suffix(first, log)
-        title = _text(first)
+        title = _text(first).replace("\n", " ")  # a title in two lines is one title in Meta
         blocks[0] = Heading(level=1, content=first.content, attr=without_hint(first.attr), pos=first.pos)
         log.report("structure.title", ("the source's first heading" if explicit else "first line")
                    + " taken as the document title", text=title, pos=first.pos)
@@ -81,11 +98,24 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
                        "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
             meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
     elif (meta.title is not None and _reads_as_title(meta.title)
-          and not (first is not None and meta.title in _text(first))):
+          and not (first is not None and meta.title in _text(first).replace("\n", " "))):
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
         log.report("structure.title", "the source's title (the body has no title line) taken as the "
                    "level-1 heading", text=meta.title)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+def _two_line_title(first: Para, second: Block, log: DiagnosticLog) -> Para:
+    """The title line joined with the line under it when that line ends the title (see
+    `lines.title_continuation`): a wrapped line joins directly, an issuer and a subject keep a line break."""
+    join = title_continuation(first, second)
+    if join is None or not isinstance(second, Para):
+        return first
+    log.report("structure.title-lines", "the title runs over two lines; the second line joins it",
+               action=Action.CHANGED, text=_text(second)[:40], pos=second.pos)
+    if join:
+        return replace(first, content=(*first.content, LineBreak(), *second.content))
+    return replace(first, content=(Text(text=_text(first).rstrip() + _text(second).strip()),))
 
 
 def _reads_as_title(text: str) -> bool:
@@ -146,7 +176,8 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
     if marked:
         # `篇二:标题` is the title (a heading through its marker); lines before it are a group's title.
         assert isinstance(after, Para)
-        blocks = (*blocks[:lead], _without_site_suffix(after, log), *blocks[lead + 1:])
+        blocks = (*blocks[:lead], _with_title_line(after, blocks[lead + 1:lead + 3], log),
+                  *blocks[lead + 2 if _bare_article_marker(after, blocks[lead + 1:lead + 3]) else lead + 1:])
     elif not titled and lead > 0:
         t = lead - 1
         line = blocks[t]
@@ -158,6 +189,34 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
     return replace(div, blocks=_section(blocks, options, log, article=titled))
+
+
+def _bare_article_marker(marker_line: Para, following: tuple[Block, ...]) -> bool:
+    """Whether an article marker stands alone on its line (`范文一`, `【篇二】`) and the next line is the
+    article's title (a title line followed by something that is not a title line)."""
+    m = _match(marker_line)
+    return (m is not None and not m.rest.strip() and len(following) == 2
+            and _title_like(following[0]) and not is_date_line(following[0])
+            and isinstance(following[0], Para) and len(following[0].content) == 1
+            and isinstance(following[0].content[0], Text)
+            and not _title_like(following[1]))
+
+
+def _with_title_line(marker_line: Para, following: tuple[Block, ...], log: DiagnosticLog) -> Para:
+    """The article marker line, joined with the title line under it when the marker stands alone.
+
+    `范文一` over `社区工作者个人工作总结` is one title in two lines; as one paragraph it becomes the
+    article's level-2 heading with its marker, like `篇一：社区工作者个人工作总结`.
+    """
+    if not _bare_article_marker(marker_line, following):
+        return _without_site_suffix(marker_line, log)
+    line = following[0]
+    assert isinstance(line, Para)  # checked by _bare_article_marker
+    title = _text(_without_site_suffix(line, log))
+    head = _text(marker_line).rstrip()
+    log.report("structure.article-title", "an article marker alone on its line and the title line under "
+               "it make one title", action=Action.CHANGED, text=title[:40], pos=line.pos)
+    return replace(marker_line, content=(Text(text=f"{head} {title}"),))
 
 
 _GLUED_MARKER = re.compile(r"(?<=[。！？!?])[ \t\u3000]*")

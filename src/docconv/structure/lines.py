@@ -35,3 +35,33 @@ _DATE_LINE = re.compile(r"^[(（]?\s*(?:[0-9０-９]{4}|[一二三四五六七�
 def is_date_line(block: Block) -> bool:
     """A line holding only a date (`(2011年4月18日)`, `二〇一一年四月`): a dateline, never a title."""
     return bool(_DATE_LINE.match(block_text(block).strip()))
+
+
+# A document title's last words: its genre (`…的报告`, `…工作总结`, `…实施意见`).
+_GENRE_END = re.compile(r"(?:报告|总结|计划|汇报|述职|通知|通报|意见|请示|决定|办法|方案|规定|细则|"
+                        r"规划|纲要|要点|讲话|发言|致辞|材料|情况|体会|心得|公告|函|批复|制度|章程|倡议书|建议)$")
+# An issuing body's name ends in its kind (`中共某某镇委员会`, `某某区人民政府办公室`, `某某有限公司`).
+_ISSUER_END = re.compile(r"(?:委员会|政府|办公室|办公厅|委|局|厅|部|处|科|所|站|中心|公司|集团|"
+                         r"学校|学院|大学|医院|银行|协会|联合会|办事处|街道|社区|村|镇|乡|支部|党组|党委|工会|团委|妇联)$")
+# A line cut inside a phrase (`关于加强…工作的` / `实施意见`): the title wrapped.
+_CUT_END = re.compile(r"(?:的|和|与|及|暨|关于|对|在)$")
+
+
+def title_continuation(first: Block, second: Block) -> str | None:
+    """How a document title that runs over two lines joins (`""` for a wrapped line, `" "` for an issuer
+    line over the subject line), or None when `second` is not the rest of the title `first` starts.
+
+    Official documents and many reports print the issuer over the subject (`中共某某镇委员会` over
+    `关于…情况的报告`) or wrap a long subject (`关于进一步加强…工作的` over `实施意见`). The second line is
+    the title's when it ends in a genre (`报告`, `总结`, `意见`…) and the first does not, and either the
+    first names an issuer or is cut inside a phrase, or the second opens with `关于`.
+    """
+    a, b = block_text(first).strip(), block_text(second).strip()
+    if not (title_like(second) and not is_date_line(second) and _GENRE_END.search(b)
+            and not _GENRE_END.search(a)):
+        return None
+    if _CUT_END.search(a):
+        return ""
+    if _ISSUER_END.search(a) or b.startswith("关于"):
+        return " "
+    return None

@@ -10,9 +10,12 @@ Recognised, in full-width and half-width forms and with stray spaces (`一 、`,
     (1) 1)                      arabic-paren
     ①                           circled
     A. a.  I. i.                latin / roman   (only with a delimiter, so `A股` is not a marker)
+    Ⅰ、 ⅱ．                     roman numeral characters (U+2160…, U+2170…), upper / lower
     ——                          dash
 
-Inline enumerations (`一是…二是…`) are not markers: they stay in the text.
+Inline enumerations (`一是…二是…`) are not markers: they stay in the text. Neither is a pair of numbers
+that opens a sentence (`一、二季度…`, `3、4月份…`, `1、2号楼…`): the first numeral is followed by the next
+one and a measure word or another enumeration comma.
 """
 
 from __future__ import annotations
@@ -38,14 +41,19 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
     (Scheme.SECTION, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}节")),
     (Scheme.PART, re.compile(rf"^第{_SP}(?P<n>{_NUM}){_SP}部分")),
     (Scheme.ARTICLE, re.compile(rf"^(?:第{_SP}(?P<n>{_NUM}){_SP}篇|篇{_SP}(?P<m>{_CN})(?![一-龥])"
-                                rf"|范文{_SP}(?P<k>[0-9０-９]+))(?:{_SP}[:：、])?")),
+                                rf"|范文{_SP}(?P<k>[0-9０-９]+|{_CN}(?![一-龥])))(?:{_SP}[:：、])?"
+                                # the same in lenticular or square brackets: `【篇一】`, `[范文2]`
+                                rf"|^[【〔\[]{_SP}(?:第{_SP}(?P<b>{_NUM}){_SP}篇|篇{_SP}(?P<c>{_CN})"
+                                rf"|范文{_SP}(?P<d>[0-9０-９]+|{_CN})){_SP}[】〕\]](?:{_SP}[:：、])?")),
     (Scheme.CN_PAREN, re.compile(rf"^{_OPEN}{_SP}(?P<n>{_CN}){_SP}{_CLOSE}(?:{_SP}[、.．,，])?")),
     (Scheme.ARABIC_PAREN, re.compile(rf"^(?:{_OPEN}{_SP}(?P<n>[0-9０-９]{{1,3}}){_SP}{_CLOSE}"
                                      rf"|(?P<m>[0-9０-９]{{1,3}}){_SP}{_CLOSE})(?:{_SP}[、.．])?")),
     (Scheme.CN, re.compile(rf"^(?P<n>{_CN}){_SP}(?:、|[.．](?![0-9０-９]))")),
     (Scheme.ARABIC, re.compile(r"^(?P<n>[0-9０-９]{1,3})" + _SP + r"(?:、|[.．](?![0-9０-９]))")),
     (Scheme.CIRCLED, re.compile(r"^(?P<n>[①-⑳])")),
-    (Scheme.ROMAN_UPPER, re.compile(rf"^(?P<n>[IVX]{{1,5}}){_SP}[.、．](?![0-9A-Za-z])")),
+    (Scheme.ROMAN_UPPER, re.compile(rf"^(?P<n>[IVX]{{1,5}}){_SP}[.、．](?![0-9A-Za-z])"
+                                    rf"|^(?P<m>[\u2160-\u216b])(?:{_SP}[.、．]|(?=[ \t\u3000]))")),
+    (Scheme.ROMAN_LOWER, re.compile(rf"^(?P<n>[\u2170-\u217b])(?:{_SP}[.、．)）]|(?=[ \t\u3000]))")),
     (Scheme.LATIN_UPPER, re.compile(rf"^(?P<n>[A-Z]){_SP}[.、．](?![0-9A-Za-z])")),
     (Scheme.LATIN_LOWER, re.compile(rf"^(?P<n>[a-z]){_SP}[.、．)）](?![0-9A-Za-z])")),
     (Scheme.DASH, re.compile(r"^(?P<n>——|--)(?!—)")),
@@ -102,6 +110,8 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 def _roman(text: str) -> int | None:
+    if len(text) == 1 and ("\u2160" <= text <= "\u216b" or "\u2170" <= text <= "\u217b"):
+        return (ord(text) - 0x2160) % 16 + 1  # the numeral characters Ⅰ…Ⅻ and ⅰ…ⅻ
     values = [_ROMAN[c] for c in text]
     total = 0
     for i, v in enumerate(values):
@@ -126,12 +136,12 @@ def match_marker(text: str) -> Match | None:
         m = pattern.match(text)
         if m is None:
             continue
-        number = next(g for g in (m.groupdict().get(k) for k in ("n", "m", "k")) if g is not None)
+        number = next(g for g in m.groupdict().values() if g is not None)
         if scheme is Scheme.DASH:
             ordinal: int | None = 0
         elif scheme in (Scheme.LATIN_UPPER, Scheme.LATIN_LOWER):
             ordinal = ord(number.lower()) - ord("a") + 1
-        elif scheme is Scheme.ROMAN_UPPER:
+        elif scheme in (Scheme.ROMAN_UPPER, Scheme.ROMAN_LOWER):
             ordinal = _roman(number)
         else:
             ordinal = _number(number)
@@ -141,8 +151,10 @@ def match_marker(text: str) -> Match | None:
         stripped = rest.lstrip(" \t\u3000")
         # A bare numeral line ("一、" alone) is still a marker; a bare "2023." or "A." is not worth one.
         if not stripped and scheme in (Scheme.ARABIC, Scheme.LATIN_UPPER, Scheme.LATIN_LOWER,
-                                       Scheme.ROMAN_UPPER):
+                                       Scheme.ROMAN_UPPER, Scheme.ROMAN_LOWER):
             continue
+        if scheme in (Scheme.CN, Scheme.ARABIC) and _number_pair(scheme, stripped, ordinal):
+            return None  # `一、二季度…`: two numbers that open a sentence, not a marker and its text
         raw = m.group(0)
         if stripped and _needs_separator(raw):
             # `第一部分　全年工作` : the space is the only thing between the marker and its text, so it
@@ -153,6 +165,21 @@ def match_marker(text: str) -> Match | None:
 
 
 _SPACES = " \t\u3000"
+
+# What follows the second number of a pair that opens a sentence: another enumeration comma or a
+# measure word (`一、二季度`, `3、4月份`, `1、2号楼`, `一、二、三级医院`, `二、三产业`).
+_PAIR_TAIL = re.compile(r"[、，,和及至到与或]|[级季月日号期类等批档年楼栋产线车次]")
+_PAIR_HEAD = {Scheme.CN: re.compile(r"[一二三四五六七八九十]{1,3}"),
+              Scheme.ARABIC: re.compile(r"[0-9０-９]{1,3}")}
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
+
+
+def _number_pair(scheme: Scheme, rest: str, ordinal: int) -> bool:
+    """Whether `rest` opens with the next number of the same kind and a pair's tail (see `_PAIR_TAIL`),
+    in a sentence: a line without a clause mark (`三、四季度工作安排`) is still a heading."""
+    m = _PAIR_HEAD[scheme].match(rest)
+    return (m is not None and _number(m.group(0)) == ordinal + 1
+            and _PAIR_TAIL.match(rest, m.end()) is not None and _CLAUSE_MARK.search(rest) is not None)
 
 
 def _needs_separator(marker: str) -> bool:
@@ -239,18 +266,62 @@ def separator_of(raw: str) -> str:
     return tidy[len(tidy.rstrip(_SPACES)):]
 
 
+_CHINESE_NUMBERED = (Scheme.CN, Scheme.CN_PAREN, Scheme.CHAPTER, Scheme.SECTION, Scheme.PART)
+_NUMBER_TOKEN = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9]+|[０-９]+|[IVX]+|[A-Za-z]"
+                           r"|[\u2160-\u216b]|[\u2170-\u217b]")
+# Placeholders for a number written in another kind of numeral than its scheme's usual one, so that the
+# form keeps it: `第2篇` stays in digits, `１．` in full-width digits, `范文一` in Chinese numerals.
+_KIND_FULLWIDTH, _KIND_DIGITS, _KIND_CN = "＃", "#0", "#一"
+_KIND_ROMAN_CHAR, _KIND_ROMAN_LOWER_CHAR = "#Ⅰ", "#ⅰ"
+
+
+def _chinese_by_default(scheme: Scheme, form: str) -> bool:
+    return scheme in _CHINESE_NUMBERED or (scheme is Scheme.ARTICLE and "范文" not in form)
+
+
 def form_of(marker: Marker) -> str:
-    """The marker's shape with its number abstracted: `（三）` → `（#）`, `2 、` → `#、`."""
+    """The marker's shape with its number abstracted: `（三）` → `（#）`, `2 、` → `#、`.
+
+    A number in another kind of numeral than the scheme's usual one keeps its kind in the placeholder
+    (`１．` → `＃．`, `第2篇` → `第#0篇`, `范文一` → `范文#一`, `Ⅱ、` → `#Ⅰ、`), so that `render_form` writes
+    it back in the same kind: the form made consistent never changes digits into Chinese numerals or
+    full-width digits into half-width ones.
+    """
     tidy = tidy_raw(marker.raw)
     if marker.scheme in (Scheme.DASH, Scheme.CIRCLED):
         return "#" if marker.scheme is Scheme.CIRCLED else tidy
-    return re.sub(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+|[IVX]+|[A-Za-z]", "#", tidy, count=1)
+    m = _NUMBER_TOKEN.search(tidy)
+    if m is None:
+        return tidy
+    token = m.group(0)
+    if token[0] in "０１２３４５６７８９":
+        kind = _KIND_FULLWIDTH
+    elif "\u2160" <= token[0] <= "\u216b":
+        kind = _KIND_ROMAN_CHAR
+    elif "\u2170" <= token[0] <= "\u217b":
+        kind = _KIND_ROMAN_LOWER_CHAR
+    elif token.isdigit() and _chinese_by_default(marker.scheme, tidy):
+        kind = _KIND_DIGITS
+    elif cn_number(token) is not None and token[0] in "一二三四五六七八九十百零〇两" \
+            and not _chinese_by_default(marker.scheme, tidy):
+        kind = _KIND_CN
+    else:
+        kind = "#"
+    return tidy[:m.start()] + kind + tidy[m.end():]
 
 
 def render_form(form: str, scheme: Scheme, ordinal: int) -> str:
     """A marker of `scheme` and `ordinal` written in the shape `form` (see `form_of`)."""
-    chinese = (Scheme.CN, Scheme.CN_PAREN, Scheme.CHAPTER, Scheme.SECTION, Scheme.PART)
-    if scheme in chinese or (scheme is Scheme.ARTICLE and "范文" not in form):
+    for kind, number in (
+            (_KIND_FULLWIDTH, str(ordinal).translate(_TO_FULLWIDTH)),
+            (_KIND_DIGITS, str(ordinal)),
+            (_KIND_CN, to_cn_numeral(ordinal)),
+            (_KIND_ROMAN_CHAR, chr(0x2160 + ordinal - 1) if 1 <= ordinal <= 12 else _to_roman(ordinal)),
+            (_KIND_ROMAN_LOWER_CHAR, chr(0x2170 + ordinal - 1) if 1 <= ordinal <= 12
+             else _to_roman(ordinal).lower())):
+        if kind in form:
+            return form.replace(kind, number, 1)
+    if _chinese_by_default(scheme, form):
         number = to_cn_numeral(ordinal)
     elif scheme is Scheme.CIRCLED:
         number = chr(ord("①") + ordinal - 1) if 1 <= ordinal <= 20 else str(ordinal)
@@ -260,6 +331,11 @@ def render_form(form: str, scheme: Scheme, ordinal: int) -> str:
         number = chr(ord("a") + ordinal - 1)
     elif scheme is Scheme.ROMAN_UPPER:
         number = _to_roman(ordinal)
+    elif scheme is Scheme.ROMAN_LOWER:
+        number = _to_roman(ordinal).lower()
     else:
         number = str(ordinal)
     return form.replace("#", number, 1) if "#" in form else form
+
+
+_TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
