@@ -42,6 +42,8 @@ def test_repairs(before: str, after: str) -> None:
         "使用 Python 编写",  # CJK–Latin spacing belongs
         'He said "hello" twice',  # ASCII quotes in Latin text
         "a < b 且 c > d",  # not a tag
+        "联系人：张立新\u3000\u3000联系电话：0871-6123456",  # two spaces between fields are layout
+        "主办单位：市文化馆  承办单位：区图书馆",
     ],
 )
 def test_kept(kept: str) -> None:

@@ -636,11 +636,19 @@ class _Meta:
     def harvest(self, r: Rule, m: re.Match[str], text: str, pos: Pos | None, log: DiagnosticLog) -> None:
         """Move the date, source and author a removed line carries into the metadata."""
         found = {k: v for k, v in m.groupdict().items() if v}
-        for fm in _FIELD_META.finditer(fold(text)):
+        folded = fold(text)
+        for fm in _FIELD_META.finditer(folded):
             name = fm.group("field")
             kind = "source" if name in ("来源", "出处") else "author" if name == "作者" else "date"
             found.setdefault(kind, fm.group("value"))
-        for kind, raw in found.items():
+        for kind, value in found.items():
+            raw = value
+            if kind != "date":
+                # Matches run on the folded view, where traditional characters of the residue vocabulary
+                # are simplified; a name moves to the metadata as the page wrote it. Dates stay folded:
+                # full-width digits and dashes are what normalise_date reads.
+                at = folded.find(value)
+                raw = text[at:at + len(value)] if at >= 0 else value
             self._set(r, kind, raw.strip(), pos, log)
 
     def _set(self, r: Rule, kind: str, raw: str, pos: Pos | None, log: DiagnosticLog) -> None:

@@ -26,7 +26,7 @@ _SEPARATOR = re.compile(r"[|>»›/·•]")
 _WEB_WORDS = re.compile(
     r"浏览|点击|阅读量|阅读数|评论|收藏|分享|打印|关闭窗口|返回|顶部|首页|登录|注册|会员|下载|扫一扫|扫码|二维码|"
     r"公众号|微信号|版权|copyright|icp|免责|本站|网站|网友|上传|客服|热线|字号|栏目|频道|专题|导航|搜索|"
-    r"上一篇|下一篇|上一页|下一页|更多|推荐|投稿|邮箱|qq",
+    r"上一篇|下一篇|上一页|下一页|更多|推荐|投稿|邮箱|qq|点赞|在看|赞赏|转发|楼主|举报|金币|vip",
     re.IGNORECASE,
 )
 # The kinds of document a report title names; a short line ending in one of them reads as a title.

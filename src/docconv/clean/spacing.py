@@ -4,9 +4,10 @@ characters, and HTML tags or entities left in text.
 - `‚…‛` and ASCII `"…"` pairs used as Chinese quotes become `“…”`;
 - a hard wrap (SoftBreak) between two CJK characters is removed;
 - whitespace between two CJK characters is removed when a punctuation mark is one side of it, when the
-  paragraph is letter-spaced throughout (PDF text), or when the gap splits a known word (`转 变`); any
-  other space between two Han characters may be meant (slogans, a blank for a redacted name) and is
-  kept with a note; whitespace between CJK and Latin letters or digits is never touched;
+  paragraph is letter-spaced throughout (PDF text), or when a one-character gap splits a known word
+  (`转 变`); any other space between two Han characters may be meant (slogans, a blank for a redacted
+  name, a gap between fields) and is kept with a note; whitespace between CJK and Latin letters or
+  digits is never touched;
 - zero-width and control characters are removed;
 - HTML tags (`</p>`, `<br/>`) and entities (`&nbsp;`, `&#8220;`) are removed or decoded.
 """
@@ -92,7 +93,9 @@ def _spaces(text: str, pos: Pos | None, gaps: _Gaps, log: DiagnosticLog) -> str:
         punct_side = (_PUNCT_RE.fullmatch(before) and before not in _OPENING) or (
             _PUNCT_RE.fullmatch(after) and after in "，。、；：？！）》」』】〕”’…"
         )
-        if punct_side or spaced or gaps.splits_word(text, m.start(), m.end()):
+        # A gap of two or more spaces is laid out on purpose (`联系人：张立新　　联系电话：…`): a word split
+        # by an extraction artefact leaves one.
+        if punct_side or spaced or (m.end() - m.start() == 1 and gaps.splits_word(text, m.start(), m.end())):
             out.append(text[last : m.start()])
             last = m.end()
             log.report("repair.spacing", "removed whitespace inside CJK text", action=Action.REMOVED,

@@ -34,17 +34,54 @@ LONG = 10_000_000
 _META_FIELD = (
     r"(?:发布|发表|更新|上传|录入|添加|提交)(?:时间|日期|于)|时间|日期|来源|出处|作者|编辑|责任编辑|责编|"
     r"浏览(?:次数|量|数)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|访问(?:次数|量)|人气|热度|评论(?:数)?|"
-    r"栏目|分类|所属分类|字号|投稿|发布者|发布人|文章编号|编号"
+    r"栏目|分类|所属分类|字号|字体|投稿|发布者|发布人|文章编号|编号"
 )
 # A field value runs up to the next field name; a colon only belongs to it inside a time or a URL.
 _META_VALUE = (rf"(?:(?!(?:{_META_FIELD})\s*:)"
                r"(?:[^:|\[\]【】]|(?<=\d):(?=\d)|(?<=http):(?=//)|(?<=https):(?=//))){0,80}+")
 
+_SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信好友|微信|朋友圈|豆瓣|人人网|贴吧|钉钉"
+# Buttons and links of news, blog, forum and document pages. Each is a word no report writes as a line
+# of its own; a line made only of them is page furniture wherever it stands.
+_TOOL = (
+    r"打印本页|打印此页|打印此文|打印文章|打印|列印本页|列印|关闭窗口|关闭本页|关闭此页|关闭视窗|关闭|"
+    r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|"
+    r"侵权投诉|投诉|举报|点赞|在看|赞赏|转发|转载▼?|发表评论|发评论|评论|回复|引用|使用道具|"
+    r"只看(?:该作者|楼主)|倒序浏览|正序浏览|高级模式|快速回复|发表回复|电梯直达|\+?\s*+关注|"
+    r"(?:vip|会员)?免费下载|立即下载|下载文档|下载本文档|"
+    r"扫一扫\s*+(?:在|用)?\s*+手机(?:上)?\s*+(?:打开|浏览|阅读|查看)\s*+(?:当前页|本页|此页|本文)?|"
+    r"手机(?:扫码|扫一扫)\s*+(?:阅读|浏览|打开)?\s*+(?:当前页|本页|本文)?|扫一扫|设为首页|top|"
+    rf"分享到?\s*+:?\s*+(?:(?:{_SHARE_TARGET})\s*+[|/·,、]?\s*+){{0,10}}|"
+    r"(?:字号|字体)\s*+:?\s*+(?:[大中小]\s*+){1,3}"
+)
+
+_COUNTER = (r"阅读量|阅读数|阅读|浏览量|浏览|评论数|评论|收藏|转载|点赞|分享|喜欢|回复|查看|下载量|下载|粉丝|"
+            r"字数|点击")
+_DOC_FIELD = (
+    r"文档贡献者|贡献者|上传者|上传用户|上传人|分享者|内容提供方|提供者|文档格式|文件格式|格式|文档页数|页数|"
+    r"文件大小|大小|字数|下载积分|所需积分|积分|下载次数|下载量|收藏次数|收藏数|浏览人气|浏览次数|阅读次数|"
+    r"需要金币|金币|下载券|上传日期|上传时间|发布时间|评分"
+)
+_DOC_VALUE = (rf"(?:(?!(?:{_DOC_FIELD})\s*:|(?:贡献|上传|分享|发布)于)"
+              r"(?:[^:|\[\]【】。!?]|(?<=\d):(?=\d))){0,40}+")
+# At least one field on the line must be one that only a document-sharing page prints.
+_DOC_SITE_FIELD = (
+    r"贡献者|贡献于|上传者|上传人|上传于|上传用户|内容提供方|分享者|下载积分|所需积分|需要金币|下载券|浏览人气|"
+    r"下载次数|收藏次数|文档格式|文档页数|格式\s*:\s*(?:docx?|pdf|wps|txt|pptx?)|大小\s*:\s*\d{1,6}(?:\.\d{1,3})?\s*[km]b"
+)
+_CREDIT = (
+    r"文字|文案|图片|图|摄影|视频|编辑|责编|责任编辑|审核|审校|校对|排版|美编|初审|复审|终审|"
+    r"统筹|策划|撰稿|作者|记者|通讯员|供稿|来源|文"
+)
+
+# A counter or share link printed among the page fields ('1286 次浏览', '分享到:').
+_COUNT_ITEM = r"\d{1,9}\s*+(?:次|人)?\s*+(?:浏览|阅读|点击|访问)|分享到?\s*+:?"
+
 # ---------------------------------------------------------------------------------------- site furniture
 
 FURNITURE: tuple[Rule, ...] = (
     rule("furniture.breadcrumb",
-         r"(?:(?:您|你)(?:现在|目前)?(?:的|所在的)(?:当前)?位置|当前(?:所在)?位置|所在位置)\s*:.{0,150}"
+         r"(?:(?:您|你)(?:现在|目前|当前)?(?:的|所在的)(?:当前)?位置|当前(?:所在)?位置|所在位置)\s*:.{0,150}"
          r"|位置\s*:\s*(?:网站首页|首页|主页|>).{0,150}",
          kind="line", where="anywhere", max_len=160,
          reason="breadcrumb line naming the page's place in the site ('您的位置:', '当前位置:')"),
@@ -53,7 +90,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=160,
          reason="breadcrumb trail starting from the site home page ('首页 > ...')"),
     rule("furniture.meta-fields",
-         rf"\s*+(?>[\[【(]?\s*+(?:{_META_FIELD})\s*+:\s*+{_META_VALUE}[\]】)]?\s*+[|/·]?\s*+){{2,8}}",
+         rf"\s*+(?>[\[【(]?\s*+(?:(?:{_META_FIELD})\s*+:\s*+{_META_VALUE}|{_COUNT_ITEM})[\]】)]?\s*+[|/·]?\s*+){{2,8}}",
          kind="line", where="anywhere",
          reason="line of page fields (publish time, source, author, views...) printed by the site"),
     rule("furniture.publish-time",
@@ -61,7 +98,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere",
          reason="publish/update time line printed by the site"),
     rule("furniture.timestamp",
-         rf"(?:(?:时间|日期)\s*:?\s*)?(?P<date>{DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}})",
+         rf"[(\[【]?\s*(?:(?:时间|日期)\s*:?\s*)?(?P<date>{DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}})\s*[)\]】]?",
          kind="line", where="anywhere",
          reason="a bare timestamp with seconds: a page field, not a date written by the author"),
     rule("furniture.time-line",
@@ -89,29 +126,28 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=120,
          reason="previous/next article link"),
     rule("furniture.permalink",
-         rf"(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:?\s*(?P<source>{URL})?{NO_STOP}{{0,60}}"
+         rf"[\[【(]?\s*(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:?\s*(?P<source>{URL})?{NO_STOP}{{0,60}}"
          rf"|转载请(?:注明|保留)(?:出处|来源|原文链接|本文地址)?{NO_STOP}{{0,80}}",
          kind="line", where="anywhere",
          reason="permalink or reposting notice of the page"),
     rule("furniture.tags",
-         r"(?:相关|本文|文章)?(?:标签|tags?)\s*:\s*.{1,100}",
+         r"(?:相关|本文|文章|热门)?(?:标签|tags?|热词搜索|热词|热搜词|搜索词)\s*:\s*.{1,100}"
+         r"|搜索更多(?:关于)?\s*:?.{1,60}?的?(?:文档|文章|范文|资料|内容)",
          kind="line", where="edges",
-         reason="tag list of the page"),
+         reason="tag or search-word list of the page ('标签:', '相关热词搜索:', '搜索更多关于:')"),
     rule("furniture.keywords",
          r"(?:关键词|关键字)\s*:\s*.{1,100}",
          kind="line", where="tail", suspect_elsewhere=False,
          reason="keyword list printed after the article by the site"),
     rule("furniture.copyright",
-         rf"{NO_STOP}{{0,60}}(?:版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备)"
+         rf"{NO_STOP}{{0,60}}(?:版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|网站标识码)"
          rf"{NO_STOP}{{0,100}}",
          kind="line", where="edges",
          reason="site copyright/registration footer"),
     rule("furniture.page-tools",
-         r"(?>[\[【(]?\s*+(?:打印本页|打印此文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|"
-         r"收藏本页|加入收藏|收藏|分享到|分享|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|举报|点赞|"
-         r"扫一扫|设为首页|top|字号\s*+:?\s*+(?:[大中小]\s*+){1,3})\s*+[\]】)]?\s*+[:|/·]?\s*+){1,12}",
+         rf"(?>[\[【(]?\s*+(?:{_TOOL})\s*+[\]】)]?\s*+[:|/·]?\s*+){{1,12}}",
          kind="line", where="anywhere", max_len=120,
-         reason="page tool links (print, close, share, font size)"),
+         reason="page tool links (print, close, share, font size, reply, report)"),
     rule("furniture.site-header",
          rf"[^\s。!?,]{{0,12}}?\s*[(\[]?\s*(?P<source>{DOMAIN})\s*[)\]]?",
          kind="line", where="head",
@@ -128,6 +164,62 @@ FURNITURE: tuple[Rule, ...] = (
          rf"\s{{0,3}}[-_|]\s{{0,3}}(?P<source>(?:{CJK}|[a-z0-9]){{1,12}}(?:网|文库|范文网|资料网|文档网))$",
          kind="inline", where="anywhere", max_len=60,
          reason="site name appended to a title ('title_XX范文网')"),
+    # A document-sharing page titles the text with its file name; a file name in the body ('附件:表.docx')
+    # is the author's, so only the head is touched.
+    rule("furniture.title-file-suffix",
+         r"(?<=[\u3400-\u9fff\d)】])\s{0,2}\.(?:docx?|pdf|wps|txt|pptx?|rtf)\s{0,2}$",
+         kind="inline", where="head", suspect_elsewhere=False, max_len=60,
+         reason="file extension a document-sharing site appended to the title ('…工作总结.doc')"),
+    # Breadcrumbs that do not start from 首页: 'XX网 > 范文 > 总结 >'. A process written by the author
+    # ('申请 > 审核 > 发证') is possible in a report, so only at the edges, where breadcrumbs stand.
+    rule("furniture.breadcrumb-path",
+         r"(?>[^>»›。!?,;:\s][^>»›。!?,;:]{0,19}(?:>>?|»|›)\s*+){2,10}[^>»›。!?,;:]{0,20}",
+         kind="line", where="edges", max_len=160,
+         reason="breadcrumb trail of the page ('XX网 > 实用范文 > 工作总结 >')"),
+    rule("furniture.counters",
+         rf"(?:\d{{1,4}}(?:\.\d{{1,4}})?\s+)?(?:{DATETIME}\s*+)?"
+         rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?\s*+(?:次|人|条)?\s*+[|·/]?\s*+){{2,8}}",
+         kind="line", where="anywhere",
+         reason="row of counters printed by a blog or article page ('阅读(235) 评论(3) 收藏(1)')"),
+    # Fields of a document-sharing page (uploader, format, size, pages, price). The field names are
+    # ordinary words, so two of them on one line are required, and only at the edges.
+    rule("furniture.doc-fields",
+         rf"(?=.{{0,160}}?(?:{_DOC_SITE_FIELD}))"
+         rf"\s*+(?:[\[【(]?\s*+(?:(?:{_DOC_FIELD})\s*+:\s*+|(?:贡献|上传|分享|发布)于\s*+){_DOC_VALUE}"
+         r"[\]】)]?\s*+[|/·]?\s*+){2,10}",
+         kind="line", where="edges",
+         reason="fields of a document-sharing page (uploader, format, pages, size, price)"),
+    rule("furniture.credits",
+         rf"\s*+(?:(?:{_CREDIT})\s*+[:|丨/]\s*+[^\s:|丨/,。!?;]{{1,16}}?\s*+[|/·]?\s*+){{2,10}}",
+         kind="line", where="edges", max_len=120,
+         reason="credit line of an article copied from a public account ('文字 | … 编辑 | … 审核:…')"),
+    rule("furniture.forum-edit",
+         rf"本帖最后由\s{{0,3}}[^\s]{{1,30}}\s{{0,3}}于\s{{0,3}}{DATETIME}\s{{0,3}}编辑\s?",
+         kind="inline", where="anywhere", max_len=LONG,
+         reason="forum note that a post was edited ('本帖最后由 … 于 … 编辑')"),
+    rule("furniture.forum-floor",
+         r"楼主|沙发|板凳|地板|\d{1,5}\s*楼|\d{1,5}\s*#|#\s*\d{1,5}",
+         kind="line", where="edges", suspect_elsewhere=False, max_len=12,
+         reason="floor label of a forum thread ('楼主', '沙发', '5#')"),
+    # Public-account furniture. '蓝字'/'名片' calls are never report text; QR-code and '在看' lines may
+    # be part of a notice ('长按识别二维码报名'), so those are limited to the edges.
+    rule("furniture.follow-call",
+         r"[↑↓☝👆▲△\s]{0,4}(?:点击|点)?\s*(?:上方|上面|下方|下面|标题下方?)?\s*[\"“]?"
+         r"(?:蓝字|蓝色字体?|蓝色文字|名片|公众号名称)[\"”]?\s*[,\s]*(?:一键)?(?:关注|订阅|加关注)"
+         r"(?:我们|本号|公众号)?\s*[!~。]*",
+         kind="line", where="anywhere", max_len=40,
+         reason="call to follow a public account ('点击上方蓝字关注我们')"),
+    rule("furniture.social-buttons",
+         r"(?:欢迎)?(?:关注我们|关注本号)[!~。]*"
+         r"|(?:长按|扫描|扫码|识别)[^。!?]{0,6}?二维码\s*[,\s]*(?:(?:关注|订阅|加关注)(?:我们|本号|公众号)?)?[!~。]*"
+         r"|[^。!?]{0,10}?点(?:个|一下|亮)?\s*[\"“]?在看[\"”]?[^。!?]{0,12}"
+         r"|阅读原文|[-—=~_\s]{0,6}(?:the\s)?end[-—=~_\s]{0,6}|(?:▼\s*|▲\s*|▽\s*|△\s*|↓\s*|↑\s*){1,10}",
+         kind="line", where="edges", max_len=40,
+         reason="buttons and marks of a public-account page ('长按识别二维码', '点个在看', 'END')"),
+    rule("furniture.app-promo",
+         r"更多精彩(?:内容)?\s*[,!\s]*(?:就在|尽在|请|快|下载|打开)[^。!?]{0,20}",
+         kind="line", where="edges", max_len=40,
+         reason="site line advertising its app ('更多精彩内容,就在XX APP')"),
 )
 
 # ------------------------------------------------------------------------------------ editor and ad blurbs
@@ -138,6 +230,11 @@ _AD_SIGNAL = (
 )
 
 BLURBS: tuple[Rule, ...] = (
+    rule("blurb.collected-by",
+         r"由\s*[^,。!?\s]{1,16}?(?:网|文库|小编|网友|范文站|资料站)\s*(?:用户)?(?:收集|搜集|精心整理|编辑整理|精选|"
+         r"整理(?:发布|提供|上传|\s*[,。!]?\s*转载))",
+         kind="block", where="edges", max_len=150,
+         reason="site line saying it collected the page ('《…》由XX网收集整理,转载请注明出处')"),
     rule("blurb.editor",
          r"小编.{0,60}?(?:整理|收集|搜集|精选|准备|推荐|带来|分享|汇总|编辑|为(?:大家|您|你))",
          kind="block", where="edges", max_len=400,
@@ -172,12 +269,21 @@ BLURBS: tuple[Rule, ...] = (
 
 TAILS: tuple[Rule, ...] = (
     rule("tail.reading-marker",
-         rf"(?:【[^】]{{0,80}}】)?\s*(?P<source>{DOMAIN})?\s*(?:更多{CJK}{{0,8}}?|点击查看)?"
-         r"(?:推荐阅读|相关阅读|延伸阅读|扩展阅读|拓展阅读|精彩阅读|更多阅读|相关文章|相关推荐|相关范文|"
-         r"相关内容|相关链接|相关资料|热门文章|热门推荐|猜你喜欢|精彩推荐|你可能(?:还)?(?:感兴趣|喜欢)(?:的)?(?:文章)?|"
-         r"更多精彩|最新文章|最新推荐)(?:推荐|列表|导读)?\s*(?::|>>?|»)?",
+         rf"(?:【[^】]{{0,80}}】)?\s*(?P<source>{DOMAIN})?\s*[【\[]?\s*(?:更多{CJK}{{0,8}}?|点击查看)?"
+         r"(?:推荐阅读|相关阅读|延伸阅读|扩展阅读|拓展阅读|精彩阅读|更多阅读|热门阅读|热点阅读|相关文章|相关推荐|"
+         r"相关范文|相关内容|相关链接|相关资料|相关文档|热门文章|热门推荐|猜你喜欢|精彩推荐|"
+         r"你可能(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的)?(?:文章|文档)?|"
+         r"更多精彩|最新文章|最新推荐)(?:推荐|列表|导读)?\s*[】\]]?\s*(?::|>>?|»)?",
          kind="tail-start", where="anywhere", max_len=120,
          reason="header of the site's 'more reading' list ('推荐阅读:', '相关文章', '更多…延伸阅读')"),
+    # The same kind of header in the words of public accounts and document-sharing sites.
+    rule("tail.list-marker",
+         r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|文章|内容)|历史文章|精彩回顾|大家(?:都|还)在看|猜你感兴趣|"
+         r"为(?:你|您)推荐|更多推荐|相关下载|相关专题|阅读了该文档的用户还阅读了(?:这些文档)?|"
+         r"看了.{1,60}?的人(?:还|也)(?:看了|在看|阅读了|喜欢))(?:推荐|列表)?\s*[】\]]?\s*(?::|>>?|»)?",
+         kind="tail-start", where="anywhere", max_len=120,
+         reason="header of a list of other articles ('往期推荐', '看了…的人还看了:', "
+                "'阅读了该文档的用户还阅读了')"),
 )
 
 # ------------------------------------------------------------------------------------- truncation and paywall
@@ -217,7 +323,7 @@ TRUNCATION: tuple[Rule, ...] = (
          reason="download link standing in for the rest of the document"),
     rule("truncation.read-more",
          r"(?:点击|>>)?\s*(?:查看|阅读|展开|浏览)(?:全文|更多|剩余(?:全文|内容)?|完整(?:内容|版)?)\s*(?:>>?|»)?"
-         r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
+         r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|还剩\s*\d{1,5}\s*页未读\s*,?\s*(?:继续阅读|点击(?:继续)?阅读|展开(?:全文)?|阅读全文)?\s*(?:>>?|»)?|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
          kind="line", where="anywhere", max_len=40,
          reason="'read more' link left by the site"),
 )
@@ -225,6 +331,38 @@ TRUNCATION: tuple[Rule, ...] = (
 # --------------------------------------------------------------------------------- download-site banners
 
 BANNERS: tuple[Rule, ...] = (
+    rule("banner.page-number",
+         r"-\s{0,3}\d{1,4}\s{0,3}-|—\s{0,3}\d{1,4}\s{0,3}—|第\s{0,3}\d{1,5}\s{0,3}页|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}\s{0,3}页",
+         kind="line", where="anywhere", max_len=20,
+         reason="page number of a document viewer left between paragraphs ('- 1 -', '第3页')"),
+    # Buttons and terms of document-sharing pages. Every alternative names a download of *this* document
+    # or a membership, which a report never does on a line of its own.
+    rule("banner.download",
+         r"(?:(?:(?:vip|会员)\s*+)?(?:免费|立即|马上|点击|一键|直接)?\s*+下载\s*+(?:本|这篇|此|该|这份)?\s*+"
+         r"(?:word|pdf|wps|doc)?\s*+(?:文档|文章|范文|资料|文件|全文)"
+         r"|(?:加入|开通|升级|成为)\s*+(?:vip|会员)[,!\s]{0,2}[^。!?|]{0,12}?(?:下载|阅读|特权)"
+         r"|下载(?:本|该|此|这篇)(?:文档|文章|资料)[^。!?]{0,24}?(?:登录|积分|金币|下载券|vip|会员|付费)[^。!?]{0,20}"
+         r"|预览与源文档一致[^。!?]{0,20}|下载高清无水印)[,!。|\s]*+",
+         kind="line", where="anywhere", max_len=60,
+         reason="download or membership button of a document-sharing page ('VIP免费下载', '加入VIP')"),
+    rule("banner.price",
+         r"(?:需要|所需|消耗|下载所需|售价|价格)\s*(?:金币|积分|下载券|财富值|点券)\s*:?[^。!?]{0,40}",
+         kind="line", where="edges", max_len=60,
+         reason="price of a download on a document-sharing page ('需要金币:…')"),
+    rule("banner.site-slogan",
+         r"[^\s。!?,]{1,12}?(?:网|文库|文档|资料)\s*[-—_|·]\s*[^。!?]{0,20}?(?:知识|文档|资料|分享|共享|下载|阅读)"
+         r"[^。!?]{0,16}"
+         r"|(?:最新|精选|精品|优质|免费)+\s*(?:文档|资料|范文)\s*[,!\s]*"
+         r"(?:知识共享|放心下载|欢迎下载|值得收藏|值得下载|可编辑|倾情奉上)[!。~]*",
+         kind="line", where="edges", max_len=40,
+         reason="slogan of a document-sharing site ('XX文档 - 知识共享存储平台', '最新精品文档,知识共享!')"),
+    rule("banner.thanks",
+         r"(?:感谢|谢谢)(?:您的)?(?:阅读|浏览|下载)\s*[,!。~\s]{0,3}\s*(?:欢迎|敬请)?(?:下载|收藏|关注|阅读|分享)?"
+         r"\s*[!。~]*"
+         r"|(?:word|wps|doc)\s*(?:文档|版|格式)?\s*[,\s]*(?:可(?:以)?(?:编辑|修改|复制)){1,2}(?:修改)?[!。]*"
+         r"|欢迎下载[!。~\s]{0,4}",
+         kind="line", where="edges", max_len=30,
+         reason="closing line of a document-sharing page ('感谢阅读,欢迎下载', 'word文档可编辑')"),
     rule("banner.doc-pages",
          r".{0,20}?本文档(?:一)?共\s*\d{1,5}\s*页.{0,40}",
          kind="line", where="anywhere", max_len=80,
@@ -240,7 +378,9 @@ BANNERS: tuple[Rule, ...] = (
     rule("banner.disclaimer",
          r"(?:本站|本网站|本平台|本文库)[^。,]{0,30}?(?:上传|下载|用户|网友|侵权|付费|预览|会员|文档|版权)|"
          r"(?:文档|资料|内容)(?:来自|来源于)(?:网络|网友)|仅供(?:个人)?(?:学习|交流)(?:参考)?[,]?\s*(?:请|如有|不得)|"
-         r"侵犯了?(?:您|你)?的?(?:版权|权益|著作权)[^。]{0,20}?(?:联系|告知|通知)(?:本站|我们|本网|平台)",
+         r"侵犯了?(?:您|你)?的?(?:版权|权益|著作权)[^。]{0,20}?(?:联系|告知|通知)(?:本站|我们|本网|平台)|"
+         r"版权归(?:原)?(?:作者|出处)|本文档(?:由|为)(?:用户|网友|会员)?(?:上传|分享|提供)|本文档(?:内容)?版权|"
+         r"(?:声明|免责声明)\s*:\s*本(?:文|站|号|公众号|平台)|仅代表作者(?:本人|个人)?观点",
          kind="block", where="edges", max_len=300,
          reason="download-site disclaimer or terms of use"),
 )
@@ -277,6 +417,23 @@ WATERMARKS: tuple[Rule, ...] = (
          rf"(?:www\.)?[a-z0-9-]{{1,40}}(?:\.[a-z0-9-]{{1,40}}){{0,2}}\.(?-i:{TLD})(?![a-z])(?={CJK})",
          kind="inline", where="anywhere", max_len=LONG, suspect=True,
          reason="a web address glued between Chinese characters may be an injected watermark"),
+)
+
+WATERMARKS = (*WATERMARKS,
+    # A line pointing at the site the text came from. '本文来自' names the page itself, which a report
+    # never does; '更多…请访问' advertises more of the site.
+    rule("watermark.visit-site",
+         rf"[(\[【]?\s*(?:(?:本文|文章|此文|原文)(?:来自|来源于?|转载自|转自|出自|摘自|选自)|"
+         r"(?:更多|查看更多|获取更多|下载更多|海量)(?:精品|精彩|优秀|免费|实用)?(?:范文|文档|资料|文章|总结|精彩)"
+         r"[^\s。!?,:;]{0,8}?(?:请|欢迎)?\s*(?:访问|登录|浏览|搜索|进入|关注))"
+         rf"\s*:?\s*[^\s。!?,:;]{{0,16}}?\s*[(\[]?\s*(?![^\s]{{0,60}}\.(?:gov|edu)\.)(?P<source>{DOMAIN})\s*[)\]】]?",
+         kind="line", where="anywhere", max_len=120,
+         reason="line naming the site the text was taken from ('本文来自:XX网 www…', '更多范文请访问…')"),
+    rule("watermark.source-note",
+         r"[(\[【]\s{0,2}(?:本文|文章|此文)(?:来源|来自|出处|转载自|转自)\s{0,2}:?\s{0,2}"
+         rf"(?:[^()\[\]【】。,\n]{{1,20}}?(?:网|文库|范文|平台)(?:\s{{0,2}}{DOMAIN})?|{DOMAIN})\s{{0,2}}[)\]】]",
+         kind="inline", where="anywhere", max_len=LONG,
+         reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)')"),
 )
 
 BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS)
