@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docconv import builder as b
-from docconv.clean.mojibake import repair_mojibake
+from docconv.clean.mojibake import _three_byte_heads, repair_mojibake
 from docconv.clean.textmap import doc_text
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
@@ -15,6 +15,7 @@ from tests.repair_sim import (
     utf8_as_cp1252,
     utf8_as_cp1252_replace,
     utf8_as_gbk,
+    utf8_as_gbk_ignore,
     utf8_as_latin1,
 )
 
@@ -146,3 +147,73 @@ def test_cp1252_replace_reading_keeps_brackets_paired() -> None:
     clause = "会议要求各单位加强领导、落实责任、强化督查，"
     damaged = sentence.replace(clause, utf8_as_cp1252_replace(clause))
     assert _fix(damaged)[0] == sentence
+
+
+def test_gbk_decoder_drops_one_byte_per_failure() -> None:
+    # The premise of the unmarked-loss repair: CPython's GBK decoder fails on exactly one byte (a byte
+    # that leads no character, or a lead whose pair is no character) and goes on at the next byte, so
+    # errors='ignore' gives the errors='replace' text with its marks taken out.
+    spans = set()
+    for lead in range(0x80, 0x100):
+        for trail in range(0x20, 0x100):
+            try:
+                bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError as err:
+                spans.add((err.start, err.end))
+    assert spans == {(0, 1)}
+    for sentence in UNMARKED:
+        assert utf8_as_gbk_ignore(sentence) == utf8_as_gbk(sentence).replace("\ufffd", "")
+
+
+UNMARKED = [
+    "今年以来，我们认真落实各项工作任务，取得了较好成绩。",
+    "加强队伍建设，提高服务水平",
+    "对重点任务实行台账管理，",
+    "我们始终把安全生产放在首位。",
+    "按照上级部署，扎实推进环境综合整治工作。",
+    "认真做好来信来访的接待和处理工作，",
+    "加大宣传教育力度，营造良好氛围。",
+]
+
+
+@pytest.mark.parametrize("sentence", UNMARKED)
+def test_unmarked_loss_repaired_exactly(sentence: str) -> None:
+    # UTF-8 read as GBK with errors='ignore': the bytes the decoder dropped left no mark, and are put back
+    # at character boundaries where the UTF-8 structure needs them.
+    damaged = utf8_as_gbk_ignore(sentence)
+    assert "\ufffd" in utf8_as_gbk(sentence)  # some bytes really were lost
+    out, log = _fix("前文写得完好。" + damaged + "后文同样完好。")
+    assert out == "前文写得完好。" + sentence + "后文同样完好。"
+    assert [d.text for d in log if d.rule == "repair.mojibake"] == [f"{damaged} → {sentence}"]
+
+
+def test_unmarked_loss_two_bytes_at_one_boundary() -> None:
+    # `。` at the end loses its last two bytes in a row (0x80 and 0x82 are both dropped).
+    sentence = "加大宣传教育力度，营造良好氛围。"
+    assert utf8_as_gbk(sentence).endswith("\ufffd\ufffd")
+    out, _log = _fix(utf8_as_gbk_ignore(sentence) + "下一句完好。")
+    assert out == sentence + "下一句完好。"
+
+
+def test_unmarked_loss_repair_idempotent() -> None:
+    doc = b.document(b.para("前文。" + utf8_as_gbk_ignore(UNMARKED[3])), b.para(utf8_as_gbk_ignore(UNMARKED[4])))
+    once = repair_mojibake(doc, Options(), DiagnosticLog())
+    assert doc_text(once).splitlines() == ["前文。" + UNMARKED[3], UNMARKED[4]]
+    assert repair_mojibake(once, Options(), DiagnosticLog()) == once
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "琥珀色的晚霞映照着瑾瑜湖畔，瑶琳仙境游人如织。",
+        "璀璨的琉璃瓦在阳光下熠熠生辉。",
+        "疙瘩汤、馄饨、饽饽和粽子都是传统美食。",
+    ],
+)
+def test_clean_text_with_utf8_like_characters_unchanged(clean: str) -> None:
+    # These hold characters whose GBK bytes are a UTF-8 lead and continuation byte, so the search for
+    # bytes lost without a mark looks at them; it must find nothing to change.
+    assert _three_byte_heads().search(clean)
+    out, log = _fix(clean)
+    assert out == clean
+    assert not [d for d in log if d.action == "changed"]

@@ -9,7 +9,7 @@
 3. Simulated mojibake (UTF-8 as GBK/GB18030 with errors='replace' and 'ignore', as latin-1, as cp1252;
    GBK as latin-1 and cp1252) of clauses embedded in clean paragraphs: repaired exactly / left / wrongly
    changed, per decoder (with what the decoder leaves of the bytes, and an aggregate over the kinds
-   recoverable in principle) and per corpus.
+   whose loss is marked or nil) and per corpus.
 4. Clean text: characters changed by the GBK, mojibake and pinyin repairs on the undamaged seeds and
    own texts (must be 0).
 5. Long line: seconds each repair transform takes on one 3 MB clean paragraph with no line break.
@@ -162,7 +162,8 @@ KINDS = [
 
 INFORMATION = {
     "utf8_as_gbk": "marked loss: one U+FFFD per lost byte; UTF-8 structure leaves 1-64 values for it",
-    "utf8_as_gbk_ignore": "unmarked loss: lost bytes vanish; neither their number nor place is known",
+    "utf8_as_gbk_ignore": "unmarked loss: lost bytes vanish, each at a character boundary; UTF-8 "
+    "structure and the next byte say where, how many and which",
     "utf8_as_gb18030": "marked loss, as utf8_as_gbk",
     "utf8_as_latin1": "lossless",
     "utf8_as_cp1252": "lossless",
@@ -172,8 +173,9 @@ INFORMATION = {
     "gbk_as_cp1252_replace": "marked loss, as utf8_as_cp1252_replace",
 }
 """What each decoder leaves of the original bytes: whether repair is possible in principle."""
-UNRECOVERABLE = {"utf8_as_gbk_ignore"}
-"""Kinds whose damage is not recoverable in principle (left out of the recoverable aggregate only)."""
+UNMARKED = {"utf8_as_gbk_ignore"}
+"""Kinds whose lost bytes leave no mark (left out of the marked-or-no-loss aggregate only, so that it
+compares with the tables of earlier sessions)."""
 
 
 def _only_left(para: str, out: str, mangled: str) -> bool:
@@ -220,10 +222,10 @@ def mojibake(
                     print("LEFT" if k == 1 else "WRONG", clause, kind(clause), out, sep="\n  ")
         rows.append(f"| {kind.__name__} | {INFORMATION[kind.__name__]} | {n} | {e} | {lf} | {w} |")
         exact, left, wrong, total = exact + e, left + lf, wrong + w, total + n
-        if kind.__name__ not in UNRECOVERABLE:
+        if kind.__name__ not in UNMARKED:
             rec[0], rec[1], rec[2], rec[3] = rec[0] + n, rec[1] + e, rec[2] + lf, rec[3] + w
     crows = [f"| {name} | {c[3]} | {c[0]} | {c[1]} | {c[2]} |" for name, c in per_corpus.items()]
-    rows.append(f"| **recoverable kinds** (all but {', '.join(sorted(UNRECOVERABLE))}) | | {rec[0]} "
+    rows.append(f"| **marked or no loss** (all but {', '.join(sorted(UNMARKED))}) | | {rec[0]} "
                 f"| {rec[1]} ({100 * rec[1] / max(rec[0], 1):.1f}%) | {rec[2]} | {rec[3]} |")
     return rows, crows, exact, left, wrong, total
 
@@ -284,7 +286,8 @@ METHOD = """\
 - **Mojibake.** One clause (ending at `，。；,;`, at least 6 characters) of every third paragraph is
   re-encoded and decoded with the wrong codec by Python's own codecs: GBK and GB18030 with
   errors='replace' (one U+FFFD per undecodable byte; GB18030 decodes user-defined pairs to
-  private-use characters), GBK with errors='ignore' (the byte vanishes without a mark), latin-1
+  private-use characters), GBK with errors='ignore' (the byte vanishes without a mark: CPython's
+  decoder drops exactly the bytes errors='replace' marks, one per failure), latin-1
   (lossless), cp1252 as browsers apply it (the five undefined bytes read as latin-1; lossless) and as
   Python does with errors='replace' (U+FFFD for those bytes). A case is exact when the whole paragraph
   comes out as the original, left when it comes out as the damaged input or differs from the original

@@ -3,7 +3,8 @@
 Three kinds are repaired, each only inside a span that carries its signature and only when the repaired
 reading scores clearly better than the damaged one under the language score:
 
-- UTF-8 read as GBK/GB18030 (`鎴戜滑` for `我们`): a run of GBK characters whose bytes are valid UTF-8;
+- UTF-8 read as GBK/GB18030 (`鎴戜滑` for `我们`): a run of GBK characters whose bytes are valid UTF-8,
+  once the bytes the decoder lost are put back (marked by U+FFFD, or unmarked with errors='ignore');
 - UTF-8 read as latin-1/cp1252 (`æˆ‘ä»¬`): ftfy's encoding fixer, with every other ftfy fixer off so
   CJK punctuation, widths and quotes stay as they are;
 - GBK read as latin-1/cp1252 (`ÎÒÃÇ`): a latin-1 run whose bytes are valid GBK.
@@ -23,6 +24,16 @@ from functools import cache
 from docconv.ast import Document, Pos
 from docconv.clean.chars import gbk_pair, is_cjk, is_han, pairs_up
 from docconv.clean.langmodel import LanguageModel
+from docconv.clean.lostbytes import (
+    BEAM,
+    HOLE_LEADS,
+    WINDOW,
+    LossGraph,
+    loss_graph,
+    lost_before,
+    plausible,
+    reach,
+)
 from docconv.clean.textmap import doc_text, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -52,6 +63,11 @@ MARGIN_PER_CHAR = 1.5
 
 MARGIN_READING = 4.0
 """Ranking score by which the best UTF-8 reading of a span must beat the next one."""
+
+MARGIN_UNMARKED = 2 * MARGIN_READING
+"""The margin for a reading that puts back bytes a decoder dropped without a mark when its two best
+readings differ only in their last character, a Han one: a byte lost at the end of a span has nothing
+after it to pin it, so that character is any of up to 64 chosen by the language score alone."""
 
 _FTFY_CONFIG: object | None = None
 
@@ -144,7 +160,7 @@ def _hole_lattice(span: str, codec: str) -> list[list[str]] | None:
                 ch = q.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if len(ch) == 1 and (ch.isascii() or _plausible(ch)):
+            if len(ch) == 1 and (ch.isascii() or plausible(ch)):
                 options.append(ch)
         if not options:
             return None
@@ -173,33 +189,8 @@ def _gbk_from_latin(span: str) -> str | None:
 
 
 _LOST = "\ufffd"
-_HOLE_LEADS = (*range(0xE2, 0xEA), 0xEF)
-"""Lead bytes a lost lead byte is tried with: three-byte UTF-8 for Han, CJK and full-width punctuation."""
 _MAX_SPAN = 400
 """Characters one mojibake span may cover (longer ones are repaired piece by piece)."""
-_BEAM = 12
-"""Readings kept per character while ranking a span."""
-_WINDOW = 6
-"""Characters of context each beam step scores a new character against."""
-
-
-@cache
-def _lost_before(x: int, y: int) -> bool:
-    """Whether a GBK or GB18030 decoder drops byte `x` when `y` follows it (one U+FFFD, or nothing with
-    errors='ignore'): `x` is no lead byte, or the pair is no character in one of the two tables."""
-    if x in {0x80, 0xFF}:
-        return True
-    pair = bytes((x, y))
-    for codec in ("gbk", "gb18030"):
-        try:
-            pair.decode(codec)
-        except UnicodeDecodeError:
-            return True
-    return False
-
-
-def _plausible(ch: str) -> bool:
-    return is_cjk(ch) or ch in "·×÷°±—…"
 
 
 def _lattice(
@@ -219,7 +210,7 @@ def _lattice(
     while i < n:
         b = tmpl[i]
         if b is None:
-            leads: tuple[int, ...] = _HOLE_LEADS
+            leads: tuple[int, ...] = HOLE_LEADS
             size = 3
         elif 0xE0 <= b <= 0xEF:
             leads, size = (b,), 3
@@ -248,7 +239,7 @@ def _lattice(
                     ch = q.decode("utf-8")
                 except UnicodeDecodeError:
                     continue
-                if _plausible(ch):
+                if plausible(ch):
                     options.append(ch)
         if not options:
             break
@@ -264,9 +255,9 @@ def _consistent(seq: bytes, tmpl: list[int | None], i: int, k: int, stop: int) -
     if tmpl[i + k] is not None:
         return True
     if k + 1 < len(seq):
-        return _lost_before(seq[k], seq[k + 1])
+        return lost_before(seq[k], seq[k + 1])
     nxt = tmpl[i + k + 1] if i + k + 1 < stop else None
-    return nxt is None or _lost_before(seq[k], nxt)
+    return nxt is None or lost_before(seq[k], nxt)
 
 
 @cache
@@ -285,7 +276,16 @@ def _three_byte_heads() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(heads))) + "]")
 
 
-def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
+
+_HEAD_REACH = 4
+"""Characters before a lead-and-continuation character where a span with unmarked loss may start."""
+
+
+_Lattice = list[list[str]] | LossGraph
+"""The readings of a span: one list of characters per place, or a graph when bytes were lost unmarked."""
+
+
+def _utf8_spans(stretch: str) -> list[tuple[int, int, _Lattice]]:
     """Maximal sub-spans of a non-ASCII stretch whose GBK bytes read as UTF-8 and hold a character of
     three bytes or more (Chinese does): (start, end, lattice)."""
     # An exact, cheap test first. A span starts at a character boundary; its two-byte UTF-8 sequences
@@ -294,7 +294,7 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
     # unless a lost byte (U+FFFD) put the reading out of step. Most text has no such character.
     if _LOST not in stretch and not _three_byte_heads().search(stretch):
         return []
-    out: list[tuple[int, int, list[list[str]]]] = []
+    out: list[tuple[int, int, _Lattice]] = []
     pieces: list[list[int | None]] = []
     for ch in stretch:
         if ch == _LOST:
@@ -316,6 +316,10 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
     for c in range(n - 1, -1, -1):
         gap[c] = c if not pieces[c] else gap[c + 1]
         lost_at[c] = c if stretch[c] == _LOST else lost_at[c + 1]
+    if _LOST not in stretch:
+        # No replacement mark: the decoder may have dropped bytes without one (errors='ignore').
+        heads = [m.start() for m in _three_byte_heads().finditer(stretch)]
+        return _loss_spans(bytes(x for x in tmpl if x is not None), offsets, bounds, gap, heads)
     i = 0
     while i < n - 1:
         if not pieces[i]:
@@ -334,10 +338,47 @@ def _utf8_spans(stretch: str) -> list[tuple[int, int, list[list[str]]]]:
             continue
         # Read again within the span only: bytes past its end belong to other text and say nothing
         # about what the decoder lost at its end.
-        lattice = _lattice(tmpl, offsets[i], end)[0]
-        if any(ord(ch) >= 0x800 for options in lattice for ch in options):
+        lattice: _Lattice = _lattice(tmpl, offsets[i], end)[0]
+        if isinstance(lattice, list) and any(ord(ch) >= 0x800 for options in lattice for ch in options):
             out.append((i, bounds[end], lattice))
         i = bounds[end]
+    return out
+
+
+def _loss_spans(
+    raw: bytes, offsets: list[int], bounds: dict[int, int], gap: list[int], heads: list[int]
+) -> list[tuple[int, int, _Lattice]]:
+    """Maximal sub-spans of a stretch (its GBK bytes `raw`, character `c` from `offsets[c]`) that read as
+    UTF-8 once bytes lost without a mark are put back at character boundaries: (start, end, graph).
+    `heads` are the stretch's characters whose bytes are a three-byte lead and a continuation byte."""
+    out: list[tuple[int, int, _Lattice]] = []
+    n = len(offsets) - 1
+    edge_places = frozenset(bounds) | {0}
+    # Between lost bytes a GBK reading of UTF-8 steps out of line with its three-byte sequences by one
+    # byte a character, so a lead byte starts a GBK character at least every other sequence: a span
+    # starts a few characters before such a character at most. Most clean text has none at all.
+    near = [n + _HEAD_REACH] * (n + 1)
+    for h in heads:
+        near[max(0, h - _HEAD_REACH) : h + 1] = [h] * (h + 1 - max(0, h - _HEAD_REACH))
+    i = 0
+    while i < n - 1:
+        if offsets[i] == offsets[i + 1] or near[i] - i > _HEAD_REACH:
+            i += 1
+            continue
+        stop = offsets[min(gap[i], i + _MAX_SPAN)]
+        found: tuple[int, LossGraph] | None = None
+        for end in reach(raw, edge_places, offsets[i], stop):
+            if bounds.get(end, i) - i < 2:
+                break
+            dag = loss_graph(raw, edge_places, offsets[i], end)
+            if dag is not None and any(ord(c) >= 0x800 for c in dag.chars()):
+                found = (end, dag)
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append((i, bounds[found[0]], found[1]))
+        i = bounds[found[0]]
     return out
 
 
@@ -362,41 +403,55 @@ def _extend(
     return best
 
 
-def _clear(ranked: list[tuple[float, str]]) -> bool:
-    """Whether the best reading is a clear winner. A span's last lost byte has no byte after it to
-    constrain it, so when the two best readings differ only in a closing punctuation mark (`。` or `、`)
-    the ordinary per-character margin decides."""
+def _clear(ranked: list[tuple[float, str]], margin: float = MARGIN_READING) -> bool:
+    """Whether the best reading is a clear winner (by `margin`). A span's last lost byte has no byte after
+    it to constrain it, so when the two best readings differ only in a closing punctuation mark (`。` or
+    `、`) the ordinary per-character margin decides."""
     (s1, t1), (s2, t2) = ranked[0], ranked[1]
-    if s1 - s2 >= MARGIN_READING:
+    if s1 - s2 >= margin:
         return True
     last_only = t1[:-1] == t2[:-1] and not is_han(t1[-1]) and not is_han(t2[-1])
     return last_only and s1 - s2 >= MARGIN_PER_CHAR
 
 
-def _familiar(lat: list[list[str]], reading: str, lm: LanguageModel) -> bool:
+def _margin(reading: _Lattice, ranked: list[tuple[float, str]]) -> float:
+    """The lead the best reading of a span needs over the next one. A byte lost without a mark at the
+    span's end has nothing after it to pin it: the last character is any whose other bytes survived,
+    chosen by the language score alone. When the two best readings differ only there, in a Han
+    character, the lead must be larger."""
+    if not isinstance(reading, LossGraph) or len(ranked) < 2 or not reading.lost(ranked[0][1]):
+        return MARGIN_READING
+    t1, t2 = ranked[0][1], ranked[1][1]
+    last_han = len(t1) == len(t2) and t1[:-1] == t2[:-1] and is_han(t1[-1]) and is_han(t2[-1])
+    return MARGIN_UNMARKED if last_han else MARGIN_READING
+
+
+def _familiar(lat: _Lattice, reading: str, lm: LanguageModel) -> bool:
     """Whether every character the reading chose among several is familiar (used by the document, or
     common): a rare character the document never uses may score well where the language score knows
     nothing better (`寔` for a traditional `實` a simplified word list lacks), and must not be guessed."""
+    if isinstance(lat, LossGraph):
+        return lat.familiar(reading, lm)
     return len(reading) != len(lat) or all(
         len(options) == 1 or lm.familiar(ch) for options, ch in zip(lat, reading, strict=True)
     )
 
 
-def _rank_lattice(
-    lat: list[list[str]], lm: LanguageModel, left: str, right: str
-) -> list[tuple[float, str]]:
+def _rank_lattice(lat: _Lattice, lm: LanguageModel, left: str, right: str) -> list[tuple[float, str]]:
     """The best readings of a lattice, best first, by beam search under the ranking score."""
+    if isinstance(lat, LossGraph):
+        return lat.rank(lm, left, right)
     beam: list[tuple[float, str]] = [(0.0, "")]
     for options in lat:
         grown: list[tuple[float, str]] = []
         for score, t in beam:
             # Each step scores the new character against a short window before it (as a Markov
             # model would), so a long span costs linear time; the finalists are scored whole below.
-            window = (left + t)[-_WINDOW:]
+            window = (left + t)[-WINDOW:]
             base = lm.rank(window)
             grown.extend((score + lm.rank(window + c) - base, t + c) for c in options)
         grown.sort(reverse=True)
-        beam = grown[:_BEAM]
+        beam = grown[:BEAM]
     return sorted(((lm.rank(t, left=left, right=right), t) for _, t in beam), reverse=True)
 
 
@@ -473,22 +528,23 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
         if best is not None:
             fixes.append(Fix(m.start(), m.end(), span, best[1], best[0]))
     spans = [
-        (m.start() + i, m.start() + j, lat)
+        (m.start() + i, m.start() + j, reading)
         for m in _GBK_SPAN.finditer(text)
         if not any(f.start < m.end() and m.start() < f.end for f in fixes)
-        for i, j, lat in _utf8_spans(m.group())
+        for i, j, reading in _utf8_spans(m.group())
     ]
     # Two rounds: the second ranks the spans the first left with their neighbours' repairs as context
     # (a span cut at `4` and `15` reads `月` only once the mojibake after it reads `日前`).
     for _round in range(2):
         done = {f.start for f in fixes}
         settled = len(fixes)
-        for a, b, lat in spans:
+        for a, b, reading in spans:
             if a in done:
                 continue
             left, right = _context(text, fixes, a, b)
-            ranked = _balanced(_rank_lattice(lat, model(), left, right), text, (a, b), damage())
-            if (len(ranked) > 1 and not _clear(ranked)) or not _familiar(lat, ranked[0][1], model()):
+            ranked = _balanced(_rank_lattice(reading, model(), left, right), text, (a, b), damage())
+            clear = len(ranked) == 1 or _clear(ranked, _margin(reading, ranked))
+            if not clear or not _familiar(reading, ranked[0][1], model()):
                 continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
             best = _best(text[a:b], [("utf8-as-gbk", ranked[0][1])], model, left, right)
             if best is not None:
