@@ -111,3 +111,13 @@ def test_newer_minor_version_loads() -> None:
 def test_malformed_input_fails_with_location(text: str, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         codec.loads(text)
+
+
+@pytest.mark.parametrize("scheme", [s for s in ast.Scheme if s.value.startswith("decimal-")])
+def test_decimal_markers_round_trip(scheme: ast.Scheme) -> None:
+    depth = int(scheme.value.rsplit("-", 1)[1])
+    raw = ".".join(["1"] * (depth - 1) + ["2"]) + " "
+    doc = b.document(b.heading(2, "收入", marker=b.marker(scheme, 2, raw)))
+    text = codec.dumps(doc)
+    assert f'"scheme": "{scheme.value}"' in text
+    assert codec.loads(text) == doc

@@ -479,3 +479,13 @@ def test_seed_reports_keep_every_block_in_order() -> None:
     assert seeds
     for seed in seeds:
         _assert_all_text_in_order(docconv.clean(docconv.read(seed)))
+
+
+def test_decimal_outline_markers_are_typed_text() -> None:
+    items = tuple(ListItem(blocks=(b.para(t),), marker=b.marker(Scheme.DECIMAL_2, i, f"1.{i} "))
+                  for i, t in enumerate(("甲项", "乙项"), start=1))
+    word = _roundtrip(b.heading(3, "主营业务", marker=b.marker(Scheme.DECIMAL_2, 1, "1.1 ")),
+                      List(items=items, ordered=True, scheme=Scheme.DECIMAL_2))
+    got = [(p.style.name, p.text, _num_id(p)) for p in word.paragraphs]
+    # Word's one-level numbering cannot print the parent's number: the marker stays as typed text.
+    assert got == [("Heading 3", "1.1 主营业务", None), ("List", "1.1 甲项", None), ("List", "1.2 乙项", None)]

@@ -8,12 +8,16 @@ from docconv.ast import Marker, Scheme
 from docconv.structure.numbering import (
     canonical_form,
     cn_number,
+    decimal_outline,
+    decimal_parts,
     form_of,
+    match_decimal,
     match_marker,
     render_form,
     separator_of,
     tidy_raw,
     to_cn_numeral,
+    with_last_number,
 )
 
 
@@ -115,3 +119,85 @@ def test_separator_after_a_word_marker_is_kept_once_in_the_source_width() -> Non
     assert render_form(form_of(part), Scheme.PART, 3) == "第三部分\u3000"
     assert separator_of("第一章 ") == " "
     assert separator_of("一、") == ""
+
+
+# --- decimal outlines ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "scheme", "ordinal", "raw", "rest"), [
+    ("1.1 主营业务", Scheme.DECIMAL_2, 1, "1.1 ", "主营业务"),  # the gap belongs to the marker
+    ("1.2.1 客户开发", Scheme.DECIMAL_3, 1, "1.2.1 ", "客户开发"),
+    ("2.3、市场拓展", Scheme.DECIMAL_2, 3, "2.3、", "市场拓展"),
+    ("2.3. 市场拓展", Scheme.DECIMAL_2, 3, "2.3.", "市场拓展"),
+    ("３．１２\u3000人员培训", Scheme.DECIMAL_2, 12, "３．１２\u3000", "人员培训"),
+    ("4.1.2.3 接口规范", Scheme.DECIMAL_4, 3, "4.1.2.3 ", "接口规范"),
+    ("1.2.1.1.2 字段说明", Scheme.DECIMAL_5, 2, "1.2.1.1.2 ", "字段说明"),
+    ("1.2.1客户开发", Scheme.DECIMAL_3, 1, "1.2.1", "客户开发"),  # glued to a word that is no unit
+    ("5.2 IT基础设施", Scheme.DECIMAL_2, 2, "5.2 ", "IT基础设施"),
+])
+def test_decimal_grammar(text: str, scheme: Scheme, ordinal: int, raw: str, rest: str) -> None:
+    m = match_decimal(text)
+    assert m is not None
+    assert (m.marker.scheme, m.marker.ordinal, m.marker.raw, m.rest) == (scheme, ordinal, raw, rest)
+    assert match_marker(text) is None  # never without the document's outline
+
+
+@pytest.mark.parametrize("text", [
+    "1.1",                       # a bare number line
+    "1.5倍于去年的工作量",          # a quantity glued to its unit
+    "2.3亿元的投资已到位",
+    "3.5米宽的道路",
+    "2.5 万元专项资金",            # a quantity after a gap
+    "12.5 %的增长",
+    "2.1版系统上线",               # a version
+    "V2.1 版本说明",
+    "2023.12.31 前完成",           # a date: the year is no outline number
+    "0.5 小时",                   # an outline never numbers 0
+    "1.0 正式版",
+    "1.2.3.4.5.6 过深",            # deeper than five
+    "1.2.3",
+    "1.2．3 混用句点",              # one kind of full stop per number
+    "§1.2 规定",
+])
+def test_not_decimal(text: str) -> None:
+    assert match_decimal(text) is None
+
+
+def test_decimal_parts_and_last_number() -> None:
+    assert decimal_parts("1.2.10 ") == (1, 2, 10)
+    assert decimal_parts("３．１、") == (3, 1)
+    assert with_last_number("1.2.3 ", 5) == "1.2.5 "
+    assert with_last_number("３．１　", 2) == "３．２　"
+
+
+def _outline(*lines: str) -> dict[int, tuple[str, int]]:
+    return {i: (m.marker.scheme.value, m.marker.ordinal) for i, m in decimal_outline(list(lines)).items()}
+
+
+def test_outline_takes_deep_numbers_and_the_depth_one_lines_that_fit() -> None:
+    got = _outline("1 概况", "正文。", "1.1 收入", "正文。", "1.2 成本", "1.2.1 材料", "2. 问题", "正文。",
+                   "3 计划", "3.1 目标")
+    assert got == {0: ("decimal-1", 1), 2: ("decimal-2", 1), 4: ("decimal-2", 2), 5: ("decimal-3", 1),
+                   6: ("decimal-1", 2), 8: ("decimal-1", 3), 9: ("decimal-2", 1)}
+
+
+def test_outline_needs_two_heading_lines_that_follow_each_other() -> None:
+    assert _outline("1.1 收入", "正文。") == {}  # one line is no outline
+    assert _outline("1.2 收入", "正文。", "3.4 成本") == {}  # rising, but nothing follows from anything
+    assert _outline("1.1 收入情况良好，同比增长。", "1.2 成本控制有力，同比下降。") == {}  # sentences
+    assert len(_outline("1.1 收入", "1.2 成本")) == 2
+
+
+def test_an_arabic_list_inside_a_section_stays_out_of_the_outline() -> None:
+    got = _outline("1 概况", "1.1 收入", "1. 甲项", "2. 乙项", "1.2 成本", "2 问题")
+    assert got == {0: ("decimal-1", 1), 1: ("decimal-2", 1), 4: ("decimal-2", 2), 5: ("decimal-1", 2)}
+
+
+def test_a_number_outside_the_rising_outline_stays_text() -> None:
+    # `12.31 年终晚会` cannot come before 1.1 in an outline; the longest rising run leaves it out.
+    got = _outline("12.31 年终晚会", "1.1 收入", "1.2 成本", "2.1 计划")
+    assert sorted(got) == [1, 2, 3]
+
+
+def test_a_depth_one_line_after_the_outline_needs_the_next_number() -> None:
+    got = _outline("1.1 收入", "1.2 成本", "2 问题", "5 杂项")
+    assert sorted(got) == [0, 1, 2]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from docconv import ast
+from docconv import ast, codec
 from docconv import builder as b
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
@@ -17,6 +17,7 @@ from docconv.structure.articles import is_article
 from docconv.structure.headings import structure
 from docconv.structure.numbering import form_of, match_marker, render_form
 from docconv.walk import query
+from docconv.writers.plain import write_plain
 from tests.support import FIXTURES
 
 REDTEAM = sorted((FIXTURES / "structure" / "redteam").glob("*.txt"))
@@ -219,3 +220,65 @@ def test_redteam_keeps_every_word_in_order_and_is_idempotent(source: Path) -> No
 
 def test_there_are_redteam_reports() -> None:
     assert len(REDTEAM) >= 15
+
+
+# --- decimal outlines ----------------------------------------------------------------------------------
+
+def test_decimal_outline_levels_follow_depth() -> None:
+    doc, log = convert(FIXTURES / "structure" / "redteam" / "decimal-outline.txt")
+    assert headings(doc)[1:] == [
+        (2, "1 经营概况"), (3, "1.1 主营业务"), (3, "1.2 新业务拓展"), (4, "1.2.1 客户开发"),
+        (4, "1.2.2 产能建设"), (2, "2 存在的问题"), (2, "3 2024年工作计划"), (3, "3.1 巩固传统业务"),
+        (3, "3.2 加快海外布局")]
+    assert sum(1 for d in log if d.rule == "structure.decimal-outline") == 1
+    # A new parent starts a new sibling sequence: `3.1` after `1.2` is neither a gap nor a restart.
+    assert not any(d.rule in ("structure.numbering-gap", "structure.numbering-restart") for d in log)
+
+
+def test_decimal_variants_keep_their_forms_and_lists() -> None:
+    doc, _ = convert(FIXTURES / "structure" / "redteam" / "decimal-variants.txt")
+    assert headings(doc)[1:] == [
+        (2, "1.总体进展"), (3, "1.1、平台产品"), (3, "1.2、移动端"), (4, "1.2.1.体验优化"),
+        (4, "1.2.2.稳定性"), (2, "2.存在的不足"), (2, "3.下半年安排"), (3, "３．１\u3000完成数据中台一期"),
+        (3, "３．２\u3000启动国际化版本")]
+    lists = [blk for blk in doc.blocks if isinstance(blk, ast.List)]
+    assert [(lst.scheme, len(lst.items)) for lst in lists] == [(ast.Scheme.ARABIC, 2)]  # inside 1.1
+    text = all_text(doc)
+    assert "2.5 万名新用户" in text
+    assert "2024.07.05" in text
+
+
+def test_decimal_under_chapters_sits_right_below_them() -> None:
+    doc, _ = convert(FIXTURES / "structure" / "redteam" / "decimal-chapters.txt")
+    assert [lv for lv, _ in headings(doc)] == [1, 2, 3, 3, 4, 4, 2, 3, 3]
+
+
+def test_no_outline_without_evidence() -> None:
+    doc, log = convert(FIXTURES / "structure" / "redteam" / "decimal-negatives.txt")
+    assert [r for _, r in headings(doc)][1:] == ["一、设备运行情况", "二、备件管理", "三、明年打算"]
+    assert not any(d.rule == "structure.decimal-outline" for d in log)
+
+
+def test_a_peer_scheme_under_a_decimal_depth_is_followed_as_written() -> None:
+    doc, log = run("标题", "1 概况", "1.1 收入", "（一）主营", "正文。", "（二）其他", "正文。", "1.2 成本", "正文。")
+    assert headings(doc)[1:] == [(2, "1 概况"), (3, "1.1 收入"), (4, "（一）主营"), (4, "（二）其他"),
+                                 (3, "1.2 成本")]
+    assert any(d.rule == "structure.nesting-order" for d in log)
+
+
+def test_renumber_changes_only_the_last_number_of_a_decimal_marker() -> None:
+    log = DiagnosticLog()
+    src = b.document(*(b.para(t) for t in ("标题", "1.1 收入", "正文。", "1.3 成本", "正文。", "2.1 计划", "正文。")))
+    doc = structure(src, Options(numbering="renumber"), log)
+    assert [r for _, r in headings(doc)][1:] == ["1.1 收入", "1.2 成本", "2.1 计划"]
+    assert any(d.rule == "structure.numbering-gap" for d in log)
+    assert structure(doc, Options(numbering="renumber"), DiagnosticLog()) == doc
+
+
+def test_decimal_outline_round_trips_through_json_and_writers() -> None:
+    doc, _ = convert(FIXTURES / "structure" / "redteam" / "decimal-outline.txt")
+    assert codec.loads(codec.dumps(doc)) == doc
+    plain = write_plain(doc, Options())
+    assert isinstance(plain, str)
+    assert "1.2.1 客户开发" in plain
+    assert "2 存在的问题" in plain

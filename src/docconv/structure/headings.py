@@ -35,15 +35,20 @@ from docconv.structure.hints import hint_level, without_hint
 from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, is_date_line, title_continuation
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
-from docconv.structure.numbering import RUNG as _RUNG
 from docconv.structure.numbering import (
+    DECIMAL_SCHEMES,
     Match,
     canonical_form,
+    decimal_outline,
+    decimal_parts,
     form_of,
     match_marker,
     render_form,
     separator_of,
+    tidy_raw,
+    with_last_number,
 )
+from docconv.structure.numbering import RUNG as _RUNG
 from docconv.structure.title import strip_site_suffix
 
 # Rungs that exist only when a document uses them; the rest keep fixed levels so that `##` means 一、
@@ -153,9 +158,47 @@ def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
              article: bool) -> tuple[Block, ...]:
     """Structure one page or one article: its own markers decide its own levels and forms."""
     blocks = _unglue_missing_markers(blocks, log)
-    markers = _collect_markers(list(blocks))
+    outline = _outline(blocks, log)
+    markers = _collect_markers(list(blocks), outline)
     levels = _levels(markers, options, log, article=article)
-    return _container(blocks, levels, _majority_forms(markers), options, log)
+    return _container(blocks, levels, _majority_forms(markers), options, log, outline=outline)
+
+
+Outline = dict[int, Match]
+"""Markers of a container's decimal outline, by `id()` of their paragraph: the outline is a property of
+the whole container (see `numbering.decimal_outline`), so a line's marker cannot be read from its text
+alone. The paragraphs are alive in the container's tuple for as long as the map is used."""
+
+
+def _outline(blocks: tuple[Block, ...], log: DiagnosticLog) -> Outline:
+    """The container's decimal outline (articles have their own), reported once when there is one."""
+    paras = _paragraphs(blocks)
+    found = decimal_outline([_lead_text(p) for p in paras])
+    if found:
+        depth = max(DECIMAL_SCHEMES.index(m.marker.scheme) for m in found.values()) + 1
+        first = paras[min(found)]
+        log.report("structure.decimal-outline", f"{len(found)} lines form a decimal outline "
+                   f"({depth} deep)", text=_text(first)[:40], pos=first.pos)
+    return {id(paras[i]): m for i, m in found.items()}
+
+
+def _paragraphs(blocks: tuple[Block, ...]) -> list[Block]:
+    """The container's blocks in reading order, inside plain Divs but not inside articles."""
+    out: list[Block] = []
+    for b in blocks:
+        if is_article(b):
+            continue
+        if isinstance(b, Div):
+            out.extend(_paragraphs(b.blocks))
+        else:
+            out.append(b)
+    return out
+
+
+def _lead_text(block: Block) -> str | None:
+    if not isinstance(block, Para) or not block.content or not isinstance(block.content[0], Text):
+        return None
+    return block.content[0].text
 
 
 def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
@@ -276,20 +319,21 @@ def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None
     return None
 
 
-def _match(block: Block) -> Match | None:
-    if not isinstance(block, Para) or not block.content or not isinstance(block.content[0], Text):
-        return None
-    return match_marker(block.content[0].text)
+def _match(block: Block, outline: Outline | None = None) -> Match | None:
+    if outline and (found := outline.get(id(block))) is not None:
+        return found
+    text = _lead_text(block)
+    return None if text is None else match_marker(text)
 
 
-def _collect_markers(blocks: list[Block]) -> list[Marker]:
+def _collect_markers(blocks: list[Block], outline: Outline) -> list[Marker]:
     out: list[Marker] = []
     for b in blocks:
         if is_article(b):
             continue  # an article has its own levels
         if isinstance(b, Div):
-            out.extend(_collect_markers(list(b.blocks)))
-        elif (m := _match(b)) is not None:
+            out.extend(_collect_markers(list(b.blocks), outline))
+        elif (m := _match(b, outline)) is not None:
             out.append(m.marker)
     return out
 
@@ -301,7 +345,8 @@ def _levels(markers: list[Marker], options: Options, log: DiagnosticLog, *,
     Inside an article the article rung (its title, level 2) is in use, so sections sit one level lower.
     """
     present = {m.scheme for m in markers}
-    shift = 1 if article and not any(_RUNG[s] == 0 for s in present) else 0
+    rung = _rungs(present)  # the ladder as this document uses it
+    shift = 1 if article and not any(rung[s] == 0 for s in present) else 0
     # The document's nesting: a scheme seen again closes everything below it; a new scheme nests.
     stack: list[Scheme] = []
     order: list[Scheme] = []
@@ -310,23 +355,44 @@ def _levels(markers: list[Marker], options: Options, log: DiagnosticLog, *,
         if m.scheme in stack:
             del stack[stack.index(m.scheme) + 1:]
         else:
-            inverted = inverted or (bool(stack) and _RUNG[stack[-1]] > _RUNG[m.scheme])
+            inverted = inverted or (bool(stack) and _nests_against_ladder(stack[-1], m.scheme, rung))
             stack.append(m.scheme)
             if m.scheme not in order:
                 order.append(m.scheme)
-    standard = sorted(present, key=lambda s: _RUNG[s])
+    standard = sorted(present, key=lambda s: rung[s])
     if inverted:
         log.report("structure.nesting-order",
                    "the document nests its numbering in a non-standard order; following the document: "
                    + " > ".join(s.value for s in order), severity=Severity.WARNING)
         return {s: 2 + shift + i for i, s in enumerate(order)}
     if options.heading_levels == "compact":
-        rungs = sorted({_RUNG[s] for s in standard})
-        return {s: 2 + shift + rungs.index(_RUNG[s]) for s in standard}
-    used_optional = sorted({_RUNG[s] for s in present if _RUNG[s] < _OPTIONAL_RUNGS})
-    return {s: 2 + shift + (used_optional.index(_RUNG[s]) if _RUNG[s] < _OPTIONAL_RUNGS
-                    else len(used_optional) + _RUNG[s] - _OPTIONAL_RUNGS)
+        rungs = sorted({rung[s] for s in standard})
+        return {s: 2 + shift + rungs.index(rung[s]) for s in standard}
+    used_optional = sorted({rung[s] for s in present if rung[s] < _OPTIONAL_RUNGS})
+    return {s: 2 + shift + (used_optional.index(rung[s]) if rung[s] < _OPTIONAL_RUNGS
+                    else len(used_optional) + rung[s] - _OPTIONAL_RUNGS)
             for s in present}
+
+
+def _rungs(present: set[Scheme]) -> dict[Scheme, int]:
+    """Each scheme's rung in this document: the ladder's, except that a decimal outline without depth-1
+    lines under chapters or parts (`第一章` … `1.1` … `1.1.1`) is numbered from the chapter, so its
+    depths move up one rung and `1.1` sits right under its chapter."""
+    rung = dict(_RUNG)
+    decimal = present & set(DECIMAL_SCHEMES)
+    if (decimal and Scheme.DECIMAL_1 not in present
+            and any(rung[s] < _OPTIONAL_RUNGS for s in present)
+            and not any(rung[s] == _OPTIONAL_RUNGS and s not in decimal for s in present)):
+        rung.update({s: rung[s] - 1 for s in DECIMAL_SCHEMES})
+    return rung
+
+
+def _nests_against_ladder(outer: Scheme, inner: Scheme, rung: dict[Scheme, int]) -> bool:
+    """Whether `inner` nested under `outer` goes against the ladder. A decimal depth and a peer of
+    another kind (`（一）` under `1.1`) would share a level, so nesting them is followed as written."""
+    if rung[outer] == rung[inner] and (outer in DECIMAL_SCHEMES) != (inner in DECIMAL_SCHEMES):
+        return True
+    return rung[outer] > rung[inner]
 
 
 def _majority_forms(markers: list[Marker]) -> dict[Scheme, str]:
@@ -379,10 +445,10 @@ def _unbalanced(text: str) -> bool:
 
 
 def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict[Scheme, str],
-               options: Options, log: DiagnosticLog) -> tuple[Block, ...]:
+               options: Options, log: DiagnosticLog, *, outline: Outline) -> tuple[Block, ...]:
     items: list[_Item] = []
     for i, b in enumerate(blocks):
-        m = _match(b)
+        m = _match(b, outline)
         if m is not None:
             assert isinstance(b, Para)
             items.append(_classify(i, b, m))
@@ -395,7 +461,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
         _check_sequence(run, log)
         if options.numbering == "renumber":
             renumbered.update(_renumber(run))
-    as_list = _list_items(runs, blocks, levels, log)
+    as_list = _list_items(runs, blocks, levels, log, outline)
     by_index = {it.index: it for it in items}
     out: list[Block] = []
     i = 0
@@ -407,7 +473,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             i += 1
             continue
         if isinstance(b, Div):
-            out.append(replace(b, blocks=_container(b.blocks, levels, forms, options, log)))
+            out.append(replace(b, blocks=_container(b.blocks, levels, forms, options, log, outline=outline)))
             i += 1
             continue
         item = by_index.get(i)
@@ -439,7 +505,9 @@ def _runs(items: list[_Item], levels: dict[Scheme, int], log: DiagnosticLog) -> 
         for other in [s for s in open_runs if levels[s] > level]:
             runs.append(open_runs.pop(other))
         current = open_runs.get(scheme)
-        if current and it.match.marker.ordinal == 1 and current[-1].match.marker.ordinal > 1:
+        if current and scheme in DECIMAL_SCHEMES and _parent(current[-1]) != _parent(it):
+            runs.append(open_runs.pop(scheme))  # `2.1` after `1.3`: the same depth under a new parent
+        elif current and it.match.marker.ordinal == 1 and current[-1].match.marker.ordinal > 1:
             runs.append(open_runs.pop(scheme))  # a restart begins a new sequence
             log.report("structure.numbering-restart",
                        f"{it.match.marker.raw} restarts the {scheme.value} sequence",
@@ -447,6 +515,11 @@ def _runs(items: list[_Item], levels: dict[Scheme, int], log: DiagnosticLog) -> 
         open_runs.setdefault(scheme, []).append(it)
     runs.extend(open_runs.values())
     return sorted(runs, key=lambda r: r[0].index)
+
+
+def _parent(item: _Item) -> tuple[int, ...]:
+    """A decimal item's parent number (`1.2` for `1.2.3`)."""
+    return decimal_parts(item.match.marker.raw)[:-1]
 
 
 _LIST, _HEADINGS, _OPEN = "list", "headings", "open"
@@ -463,7 +536,7 @@ def _mostly_plain(items: list[_Item]) -> bool:
 
 
 def _list_items(runs: list[list[_Item]], blocks: tuple[Block, ...], levels: dict[Scheme, int],
-                log: DiagnosticLog) -> set[int]:
+                log: DiagnosticLog, outline: Outline) -> set[int]:
     """Indexes of the items that become list items (the others head sections); see `_list_choice`.
 
     Runs that only their own items' shape decides, and whose items are sentences rather than heading
@@ -474,7 +547,7 @@ def _list_items(runs: list[list[_Item]], blocks: tuple[Block, ...], levels: dict
     as_list: set[int] = set()
     votes: dict[Scheme, list[list[_Item]]] = {}
     for run in runs:
-        choice = _list_choice(run, blocks, levels)
+        choice = _list_choice(run, blocks, levels, outline)
         if choice == _OPEN and all(it.kind != "bare" for it in run):
             votes.setdefault(run[0].match.marker.scheme, []).append(run)
         elif choice == _LIST or (choice == _OPEN and _mostly_plain(run)):
@@ -496,7 +569,8 @@ def _list_items(runs: list[list[_Item]], blocks: tuple[Block, ...], levels: dict
     return as_list
 
 
-def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Scheme, int]) -> str:
+def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Scheme, int],
+                 outline: Outline) -> str:
     """Whether a run of sibling items is a list, a sequence of section headings, or open.
 
     Decided for the whole run so that one sequence is rendered one way. Items with sub-items or body
@@ -511,7 +585,7 @@ def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Schem
     kinds = Counter(it.kind for it in run)
     level = levels[scheme]
     children = any(
-        (m := _match(blocks[it.index + 1])) is not None and levels.get(m.marker.scheme, 0) > level
+        (m := _match(blocks[it.index + 1], outline)) is not None and levels.get(m.marker.scheme, 0) > level
         for it in run if it.index + 1 < len(blocks))
     body_between = sum(1 for a, b in pairwise(run) if b.index > a.index + 1)
     before = blocks[run[0].index - 1] if run[0].index > 0 else None
@@ -595,7 +669,10 @@ def _fix_form(marker: Marker, forms: dict[Scheme, str], ordinal: int | None, *, 
               log: DiagnosticLog, para: Para) -> Marker:
     """The marker in the form `--numbering` asks for; keep: the document's majority form, tidied."""
     new_ordinal = marker.ordinal if ordinal is None or marker.scheme is Scheme.DASH else ordinal
-    if options.numbering in ("gbt9704", "renumber"):
+    if marker.scheme in DECIMAL_SCHEMES:
+        # A decimal number carries its parents: only its own last number may change, in its own form.
+        raw = with_last_number(tidy_raw(marker.raw), new_ordinal)
+    elif options.numbering in ("gbt9704", "renumber"):
         raw = canonical_form(marker.scheme, new_ordinal)
         if raw[-1:].isalnum():
             raw += separator_of(marker.raw)  # `第一章　总则` keeps the gap between marker and text

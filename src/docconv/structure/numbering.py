@@ -12,6 +12,8 @@ Recognised, in full-width and half-width forms and with stray spaces (`一 、`,
     A. a.  I. i.                latin / roman   (only with a delimiter, so `A股` is not a marker)
     Ⅰ、 ⅱ．                     roman numeral characters (U+2160…, U+2170…), upper / lower
     ——                          dash
+    1 / 1.1 / 1.2.1 / １．１     decimal outline (only where the document's outline is evident: see
+                                `decimal_outline`; `match_marker` alone never returns it)
 
 Inline enumerations (`一是…二是…`) are not markers: they stay in the text. Neither is a pair of numbers
 that opens a sentence (`一、二季度…`, `3、4月份…`, `1、2号楼…`): the first numeral is followed by the next
@@ -20,8 +22,9 @@ one and a measure word or another enumeration comma.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docconv.ast import Marker, Scheme
 
@@ -64,14 +67,17 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 LADDER: tuple[tuple[Scheme, ...], ...] = (
     (Scheme.CHAPTER, Scheme.PART, Scheme.ARTICLE),
     (Scheme.SECTION,),
-    (Scheme.CN, Scheme.ROMAN_UPPER),
-    (Scheme.CN_PAREN, Scheme.LATIN_UPPER),
-    (Scheme.ARABIC,),
-    (Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.ROMAN_LOWER),
-    (Scheme.CIRCLED,),
+    (Scheme.CN, Scheme.ROMAN_UPPER, Scheme.DECIMAL_1),
+    (Scheme.CN_PAREN, Scheme.LATIN_UPPER, Scheme.DECIMAL_2),
+    (Scheme.ARABIC, Scheme.DECIMAL_3),
+    (Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.ROMAN_LOWER, Scheme.DECIMAL_4),
+    (Scheme.CIRCLED, Scheme.DECIMAL_5),
     (Scheme.DASH, Scheme.BULLET),
 )
-"""The standard nesting (GB/T 9704 and common practice), top to bottom; schemes in one rung are peers."""
+"""The standard nesting (GB/T 9704 and common practice), top to bottom; schemes in one rung are peers.
+
+A decimal outline is a ladder of its own: its depth d sits on the rung of `一、` plus d − 1, so `1` heads a
+section like `一、` (level 2) and `1.2.1` sits where `1.` would (level 4)."""
 RUNG: dict[Scheme, int] = {s: i for i, rung in enumerate(LADDER) for s in rung}
 """Each scheme's rung in `LADDER` (0 is the top)."""
 
@@ -210,6 +216,12 @@ _CANONICAL: dict[Scheme, str] = {
     Scheme.ROMAN_LOWER: "{roman_lower}.",
     Scheme.DASH: "——",
     Scheme.BULLET: "•",
+    # A decimal marker's parents are not known from its ordinal: `with_last_number` rewrites its own raw.
+    Scheme.DECIMAL_1: "{n}",
+    Scheme.DECIMAL_2: "{n}",
+    Scheme.DECIMAL_3: "{n}",
+    Scheme.DECIMAL_4: "{n}",
+    Scheme.DECIMAL_5: "{n}",
 }
 
 
@@ -339,3 +351,159 @@ def render_form(form: str, scheme: Scheme, ordinal: int) -> str:
 
 
 _TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+# --- decimal outlines (1 / 1.1 / 1.2.1) -------------------------------------------------------------------
+
+DECIMAL_SCHEMES: tuple[Scheme, ...] = (Scheme.DECIMAL_1, Scheme.DECIMAL_2, Scheme.DECIMAL_3, Scheme.DECIMAL_4,
+                                       Scheme.DECIMAL_5)
+"""The decimal outline's schemes, by depth (index 0 is depth 1)."""
+
+# Components of one or two digits (an outline never numbers a section 0 or past 99; `2023.12.31` and
+# `0.5` are no outline numbers), joined by one kind of full stop, optionally closed by a delimiter.
+_DIGIT = "[0-9０-９]"
+_DECIMAL = re.compile(rf"^(?P<num>{_DIGIT}{{1,2}}(?P<dot>[.．]){_DIGIT}{{1,2}}"
+                      rf"(?:(?P=dot){_DIGIT}{{1,2}}){{0,3}})"
+                      rf"(?P<end>[.．、](?!{_DIGIT}))?(?P<gap>[ \t\u3000]*)")
+# A depth-1 line of an outline written without a delimiter: `1 经营概况`, `2　存在的问题`.
+_PLAIN_TOP = re.compile(rf"^(?P<num>{_DIGIT}{{1,2}})(?P<gap>[ \t\u3000]+)"
+                        rf"(?=[\u4e00-\u9fffA-Za-z“「《]|{_DIGIT}{{4}}年)")  # a word or a year (`3 2024年…`)
+# What a number glued to its text is measured in (`1.5倍`, `2.3亿元`, `3.5米`, `1.2版`): a quantity or a
+# version, not a section number. After a gap only the forms no heading starts with are refused.
+_GLUED_UNIT = re.compile(r"[倍%％‰℃万亿元米吨个千百十度分秒年月日天级版期号次小公平立克升斤亩户人台件项条]")
+_SPACED_UNIT = re.compile(r"[倍%％‰℃]|[万亿][元人吨台件户个亩]")
+_OUTLINE_SENTENCE_END = "。！？!?；;"
+_OUTLINE_HEADING_MAX = 40  # characters: a longer line is body text, whatever its number
+
+
+def decimal_parts(raw: str) -> tuple[int, ...]:
+    """The numbers of a decimal marker: `1.2.1` → (1, 2, 1), `１．３、` → (1, 3)."""
+    return tuple(int(n) for n in re.findall(r"[0-9]+", raw.translate(_FULLWIDTH_DIGITS)))
+
+
+def match_decimal(text: str) -> Match | None:
+    """A decimal outline number of two to five components at the start of `text` (`1.2 收入`,
+    `1.2.1、客户开发`, `１．１　概况`), or None: the grammar only; whether the document has an outline
+    is `decimal_outline`'s question.
+
+    Not a marker: a bare number line, a quantity or version glued to a unit (`1.5倍`, `2.1版`), a number
+    followed by more digits or a percent sign.
+    """
+    m = _DECIMAL.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    parts = decimal_parts(m.group("num"))
+    if not rest or 0 in parts or rest[0].isdigit() or rest[0] in ".．":
+        return None
+    if m.group("end") is None and not m.group("gap"):
+        # Glued straight to its text: only a Chinese word that is no unit (`1.2.1客户开发`).
+        if not "\u4e00" <= rest[0] <= "\u9fff" or _GLUED_UNIT.match(rest):
+            return None
+    elif _SPACED_UNIT.match(rest):
+        return None
+    raw = m.group(0)[:m.end() - len(m.group("gap"))]
+    if not m.group("end"):
+        raw += m.group("gap")  # the gap is what separates the number from its text (see tidy_raw)
+    scheme = DECIMAL_SCHEMES[len(parts) - 1]
+    return Match(Marker(scheme=scheme, ordinal=parts[-1], raw=raw), rest)
+
+
+def _outline_top(text: str) -> Match | None:
+    """A line that can be the depth-1 line of an outline: `1 经营概况` or an arabic marker (`1.`, `1、`)."""
+    m = _PLAIN_TOP.match(text)
+    if m is not None:
+        return Match(Marker(scheme=Scheme.DECIMAL_1, ordinal=int(m.group("num").translate(_FULLWIDTH_DIGITS)),
+                            raw=m.group(0)), text[m.end():])
+    found = match_marker(text)
+    if found is None or found.marker.scheme is not Scheme.ARABIC:
+        return None
+    return Match(replace(found.marker, scheme=Scheme.DECIMAL_1), found.rest)
+
+
+def _heading_line(rest: str) -> bool:
+    rest = rest.rstrip()
+    return 0 < len(rest) <= _OUTLINE_HEADING_MAX and not any(c in _OUTLINE_SENTENCE_END for c in rest)
+
+
+def decimal_outline(texts: list[str | None]) -> dict[int, Match]:
+    """The lines (by index in `texts`) that form the document's decimal outline, with their markers.
+
+    Conservative: an outline is evident only when at least two lines numbered two or more deep read as
+    headings (short, no sentence end) and two of the outline's lines are next to each other in it
+    (`1.1` then `1.2`, or `1.2` then `1.2.1`). An outline's numbers rise in document order (1 < 1.1 <
+    1.2 < 1.2.1 < 2 < 3.1), so the longest rising sequence of the deep numbers is the outline and a
+    number outside it (`1.5 倍` in prose, a date) stays text. A depth-1 line (`1 经营概况`, `2.`) joins
+    only where the outline leaves room for its number: after the sections of the number before it and
+    before those of its own, so a `1.` `2.` list inside section 1.1 stays an arabic list.
+    """
+    deep = [(i, found) for i, t in enumerate(texts)
+            if t is not None and (found := match_decimal(t)) is not None]
+    chain = _rising([decimal_parts(f.marker.raw) for _, f in deep])
+    kept = [deep[k] for k in chain]
+    if sum(1 for _, f in kept if _heading_line(f.rest)) < 2 or not any(
+            _adjacent(decimal_parts(a.marker.raw), decimal_parts(b.marker.raw))
+            for (_, a), (_, b) in itertools.pairwise(kept)):
+        return {}
+    out = dict(kept)
+    tops: list[int] = []  # depth-1 numbers taken so far
+    for i, t in enumerate(texts):
+        top = _outline_top(t) if t is not None and i not in out else None
+        if top is None or not _heading_line(top.rest):
+            continue
+        n = top.marker.ordinal
+        before = [decimal_parts(f.marker.raw)[0] for j, f in kept if j < i]
+        after = next((decimal_parts(f.marker.raw)[0] for j, f in kept if j > i), None)
+        done = max([*before[-1:], *tops[-1:]], default=0)
+        if n > done and (n <= after if after is not None else n == done + 1):
+            out[i] = top
+            tops.append(n)
+    return out
+
+
+def _adjacent(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether `b` comes right after `a` in an outline: its next sibling (`1.2` → `1.3`), its first child
+    (`1.2` → `1.2.1`), or the first child of the next parent (`1.3` → `2.1`)."""
+    if b == (*a, 1):
+        return True
+    if len(a) != len(b) or not a:
+        return False
+    if a[:-1] == b[:-1]:
+        return b[-1] == a[-1] + 1
+    return b[-1] == 1 and _adjacent(a[:-1], b[:-1])
+
+
+def _rising(numbers: list[tuple[int, ...]]) -> list[int]:
+    """Indexes of a longest strictly rising subsequence of `numbers` (the first one found)."""
+    tails: list[int] = []  # tails[k]: index of the smallest last element of a rising run of length k + 1
+    back: list[int] = [-1] * len(numbers)
+    for i, n in enumerate(numbers):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if numbers[tails[mid]] < n:
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    out: list[int] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(k)
+        k = back[k]
+    return out[::-1]
+
+
+def with_last_number(raw: str, ordinal: int) -> str:
+    """A decimal marker with its last number replaced (`1.2.3` → `1.2.5`), in the source's digits."""
+    m = list(re.finditer(r"[0-9]+|[０-９]+", raw))
+    if not m:
+        return raw
+    last = m[-1]
+    fullwidth = last.group(0)[0] in "０１２３４５６７８９"
+    number = str(ordinal).translate(_TO_FULLWIDTH) if fullwidth else str(ordinal)
+    return raw[:last.start()] + number + raw[last.end():]

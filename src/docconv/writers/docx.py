@@ -133,6 +133,9 @@ _NUM_FORMATS: dict[Scheme, tuple[str, ...]] = {
     Scheme.ROMAN_LOWER: ("lowerRoman",),
     Scheme.DASH: ("bullet",),
     Scheme.BULLET: ("bullet",),
+    Scheme.DECIMAL_1: ("decimal",),
+    # Deeper decimal markers (`1.2`, `1.2.1`) carry their parents' numbers, which a one-level Word list
+    # cannot print: they have no entry, so their items keep the marker as typed text.
 }
 _NUMBER_TOKEN: dict[str, re.Pattern[str]] = {
     "decimal": re.compile("[0-9]+"),
