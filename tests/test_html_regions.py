@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from docconv import ast
 from docconv import builder as b
 from docconv.ast import Attr
-from docconv.clean.regions import REGION_KEY, remove_region_furniture
+from docconv.clean.regions import REGION_KEY, SOURCE_KEY, remove_region_furniture
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
-from docconv.readers.html import noise
+from docconv.readers.html import PAGE_ATTR, noise, read_html
 
 BODY = "本年度中心围绕居民健康这一中心任务，扎实推进公共卫生服务，各项指标均完成了年度目标。"
 
@@ -37,8 +39,10 @@ def page() -> ast.Document:
     )
 
 
-def test_the_key_is_the_one_the_reader_writes() -> None:
+def test_the_keys_are_the_ones_the_reader_writes() -> None:
     assert REGION_KEY == noise.REGION_KEY
+    assert SOURCE_KEY == noise.SOURCE_KEY
+    assert read_html("<p>x</p>", Options(), DiagnosticLog()).attr == PAGE_ATTR
 
 
 def test_furniture_regions_around_the_content_go_and_inside_it_stay_as_suspects() -> None:
@@ -106,8 +110,10 @@ def links(*labels: str) -> ast.Para:
 def test_a_row_of_links_before_the_content_goes_and_does_not_anchor_the_zones() -> None:
     # A top bar in a container no class names: it is not content, so the breadcrumb after it is still
     # before the content.
-    doc = b.document(links("某某网", "工作计划", "工作总结"), at(b.para("您的位置：首页 > 工作计划"), "breadcrumb"),
-                     b.heading(1, "年度工作计划"), b.para(BODY), at(b.para("Copyright 某某网"), "footer"))
+    doc = replace(b.document(links("某某网", "工作计划", "工作总结"),
+                             at(b.para("您的位置：首页 > 工作计划"), "breadcrumb"),
+                             b.heading(1, "年度工作计划"), b.para(BODY), at(b.para("Copyright 某某网"), "footer")),
+                  attr=PAGE_ATTR)
     log = DiagnosticLog()
     out = remove_region_furniture(doc, Options(), log)
     assert texts(out) == ["年度工作计划", BODY]

@@ -17,7 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from docconv.ast import Attr, Block, Document, Heading, Link, List, Para, Table, plain_text
+from docconv.ast import (
+    Attr,
+    Block,
+    Document,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    List,
+    Para,
+    Strong,
+    Table,
+    plain_text,
+)
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -25,6 +38,8 @@ from docconv.transform import Transform
 
 REGION_KEY = "html-region"
 """`Attr.kv` key of the page region a block was read from (set by the HTML reader)."""
+SOURCE_KEY = "source-format"
+"""`Attr.kv` key on the Document naming the format it was read from (`html` from the HTML reader)."""
 RULE_ID = "furniture.html-region"
 LINKS_ID = "furniture.html-links"
 _CONTENT = frozenset({"main"})
@@ -43,36 +58,58 @@ def region(block: Block) -> str | None:
 
 def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Drop furniture-region blocks (and rows of links) around the page's content; report those inside."""
-    regions = [region(b) for b in doc.blocks]
-    if not any(r is not None and r not in _CONTENT for r in regions):
-        return doc  # not an HTML page, or one without furniture regions
-    anchors = [i for i, (b, r) in enumerate(zip(doc.blocks, regions, strict=True))
-               if (r is None or r in _CONTENT) and _is_content(b)]
+    blocks = doc.blocks
+    regions = [region(b) for b in blocks]
+    # Rows and lists of links are navigation on a web page; in a Word file they may be its references.
+    nav = _navigation(blocks) if (SOURCE_KEY, "html") in doc.attr.kv else ["" for _ in blocks]
+    if not any(r is not None and r not in _CONTENT for r in regions) and not any(nav):
+        return doc  # not an HTML page, or one without furniture regions or link rows
+    anchors = _anchors(blocks, regions, nav)
     if not anchors:
-        log.report(RULE_ID, "no block of the page reads as its content outside furniture regions; nothing "
-                   "removed by region", severity=Severity.WARNING, action=Action.KEPT)
+        if any(r is not None and r not in _CONTENT for r in regions):
+            log.report(RULE_ID, "no block of the page reads as its content outside furniture regions; "
+                       "nothing removed by region", severity=Severity.WARNING, action=Action.KEPT)
         return doc
     _, off = active_rules(options)
     first, last = anchors[0], anchors[-1]
+    title = _title_key(doc.meta.title)
+    captions = _captions(blocks, nav, first, last)
     kept: list[Block] = []
-    for i, (b, r) in enumerate(zip(doc.blocks, regions, strict=True)):
+    for i, (b, r) in enumerate(zip(blocks, regions, strict=True)):
         outside = i < first or i > last
         where = "before" if i < first else "after"
         if r is None or r in _CONTENT:
-            if outside and _link_row(b):
-                _drop_or_keep(b, LINKS_ID, f"a row of links {where} the page's content (site navigation)",
+            if outside and nav[i]:
+                _drop_or_keep(b, LINKS_ID, f"{nav[i]} {where} the page's content (site navigation)",
+                              off=off, kept=kept, log=log)
+            elif i in captions:
+                _drop_or_keep(b, LINKS_ID, f"the title of a list of links {where} the page's content",
                               off=off, kept=kept, log=log)
             else:
                 kept.append(b)
         elif not outside:
+            if r in _NEVER_CONTENT and not _is_prose(b) and not isinstance(b, Heading):
+                _drop_or_keep(b, RULE_ID, f"the page's {r} region inside its content, and no sentences of "
+                              "report text", off=off, kept=kept, log=log)
+                continue
             log.report(RULE_ID, f"inside the page's content but in its {r} region; kept for the residue "
                        "rules to judge", severity=Severity.WARNING, action=Action.KEPT, text=_text(b),
+                       pos=getattr(b, "pos", None))
+            kept.append(b)
+        elif i < first and title and _is_title(b, title):
+            log.report(RULE_ID, f"in the page's {r} region before its content, but it is the page's title; "
+                       "kept", severity=Severity.WARNING, action=Action.KEPT, text=_text(b),
                        pos=getattr(b, "pos", None))
             kept.append(b)
         else:
             _drop_or_keep(b, RULE_ID, f"the page's {r} region, {where} its content", off=off, kept=kept,
                           log=log)
     return replace(doc, blocks=tuple(kept))
+
+
+_NEVER_CONTENT = frozenset({"ad", "share"})
+"""Regions whose non-prose blocks go even between content blocks: a banner or share bar that splits an
+article in two is never part of it, while a "sidebar" class may be a theme's name for the text column."""
 
 
 def _drop_or_keep(b: Block, rid: str, why: str, *, off: frozenset[str], kept: list[Block],
@@ -88,35 +125,140 @@ def _drop_or_keep(b: Block, rid: str, why: str, *, off: frozenset[str], kept: li
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _BODY_MIN = 20  # characters: a content paragraph is at least one real sentence
+_SHORT = 30  # characters: a line this short (a date, an author line) does not decide what a heading heads
 
 
-def _is_content(block: Block) -> bool:
-    """A block that anchors the page's content: a heading the page states, or a paragraph of sentences.
+def _is_prose(block: Block) -> bool:
+    """A paragraph of sentences."""
+    if not isinstance(block, Para):
+        return False
+    text = plain_text(block.content)
+    return len(text) >= _BODY_MIN and _SENTENCE_END.search(text) is not None
 
-    A short unregioned line (a top bar of links, a logo) does not: it may be furniture in a container
-    with no telling class, and the zones must not start at it.
+
+def _anchors(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str]) -> list[int]:
+    """Indexes of the blocks that anchor the page's content, outside furniture regions.
+
+    Sentences anchor it, and so do lists and tables that are not navigation. A heading anchors it only
+    when content follows (past other headings and short lines such as a date): a heading that titles a
+    sidebar's list of links ("最新文章") or a logo is not the report's.
     """
-    if isinstance(block, Heading):
-        return True
-    if isinstance(block, Para):
-        text = plain_text(block.content)
-        return len(text) >= _BODY_MIN and _SENTENCE_END.search(text) is not None
-    return isinstance(block, List | Table)
+    def free(i: int) -> bool:
+        return regions[i] is None or regions[i] in _CONTENT
 
+    def body(i: int) -> bool:
+        b = blocks[i]
+        return free(i) and not nav[i] and (_is_prose(b) or isinstance(b, List | Table))
+
+    out: list[int] = []
+    for i, b in enumerate(blocks):
+        if body(i):
+            out.append(i)
+        elif free(i) and isinstance(b, Heading) and _has_words(b):
+            for j in range(i + 1, len(blocks)):
+                if body(j):
+                    out.append(i)
+                    break
+                nxt = blocks[j]
+                short = isinstance(nxt, Para) and len(plain_text(nxt.content)) < _SHORT
+                if not (free(j) and not nav[j] and (isinstance(nxt, Heading) or short)):
+                    break
+    return out
+
+
+def _has_words(h: Heading) -> bool:
+    """A heading with text of its own, not only a linked logo or picture."""
+    own = "".join(plain_text((n,)) for n in h.content if not isinstance(n, Link | Image))
+    return bool(own.strip())
+
+
+# ------------------------------------------------------------------------------------------ navigation
 
 _LINK_SHARE = 0.7
+_ITEM_LINK_SHARE = 0.5  # a list item of a related-articles list may add a date or a view count
+_PAGER = re.compile(r"^(?:\s|[|｜«»<>＜＞…·.]|上一?页|下一?页|前一?页|后一?页|首页|尾页|末页|最后一页|第一页|"
+                    r"[第共]\s*\d+\s*页|当前第?\s*\d+\s*页|\d{1,3}|\[\d{1,3}\]|全文|阅读全文)+$")
+_PAGER_WORD = re.compile(r"[上下前后]一?页|[第共]\s*\d+\s*页|尾页|末页")
+
+
+def _navigation(blocks: tuple[Block, ...]) -> list[str]:
+    """For each block, what kind of navigation it is ("" for none): a row of links, a list of links,
+    one of a run of link-only lines, or a pager (上一页 1 2 3 下一页, 共3页)."""
+    out = ["" for _ in blocks]
+    for i, b in enumerate(blocks):
+        if _link_row(b):
+            out[i] = "a row of links"
+        elif isinstance(b, List) and len(b.items) >= 2 and all(_link_item(it.blocks) for it in b.items):
+            out[i] = "a list of links"
+        elif isinstance(b, Para) and _PAGER_WORD.search(t := plain_text(b.content)) and _PAGER.match(t):
+            out[i] = "a pager"
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and not out[i] and isinstance(blocks[i], Para) and _link_item(blocks[i:i + 1]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                out[j] = "one of a run of link-only lines"
+        run = []
+    return out
+
+
+def _external_links(content: tuple[Inline, ...]) -> list[Link]:
+    # Links inside the document (#section) are a table of contents, part of the document itself.
+    return [n for n in content if isinstance(n, Link) and not n.target.startswith("#")]
 
 
 def _link_row(block: Block) -> bool:
     """A paragraph that is mostly links (two or more): a menu or a list of related pages."""
     if not isinstance(block, Para):
         return False
-    links = [n for n in block.content if isinstance(n, Link)]
+    links = _external_links(block.content)
     if len(links) < 2:
         return False
-    linked = sum(len(plain_text(n.content).strip()) for n in links)
-    total = len("".join(plain_text(block.content).split()))
-    return total > 0 and linked >= _LINK_SHARE * total
+    return _linked_share(block.content, links) >= _LINK_SHARE
+
+
+def _link_item(blocks: tuple[Block, ...]) -> bool:
+    """A list item or line that is one link, perhaps with a date beside it."""
+    if len(blocks) != 1 or not isinstance(blocks[0], Para):
+        return False
+    links = _external_links(blocks[0].content)
+    return len(links) >= 1 and _linked_share(blocks[0].content, links) >= _ITEM_LINK_SHARE
+
+
+def _linked_share(content: tuple[Inline, ...], links: list[Link]) -> float:
+    linked = sum(len("".join(plain_text(n.content).split())) for n in links)
+    total = len("".join(plain_text(content).split()))
+    return linked / total if total else 0.0
+
+
+def _captions(blocks: tuple[Block, ...], nav: list[str], first: int, last: int) -> set[int]:
+    """Headings outside the content that title navigation right below them ("热门文章" over its links)."""
+    return {i for i, b in enumerate(blocks[:-1])
+            if (i < first or i > last) and isinstance(b, Heading | Para) and _caption_like(b) and nav[i + 1]
+            and (i + 1 < first or i + 1 > last) and len(plain_text(b.content)) <= _SHORT}
+
+
+def _caption_like(b: Block) -> bool:
+    """A heading, or a line that is all bold (a sidebar box's title in a table layout)."""
+    return isinstance(b, Heading) or (isinstance(b, Para) and len(b.content) == 1
+                                      and isinstance(b.content[0], Strong))
+
+
+_TITLE_MIN = 4
+
+
+def _title_key(title: str | None) -> str:
+    return "".join((title or "").split())
+
+
+def _is_title(block: Block, title: str) -> bool:
+    """A heading or short line that opens the page's `<title>` (the site name, at its end, does not)."""
+    if not isinstance(block, Heading | Para):
+        return False
+    text = "".join(plain_text(block.content).split())
+    return len(text) >= _TITLE_MIN and title.startswith(text)
 
 
 def _text(block: object) -> str:

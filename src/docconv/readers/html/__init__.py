@@ -14,11 +14,10 @@ source line (for `Pos`) and parsing is about twenty times faster.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lxml import etree
 
-from docconv.ast import Document, Heading, List, Para, Table
+from docconv.ast import Attr, Document, Heading, List, Para, Table
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.errors import ParseError
 from docconv.options import Options
@@ -134,4 +133,8 @@ def read_html(source: str, options: Options, log: DiagnosticLog) -> Document:
                                  ("tables", Table))}
     log.report("read.html.blocks",
                f"{len(blocks)} blocks: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    return replace(Document(meta=meta), blocks=blocks)
+    return Document(meta=meta, blocks=blocks, attr=PAGE_ATTR)
+
+
+PAGE_ATTR = Attr(kv=((noise.SOURCE_KEY, "html"),))
+"""The document's attributes: it is a web page (the cleaner removes site navigation only from pages)."""

@@ -33,6 +33,7 @@ from docconv.ast import (
     Link,
     List,
     ListItem,
+    Marker,
     Para,
     Pos,
     Scheme,
@@ -55,11 +56,12 @@ from docconv.readers.html.inlines import (
     join_wrapped,
 )
 from docconv.readers.txt import read_txt
+from docconv.structure.numbering import canonical_form
 
 CONTAINER_TAGS = frozenset({
     "html", "body", "div", "section", "article", "main", "header", "footer", "aside", "center", "form",
     "fieldset", "legend", "figure", "figcaption", "address", "details", "summary", "dl", "dt", "dd",
-    "hgroup", "dialog", "p", "noframes", "search",
+    "hgroup", "dialog", "p", "noframes", "search", "noscript",
 })
 """Elements that start and end a block but map to no node of their own."""
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
@@ -71,18 +73,66 @@ _BLOCKISH = CONTAINER_TAGS | LIST_TAGS | PRE_TAGS | frozenset(HEADING_TAGS) | _T
 _FRAMES: dict[str, str] = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph", "cite": "emph",
                            "dfn": "emph", "var": "emph", "code": "code", "kbd": "code", "samp": "code",
                            "tt": "code", "a": "link"}
+_LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-echo", "data-url")
 _OL_TYPES = {"1": Scheme.ARABIC, "a": Scheme.LATIN_LOWER, "A": Scheme.LATIN_UPPER,
-             "i": Scheme.ROMAN_LOWER, "I": Scheme.ROMAN_UPPER}
+             "i": Scheme.ROMAN_LOWER, "I": Scheme.ROMAN_UPPER, "一": Scheme.CN}
+# CSS list-style-type values → scheme; the Chinese ones are what Chinese pages use for 一、二、三.
+_CSS_LIST_STYLES = {"decimal": Scheme.ARABIC, "decimal-leading-zero": Scheme.ARABIC,
+                    "lower-alpha": Scheme.LATIN_LOWER, "lower-latin": Scheme.LATIN_LOWER,
+                    "upper-alpha": Scheme.LATIN_UPPER, "upper-latin": Scheme.LATIN_UPPER,
+                    "lower-roman": Scheme.ROMAN_LOWER, "upper-roman": Scheme.ROMAN_UPPER,
+                    "cjk-ideographic": Scheme.CN, "cjk-decimal": Scheme.CN,
+                    "simp-chinese-informal": Scheme.CN, "trad-chinese-informal": Scheme.CN,
+                    "simp-chinese-formal": Scheme.CN, "trad-chinese-formal": Scheme.CN,
+                    "circled-decimal": Scheme.CIRCLED}
 MAX_NESTING = 48
 """List items, cells and quotes nested deeper than this are read as plain blocks (downstream stages
 walk the tree recursively)."""
 _PROSE_SHARE = 0.3  # share of Han characters from which a <pre> holds report text, not code
 _HAN_RE = re.compile(HAN)
 _TEXT_SAMPLE = 200
+_SENTENCE_SPLIT = re.compile(r"[。！？；!?;]")
+_PIECE_MIN = 8  # characters: a sentence piece long enough that finding it twice means a copy
+_COPY_SHARE = 0.6
+_HIDDEN_KEEP_MIN = 100  # characters of sentences from which a hidden block is report text
+_NOSCRIPT_MIN = 40
+
+
+def _sentences(text: str, minimum: int = _HIDDEN_KEEP_MIN) -> bool:
+    """Whether the text is at least `minimum` characters and holds a Chinese full stop."""
+    return len(text.strip()) >= minimum and "。" in text
 
 
 def _snippet(el: etree._Element) -> str:
     return " ".join(noise.element_text(el).split())[:_TEXT_SAMPLE]
+
+
+def _drawn_marker(scheme: Scheme, ordinal: int) -> str:
+    """The marker a browser draws for an item: `一、`, `a. ` (a Latin one is followed by a space)."""
+    form = canonical_form(scheme, ordinal)
+    return form + " " if form[-1:].isascii() else form
+
+
+_COLUMN_MIN = 200  # characters: a cell this long, with most of a table's text, is a page column
+_COLUMN_SHARE = 0.6
+_COLUMN_BLOCKS = 3
+
+
+def _dominant_cell(cells: list[TableCell]) -> str | None:
+    """The share of the text one cell holds, when it is the text column of a layout table, else None.
+
+    A data table spreads its text over its cells; a layout table puts the report in one cell of
+    several paragraphs beside cells of menus and logos.
+    """
+    sizes = [len("".join(plain_text(b.content).split())) for c in cells for b in c.blocks
+             if isinstance(b, Para | Heading)]
+    total = sum(sizes)
+    for c in cells:
+        paras = [b for b in c.blocks if isinstance(b, Para | Heading)]
+        size = sum(len("".join(plain_text(b.content).split())) for b in paras)
+        if len(paras) >= _COLUMN_BLOCKS and size >= _COLUMN_MIN and size >= _COLUMN_SHARE * total:
+            return f"{round(100 * size / total)}%"
+    return None
 
 
 def _int(value: str | None, default: int, low: int = 1, high: int = 1000) -> int:
@@ -142,6 +192,7 @@ class _TableB:
     head: list[TableRow] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
     fostered: list[Block] = field(default_factory=list)
+    nested: bool = False
 
 
 _Builder = _Sink | _ListB | _RowB | _TableB
@@ -184,11 +235,14 @@ class BodyReader:
         self.dropped: dict[str, Counter[str]] = {}
         self.first_drop: dict[str, int | None] = {}
         self.line: int | None = None
+        self.body: etree._Element | None = None
+        self._visible: str | None = None
 
     # ------------------------------------------------------------------------------------ entry
 
     def read(self, body: etree._Element) -> tuple[Block, ...]:
         """Walk `body` and return its blocks."""
+        self.body = body
         walker = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
         for event, el in walker:
             if event == "start":
@@ -312,6 +366,9 @@ class BodyReader:
             return
         self._block_start()
         if tag == "table":
+            for outer in self.stack:
+                if isinstance(outer, _TableB):
+                    outer.nested = True
             entry = self._push(el, tag, "table")
             entry.builder = _TableB(self.line, self._region())
             self.stack.append(entry.builder)
@@ -320,11 +377,20 @@ class BodyReader:
             entry.builder = self._open_sink("quote")
         else:
             ordered = tag == "ol"
-            scheme = _OL_TYPES.get(el.get("type") or "1", Scheme.ARABIC) if ordered else Scheme.BULLET
+            scheme = self._list_scheme(el) if ordered else Scheme.BULLET
             entry = self._push(el, tag, "list")
             entry.builder = _ListB(ordered, scheme, _int(el.get("start"), 1, 0, 10**6), self.line,
                                    self._region())
             self.stack.append(entry.builder)
+
+    def _list_scheme(self, el: etree._Element) -> Scheme:
+        """An `<ol>`'s numbering: inline list-style, then a class rule of the page, then `type`."""
+        styles = dict(self.sheet.list_styles)
+        for value in (noise.list_style_type(noise.style_declarations(el.get("style") or "")),
+                      *(styles.get(c) for c in (el.get("class") or "").split())):
+            if value and value in _CSS_LIST_STYLES:
+                return _CSS_LIST_STYLES[value]
+        return _OL_TYPES.get((el.get("type") or "1").strip(), Scheme.ARABIC)
 
     def _structural(self, tag: str, top: _Builder) -> bool:
         """Whether a list or table part stands where its structure is (else it is a plain block)."""
@@ -397,8 +463,10 @@ class BodyReader:
         return lambda c: Link(content=c, target=href, title=title) if c else None
 
     def _image(self, el: etree._Element, sink: _Sink) -> None:
-        # Lazy-loading pages keep the real address in data-original / data-src.
-        src = next((v.strip() for k in ("src", "data-original", "data-src") if (v := el.get(k))), "")
+        # Lazy-loading pages keep the real address in data-original / data-src and put a placeholder
+        # (a spinner, a blank pixel) in src until a script swaps them.
+        src = next((v.strip() for k in _LAZY_SRC if (v := el.get(k)) and v.strip()), "") \
+            or (el.get("src") or "").strip()
         alt = " ".join((el.get("alt") or "").split())
         node = Image(alt=(Text(text=alt),) if alt else (), src=src, title=el.get("title") or "")
         if sink.pre is None:
@@ -489,7 +557,13 @@ class BodyReader:
             self._close_sink(b, parent)
         elif isinstance(b, _ListB):
             if b.items:
-                self._emit(parent, List(items=tuple(b.items), ordered=b.ordered, scheme=b.scheme,
+                items = tuple(b.items)
+                if b.ordered and b.scheme is not Scheme.ARABIC:
+                    # The page draws 一、 / a. / ii. itself: the items carry the marker it shows.
+                    items = tuple(replace(it, marker=Marker(scheme=b.scheme, ordinal=b.start + i,
+                                                            raw=_drawn_marker(b.scheme, b.start + i)))
+                                  for i, it in enumerate(items))
+                self._emit(parent, List(items=items, ordered=b.ordered, scheme=b.scheme,
                                         start=b.start, attr=_attr(b.region), pos=_pos(b.line)))
         elif isinstance(b, _RowB):
             if b.cells:
@@ -588,8 +662,12 @@ class BodyReader:
             reason = "it has a single cell"
         elif all(len(r.cells) == 1 for r in rows):
             reason = "it has a single column"
-        elif any(isinstance(b, Table | Heading) for c in cells for b in c.blocks):
+        elif t.nested or any(isinstance(b, Table | Heading) for c in cells for b in c.blocks):
             reason = "its cells hold headings or tables"
+        elif any(isinstance(b, HorizontalRule) for c in cells for b in c.blocks):
+            reason = "its cells hold thematic breaks"
+        elif (dominant := _dominant_cell(cells)) is not None:
+            reason = f"one cell holds {dominant} of its text in paragraphs (the page's text column)"
         if reason is None:
             self._emit(parent, Table(caption=t.caption, head=tuple(t.head), rows=tuple(t.rows),
                                      attr=_attr(t.region), pos=_pos(t.line)))
@@ -609,6 +687,8 @@ class BodyReader:
         """Whether the element is format noise (reported); its subtree is then skipped."""
         if tag in noise.SILENT_TAGS or not tag:
             return True
+        if tag == "noscript" and self._noscript_report(el):
+            return False
         for tags, rule in ((noise.CODE_TAGS, "read.html.script"), (noise.EMBED_TAGS, "read.html.embed"),
                            (noise.FORM_TAGS, "read.html.form"), (noise.RUBY_TAGS, "read.html.ruby")):
             if tag in tags:
@@ -619,11 +699,30 @@ class BodyReader:
                             action=Action.REMOVED, text=_snippet(el) or None, pos=_pos(noise.source_line(el)))
             return True
         reason = noise.hidden_reason(el, self.sheet)
-        if reason is None:
+        if reason is not None:
+            return self._hidden(el, reason, long_kept=True)
+        if (small := noise.small_screen_only(el)) is not None:
+            text = _snippet(el)
+            if text and self._shown_elsewhere(el):
+                self.log.report("read.html.hidden", f"phone-only copy removed (class {small!r} hides it on "
+                                "desktop screens, and the page shows its text elsewhere)",
+                                action=Action.REMOVED, text=text, pos=_pos(noise.source_line(el)))
+                return True
             return False
+        if (white := noise.white_text(el, self.sheet)) is not None:
+            return self._hidden(el, white + ", white text on the white page", long_kept=True)
+        return False
+
+    def _hidden(self, el: etree._Element, reason: str, *, long_kept: bool) -> bool:
+        """Drop a hidden element, except a long block of sentences the page does not show elsewhere."""
         text = _snippet(el)
         full = noise.element_text(el)
-        if len(full.strip()) >= 100 and "。" in full:
+        if long_kept and _sentences(full):
+            if self._shown_elsewhere(el):
+                self.log.report("read.html.hidden", f"hidden copy removed ({reason}): the page shows the "
+                                "same text elsewhere (a mobile or desktop copy of the article)",
+                                action=Action.REMOVED, text=text, pos=_pos(noise.source_line(el)))
+                return True
             # A long hidden block of sentences is a collapsed part of the report ("展开全文"), not an
             # anti-scraping decoy: keep it.
             self.log.report("read.html.hidden-kept", f"hidden element ({reason}) kept: it holds "
@@ -632,9 +731,36 @@ class BodyReader:
                             pos=_pos(noise.source_line(el)))
             return False
         if text:
-            self.log.report("read.html.hidden", f"hidden element removed ({reason})", action=Action.REMOVED,
-                            text=text, pos=_pos(noise.source_line(el)))
+            self.log.report("read.html.hidden", f"hidden element removed ({reason})",
+                            action=Action.REMOVED, text=text, pos=_pos(noise.source_line(el)))
         return True
+
+    def _noscript_report(self, el: etree._Element) -> bool:
+        """Whether a `<noscript>` holds report text to read: sentences no other part of the page shows.
+
+        Pages that load the rest of an article by script often put it here for crawlers; a "turn on
+        JavaScript" notice or the fallback `<img>` of a lazy-loaded picture is noise.
+        """
+        full = noise.element_text(el)
+        if not _sentences(full, minimum=_NOSCRIPT_MIN) or self._shown_elsewhere(el):
+            return False
+        self.log.report("read.html.noscript-kept", f"<noscript> read: it holds {len(full.strip())} "
+                        "characters of sentences the page shows nowhere else (text for readers without "
+                        "scripts)",
+                        action=Action.KEPT, severity=Severity.WARNING, text=_snippet(el),
+                        pos=_pos(noise.source_line(el)))
+        return True
+
+    def _shown_elsewhere(self, el: etree._Element) -> bool:
+        """Whether most sentences of the element also stand in the page's shown text outside it."""
+        if self._visible is None:
+            self._visible = noise.shown_text(self.body, self.sheet) if self.body is not None else ""
+        pieces = [p for p in _SENTENCE_SPLIT.split("".join(noise.element_text(el).split()))
+                  if len(p) >= _PIECE_MIN]
+        if not pieces:
+            return False
+        found = sum(1 for p in pieces if p in self._visible)
+        return found >= _COPY_SHARE * len(pieces)
 
     def _drop(self, rule: str, what: str, line: int | None) -> None:
         self.dropped.setdefault(rule, Counter())[what] += 1

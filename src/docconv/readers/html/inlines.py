@@ -130,9 +130,13 @@ def _collapse(content: tuple[Inline, ...], state: _Collapser) -> tuple[Inline, .
                 if s:
                     out.append(replace(node, text=s))
             case Strong(content=c) | Emph(content=c) | Link(content=c):
-                inner = _collapse(c, state)
+                # A space at the edge of a link or bold run (`| <a> 工作总结</a>`) is a space between
+                # words, not part of the label: it goes outside, where Markdown can print it.
+                lead, inner, trail = _hoist_spaces(_collapse(c, state))
+                out.extend(Text(text=" ") for _ in range(lead))
                 if inner:
                     out.append(replace(node, content=inner))
+                out.extend(Text(text=" ") for _ in range(trail))
             case Image() | Code() | Note():
                 if sep := state.atom():
                     out.append(Text(text=sep))
@@ -140,6 +144,19 @@ def _collapse(content: tuple[Inline, ...], state: _Collapser) -> tuple[Inline, .
             case SoftBreak() | LineBreak():
                 out.append(node)
     return tuple(out)
+
+
+def _hoist_spaces(content: tuple[Inline, ...]) -> tuple[int, tuple[Inline, ...], int]:
+    """The content without a space at its start and end, and whether each was there (0 or 1)."""
+    items = list(content)
+    lead = trail = 0
+    if items and isinstance(items[0], Text) and items[0].text.startswith(" "):
+        lead = 1
+        items[0] = replace(items[0], text=items[0].text[1:])
+    if items and isinstance(items[-1], Text) and items[-1].text.endswith(" "):
+        trail = 1
+        items[-1] = replace(items[-1], text=items[-1].text[:-1])
+    return lead, tuple(i for i in items if not (isinstance(i, Text) and not i.text)), trail
 
 
 def _strip_edge(content: tuple[Inline, ...], *, end: bool) -> tuple[Inline, ...]:

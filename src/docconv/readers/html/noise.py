@@ -34,6 +34,15 @@ _HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "display-n
 _ZERO = re.compile(r"^[+-]?0*(?:\.0*)?(?:px|pt|em|rem|ex|ch|vw|vh|%)?$")
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# An at-rule with a block of rules inside (@media, @supports): its rules hold on some screens only.
+_AT_BLOCK = re.compile(r"@[A-Za-z-]+[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_WHITE = re.compile(r"^(?:#f{3}|#f{6}|white|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(?:,\s*1(?:\.0*)?\s*)?\))$",
+                    re.IGNORECASE)
+# Bootstrap-style classes that show an element on small screens only: hidden in the desktop view a
+# scraped page is read as, but only dropped when their text is a copy of what the page shows anyway.
+_SMALL_SCREEN_CLASSES = frozenset({"visible-xs", "visible-sm", "visible-phone", "visible-mobile", "d-md-none",
+                                   "d-lg-none", "hidden-md", "hidden-lg", "hidden-desktop", "mobile-only",
+                                   "show-mobile", "m-show", "wap-show"})
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _SIMPLE_SELECTOR = re.compile(r"^[A-Za-z][A-Za-z0-9]*?(?P<kind>[.#])(?P<name>-?[_A-Za-z][-_A-Za-z0-9]*)$"
                               r"|^(?P<kind2>[.#])(?P<name2>-?[_A-Za-z][-_A-Za-z0-9]*)$")
@@ -82,6 +91,12 @@ class StyleSheet:
     """Hidden class names (`.x{display:none}`, `span.x{…}`)."""
     ids: frozenset[str] = frozenset()
     """Hidden ids (`#x{display:none}`)."""
+    white: frozenset[str] = frozenset()
+    """Class names whose text is white (`.x{color:#fff}`), invisible on a white page."""
+    list_styles: tuple[tuple[str, str], ...] = ()
+    """Class name → `list-style-type` value (`.cn{list-style-type:cjk-ideographic}`)."""
+    dark_page: bool = False
+    """The sheet gives the page body a background other than white: white text shows on it."""
 
 
 def read_style_sheets(root: etree._Element) -> StyleSheet:
@@ -89,18 +104,91 @@ def read_style_sheets(root: etree._Element) -> StyleSheet:
     ignored because deciding them needs a CSS engine, and a missed rule only keeps text."""
     classes: set[str] = set()
     ids: set[str] = set()
+    white: set[str] = set()
+    list_styles: dict[str, str] = {}
+    dark_page = False
     for style in root.iter("style"):
-        css = _CSS_COMMENT.sub("", element_text(style))
+        # Rules inside @media apply on some screens only; the desktop view is the one read, and a
+        # rule that hides the desktop copy of an article on phones must not hide it here.
+        css = _AT_BLOCK.sub("", _CSS_COMMENT.sub("", element_text(style)))
         for m in _CSS_RULE.finditer(css):
-            if hiding_declaration(m.group(2)) is None:
-                continue
+            decls = _declarations(m.group(2))
+            hides = hiding_declaration(m.group(2)) is not None
+            is_white = bool(_WHITE.match(decls.get("color", "")))
+            list_style = list_style_type(decls)
             for selector in m.group(1).split(","):
+                sel = selector.strip().lower()
+                if sel in ("body", "html") and background_of(decls) not in (None, "white"):
+                    dark_page = True
                 s = _SIMPLE_SELECTOR.match(selector.strip())
                 if s is None:
                     continue
                 kind, name = s.group("kind") or s.group("kind2"), s.group("name") or s.group("name2")
-                (classes if kind == "." else ids).add(name)
-    return StyleSheet(frozenset(classes), frozenset(ids))
+                if hides:
+                    (classes if kind == "." else ids).add(name)
+                if kind == "." and is_white and background_of(decls) is None:
+                    white.add(name)
+                if kind == "." and list_style:
+                    list_styles[name] = list_style
+    return StyleSheet(frozenset(classes), frozenset(ids), frozenset(white), tuple(list_styles.items()),
+                      dark_page)
+
+
+def background_of(decls: dict[str, str]) -> str | None:
+    """The background colour a style sets: None when it sets none, "white" for white."""
+    value = decls.get("background-color") or decls.get("background")
+    if not value:
+        return None
+    first = value.split()[0] if value.split() else ""
+    return "white" if _WHITE.match(first) else value
+
+
+def list_style_type(decls: dict[str, str]) -> str | None:
+    """The `list-style-type` a style sets, also from the `list-style` shorthand."""
+    if value := decls.get("list-style-type"):
+        return value.strip()
+    for word in decls.get("list-style", "").split():
+        if word not in ("inside", "outside", "none") and not word.startswith(("url(", "none")):
+            return word
+    return None
+
+
+def style_declarations(css: str) -> dict[str, str]:
+    """The declarations of an inline `style` value, property names lower-cased."""
+    return _declarations(css)
+
+
+def white_text(el: etree._Element, sheet: StyleSheet) -> str | None:
+    """Why the element's text is white on a white page (an anti-copy watermark), or None.
+
+    An element or ancestor with a background of its own (a banner, a coloured box) shows white text,
+    and so does a page whose body is not white.
+    """
+    if sheet.dark_page:
+        return None
+    reason = None
+    color = (el.get("color") or "").strip() if el.tag == "font" else ""
+    if color and _WHITE.match(color):
+        reason = f"<font color={color!r}>"
+    style = _declarations(el.get("style") or "")
+    if _WHITE.match(style.get("color", "")):
+        reason = "inline color:" + style["color"]
+    elif reason is None:
+        reason = next((f"class {c!r} (white text in the page's style sheet)"
+                       for c in (el.get("class") or "").split() if c in sheet.white), None)
+    if reason is None:
+        return None
+    for node in (el, *el.iterancestors()):
+        bg = background_of(_declarations(node.get("style") or ""))
+        attr_bg = (node.get("bgcolor") or "").strip()
+        if (bg is not None and bg != "white") or (attr_bg and not _WHITE.match(attr_bg)):
+            return None
+    return reason
+
+
+def small_screen_only(el: etree._Element) -> str | None:
+    """The class that shows the element on phones only (hidden in the desktop view), or None."""
+    return next((c for c in (el.get("class") or "").split() if c.lower() in _SMALL_SCREEN_CLASSES), None)
 
 
 def hidden_reason(el: etree._Element, sheet: StyleSheet) -> str | None:
@@ -126,8 +214,9 @@ def hidden_reason(el: etree._Element, sheet: StyleSheet) -> str | None:
 
 _FURNITURE: dict[str, str] = {}
 for _region, _words in {
-    "header": "header masthead topbar logo",
-    "footer": "footer foot copyright copyrights beian icp",
+    # hd/ft: the YUI grid ids (#hd #bd #ft) many CMS and forum themes still use.
+    "header": "header head hd masthead top topbar toolbar logo slogan",
+    "footer": "footer foot ft bottom copy copyright copyrights beian icp",
     "nav": "nav navbar navigation menu menus topnav subnav daohang",
     "sidebar": "sidebar side aside rightbar leftbar widget widgets",
     "breadcrumb": "breadcrumb breadcrumbs crumb crumbs crumbnav weizhi dqwz mianbaoxie",
@@ -135,8 +224,8 @@ for _region, _words in {
     "related": "related relate relevant xiangguan xgwz xgyd recommend recommends recommended tuijian "
                "tjyd tjwz",
     "ad": "ad ads advert adverts advertisement advertising guanggao adsbygoogle sponsor",
-    "share": "share sharing bdshare social",
-    "pagination": "pagination pager paging pagelist fenye",
+    "share": "share sharing bdshare social qr qrcode erweima",
+    "pagination": "pagination pager paging pagelist pagenav fenye",
 }.items():
     for _w in _words.split():
         _FURNITURE[_w] = _region
@@ -145,11 +234,13 @@ _PREFIXES = tuple(sorted((w for w in _FURNITURE if len(w) >= _PREFIX_MIN), key=l
 # header/footer words on an element that also names itself content are the article's own header or
 # footer (title, date, tags), not the page's.
 _CONTENT_WORDS = frozenset({"article", "post", "entry", "content", "main", "detail", "details", "text",
-                            "body", "arc", "art", "wenzhang", "neirong"})
+                            "body", "arc", "art", "wenzhang", "neirong", "title", "biaoti"})
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
           "search": "nav"}
 
+SOURCE_KEY = "source-format"
+"""`Attr.kv` key on the Document naming the format it was read from (set by the HTML reader: `html`)."""
 REGION_KEY = "html-region"
 """`Attr.kv` key of the page region a block was read from."""
 MAIN_REGION = "main"
@@ -193,3 +284,24 @@ def furniture_region(el: etree._Element, tag: str, *, in_section: bool) -> str |
 def is_content_landmark(el: etree._Element, tag: str) -> bool:
     """`<main>`, `<article>` or role=main: the page says the report is in here."""
     return tag in ("main", "article") or (el.get("role") or "").strip().lower() == "main"
+
+
+def shown_text(body: etree._Element, sheet: StyleSheet) -> str:
+    """The text the page shows, whitespace removed: without code, `<noscript>`, and hidden, white or
+    phone-only elements. Used to tell a hidden copy of the article from hidden text of its own."""
+    skipped: set[etree._Element] = set()
+    out: list[str] = []
+    for el in body.iter():
+        parent = el.getparent()
+        if parent is not None and parent in skipped:
+            skipped.add(el)
+            continue  # its tail is inside the skipped parent too
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if (not tag or tag in CODE_TAGS or tag in EMBED_TAGS or hidden_reason(el, sheet) is not None
+                or small_screen_only(el) is not None or white_text(el, sheet) is not None):
+            skipped.add(el)
+        elif el.text:
+            out.append(el.text)
+        if el.tail and el is not body:
+            out.append(el.tail)
+    return "".join("".join(out).split())
