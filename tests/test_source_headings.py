@@ -147,3 +147,8 @@ def test_a_page_title_that_is_no_title_is_not_made_the_heading() -> None:
     for junk in ("时间:2022-06-04 05:58:09", "首页", "Untitled"):
         doc, _ = _run(b.document(b.para(BODY), b.para(BODY), meta=Meta(title=junk)))
         assert _outline(doc) == [], junk
+
+
+def test_a_title_set_wholly_in_bold_loses_the_bold() -> None:
+    doc, _ = _run(b.document(b.para((ast.Strong(content=(b.text("财务科科长述职报告"),)),)), b.para(BODY)))
+    assert doc.blocks[0] == Heading(level=1, content=(b.text("财务科科长述职报告"),))

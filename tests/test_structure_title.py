@@ -19,6 +19,8 @@ from docconv.structure.title import strip_site_suffix
     ("社区年度工作总结｜总结大全", "社区年度工作总结", "site"),
     ("学校德育工作总结－工作总结", "学校德育工作总结", "genre"),
     ("财务科年度工作计划 _ 工作计划", "财务科年度工作计划", "genre"),
+    ("办公室上半年工作小结--文秘之家", "办公室上半年工作小结", "site"),
+    ("乡镇年度工作总结 - 公文在线", "乡镇年度工作总结", "site"),
 ])
 def test_suffixes_go(title: str, clean: str, reason: str) -> None:
     fix = strip_site_suffix(title)

@@ -18,6 +18,7 @@ from docconv.ast import (
     Block,
     Div,
     Document,
+    Emph,
     Heading,
     Inline,
     LineBreak,
@@ -26,6 +27,7 @@ from docconv.ast import (
     Marker,
     Para,
     Scheme,
+    Strong,
     Text,
 )
 from docconv.diagnostics import Action, DiagnosticLog, Severity
@@ -92,7 +94,8 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
                 del blocks[1]
         first = _without_site_suffix(first, log)
         title = _text(first).replace("\n", " ")  # a title in two lines is one title in Meta
-        blocks[0] = Heading(level=1, content=first.content, attr=without_hint(first.attr), pos=first.pos)
+        blocks[0] = Heading(level=1, content=_unstyled(first.content), attr=without_hint(first.attr),
+                            pos=first.pos)
         log.report("structure.title", ("the source's first heading" if explicit else "first line")
                    + " taken as the document title", text=title, pos=first.pos)
         if meta.title is None:
@@ -135,6 +138,13 @@ def _reads_as_title(text: str) -> bool:
 
 
 _TITLE_MIN_HAN = 4
+
+
+def _unstyled(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A line set wholly in bold or italic, without that emphasis: a heading is already set apart."""
+    while len(content) == 1 and isinstance(content[0], Strong | Emph):
+        content = content[0].content
+    return content
 
 
 def _source_title(para: Para) -> bool:
@@ -227,7 +237,7 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         assert isinstance(line, Para)  # the loop above only counted paragraphs
         para = _without_site_suffix(line, log)
         log.report("structure.article-title", "article title", text=_text(para), pos=para.pos)
-        title = Heading(level=2, content=para.content, attr=without_hint(para.attr), pos=para.pos)
+        title = Heading(level=2, content=_unstyled(para.content), attr=without_hint(para.attr), pos=para.pos)
         blocks = (*blocks[:t], title, *blocks[t + 1:])
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
@@ -658,7 +668,8 @@ def _source_heading(block: Block, log: DiagnosticLog) -> Block:
     assert isinstance(block, Para)
     log.report("structure.source-heading", f"unnumbered heading kept from the source (level {level})",
                text=_text(block)[:40], pos=block.pos)
-    return Heading(level=max(2, level), content=block.content, attr=without_hint(block.attr), pos=block.pos)
+    return Heading(level=max(2, level), content=_unstyled(block.content), attr=without_hint(block.attr),
+                   pos=block.pos)
 
 
 def _strip_marker(para: Para, match: Match) -> tuple[Inline, ...]:

@@ -2,11 +2,12 @@
 
 Sites publish `2012年控烟工作总结-卫生工作总结卫生工作总结`, `年度工作计划_范文网`, `述职报告 - 某某文库`:
 the title, a separator, then the site's category or name. The suffix goes when, after a separator
-(`-`, `_`, `|` in either width, or an en dash; never `——`, which Chinese titles use for subtitles), it is
-one of:
+(`-`, `_`, `|` in either width, or an en dash, up to three of them: `--`; never `——`, which Chinese titles
+use for subtitles), it is one of:
 
 - a doubled phrase (`卫生工作总结卫生工作总结`);
-- a phrase ending in a site or category word (`…网`, `…文库`, `…范文`, `…大全`, `…频道`, `…专题`);
+- a phrase ending in a site or category word (`…网`, `…文库`, `…范文`, `…大全`, `…频道`, `…专题`,
+  `…之家`, `…在线`);
 - a genre phrase (`…工作总结`, `…计划`) whose genre word also ends the title before it: the title already
   says what it is, so the repetition is the site's category.
 
@@ -19,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 _CJK = r"[\u4e00-\u9fff]"
-_SEP = r"[ \t\u3000]*[-_|｜－–][ \t\u3000]*"
-_SITE_WORDS = r"(?:网|文库|范文网|范文|大全|频道|栏目|专题|精选|资料库|文档)"
+_SEP = r"[ \t\u3000]*[-_|｜－–]{1,3}[ \t\u3000]*"
+_SITE_WORDS = r"(?:网|网站|文库|范文网|范文|大全|频道|栏目|专题|精选|资料库|文档|之家|在线|文摘)"
 _GENRES = ("述职报告", "工作总结", "总结", "工作计划", "计划", "报告", "汇报", "心得体会", "体会", "方案",
            "发言稿", "讲话稿", "讲话")
 _SUFFIX = re.compile(rf"{_SEP}(?P<suffix>(?:{_CJK}|[A-Za-z0-9]){{2,16}})[ \t\u3000]*$")
