@@ -418,3 +418,10 @@ def test_block_built_class_table_agrees_with_the_classifier() -> None:
     common = charset.common_han()
     for cp in range(0x80, 0x10000, 7):
         assert table[cp] == charset._classify(chr(cp), common), hex(cp)
+
+
+def test_has_bad_agrees_with_plausibility_on_every_bmp_character_and_beyond() -> None:
+    # The one-scan test stands in for the full count when only "any bad character?" is asked.
+    for cp in [*range(0x10000), 0x1F600, 0x20000, 0x2FFFF, 0xE0001, 0xF0000, 0x10FFFD]:
+        text = "ab" + chr(cp) + ("中" if cp % 2 else "")
+        assert charset.has_bad(text) == (charset.plausibility(text).bad > 0), hex(cp)

@@ -6,8 +6,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docconv.ast import Div, Para, Text
+from docconv.clean import residue
 from docconv.clean.residue import APPENDED, normalise_date
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.diagnostics import Action, Severity
@@ -138,3 +141,13 @@ def test_meta_is_not_overwritten() -> None:
 ])
 def test_normalise_date(raw: str, iso: str | None) -> None:
     assert normalise_date(raw) == iso
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab中", max_size=12), base=st.integers(0, 5),
+       spans=st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=4))
+def test_cutting_spans_keeps_exactly_the_characters_outside_them(
+    text: str, base: int, spans: list[tuple[int, int]]
+) -> None:
+    expected = "".join(ch for i, ch in enumerate(text, base) if not any(s <= i < e for s, e in spans))
+    assert residue._without(text, spans, base) == expected

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from docconv.clean.rules import Rule, rule
 from docconv.clean.rules.builtin import BUILTIN
-from docconv.clean.rules.literals import trigger
+from docconv.clean.rules.literals import TriggerIndex, trigger
 from docconv.options import Options
-from tests.test_residue_support import clean_text, text_of
+from tests.test_residue_support import SEEDS, clean_text, text_of
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -75,3 +75,38 @@ def test_user_rule_gets_a_casefolded_trigger_and_still_matches_any_case(tmp_path
     body = "今年我们完成了全部任务，各项指标均超额完成。"
     doc, _ = clean_text(f"{body}MYSITE出品\n{body}", Options(rules=(str(path),)))
     assert "出品" not in text_of(doc)
+
+
+# ------------------------------------------------------------------------------------ the trigger index
+
+_PIECES = ["ab", "abc", "b", "c\nd", "ß", "ss", "SS", "原创", "原", "创作", "\n", "x", "中文", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=6),
+       triggers=st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map(tuple),
+                         max_size=4))
+def test_trigger_index_finds_exactly_the_texts_holding_a_literal(
+    texts: list[str], triggers: list[tuple[str, ...]]
+) -> None:
+    # Literals that overlap, prefix each other, hold the separator or change length when casefolded.
+    casefolded = [tuple(s.casefold() for s in t) for t in triggers]
+    index = TriggerIndex(texts, [*casefolded, None])
+    for trig in casefolded:
+        expected = [k for k, t in enumerate(texts) if any(s in t.casefold() for s in trig)]
+        assert list(index.containing(trig)) == expected
+    assert list(index.containing(None)) == list(range(len(texts)))
+
+
+def test_trigger_index_of_the_builtin_rules_on_a_seed() -> None:
+    seed = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not seed:
+        pytest.skip("seeds not available")
+    lines = seed[1].read_text(encoding="utf-8").splitlines()
+    triggers = [r.trigger for r in BUILTIN]
+    index = TriggerIndex(lines, triggers)
+    for trig in triggers:
+        if trig is None:
+            continue
+        expected = [k for k, t in enumerate(lines) if any(s in t.casefold() for s in trig)]
+        assert list(index.containing(trig)) == expected

@@ -160,9 +160,31 @@ class Plausibility:
         return self.bad <= max(1.0, 0.01 * self.total)
 
 
+@cache
+def _bad_bmp() -> re.Pattern[str]:
+    """The characters of the Basic Multilingual Plane that `plausibility` counts as bad."""
+    ranges = (f"{re.escape(chr(m.start()))}-{re.escape(chr(m.end() - 1))}"
+              for m in re.finditer(f"{_BAD}+", _bmp_classes()))
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def has_bad(text: str) -> bool:
+    """Whether `plausibility(text).bad` is above zero, found with one scan instead of a full count."""
+    if _bad_bmp().search(text) is not None:
+        return True
+    # Beyond the BMP the class needs a Unicode category lookup; such characters are rare in text.
+    return _ASTRAL.search(text) is not None and plausibility(text).bad > 0
+
+
 # A Han character inside a Latin word ("xi角n") is what a misaligned decode makes of pinyin and of
 # Latin-1 letters; real text puts Han characters next to words, not inside them.
-_HAN_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uf900-\ufaff](?=[A-Za-z])")
+# The letter before is matched rather than looked behind at: the pattern then opens with a character
+# class the regex engine scans for, instead of being tried at every position. The han character is the
+# second character of a match, and no match is lost, since the next letter is only looked ahead at.
+_HAN_IN_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff\uf900-\ufaff](?=[A-Za-z])")
 
 
 def plausibility(text: str) -> Plausibility:
@@ -170,7 +192,7 @@ def plausibility(text: str) -> Plausibility:
     classes = text.translate(_bmp_classes())
     counts = {c: classes.count(c) for c in _CLASSES}
     for found in _HAN_IN_WORD.finditer(text):
-        counts[classes[found.start()]] -= 1
+        counts[classes[found.start() + 1]] -= 1
         counts[_ODD] += 1
     leftover = len(classes) - sum(counts.values())
     if leftover:  # characters beyond the BMP were left untranslated: classify them one by one
@@ -569,7 +591,7 @@ class _Detector:
                       f"bytes {data[:lead].hex(' ')}",
                       severity=Severity.WARNING, action=Action.REMOVED, text=data[:lead].hex(" "))
         text = attempt.text or ""
-        if plausibility(text).bad and self._wide_chinese():
+        if has_bad(text) and self._wide_chinese():
             return None  # control characters that read as UTF-16 Chinese: ASCII-valid UTF-16
         multibyte = len(text) - len(text.encode("ascii", "ignore"))
         confidence = 1.0 if multibyte == 0 or multibyte >= 4 else 0.85 + 0.05 * multibyte
@@ -668,8 +690,13 @@ class _Detector:
         lines = self.data.splitlines(keepends=True)
         if len(lines) < 2:
             return None
-        utf8_lines = sum(1 for ln in lines if not ln.isascii() and _attempt(ln, "utf-8").ok)
-        other_lines = sum(1 for ln in lines if not ln.isascii() and not _attempt(ln, "utf-8").ok)
+        utf8_lines = other_lines = 0
+        for ln in lines:
+            if not ln.isascii():
+                if _attempt(ln, "utf-8").ok:
+                    utf8_lines += 1
+                else:
+                    other_lines += 1
         self.utf8_lines = utf8_lines
         if not utf8_lines or not other_lines:
             return None

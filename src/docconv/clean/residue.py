@@ -54,8 +54,9 @@ from docconv.ast import (
 )
 from docconv.clean import scorers
 from docconv.clean.dedup import drop_repeated_titles
-from docconv.clean.rules import Kind, Rule, Where, fold, line_key, load_rule_file, select
+from docconv.clean.rules import Kind, Rule, Where, fold, key_of_folded, load_rule_file, select
 from docconv.clean.rules.builtin import BUILTIN
+from docconv.clean.rules.literals import TriggerIndex
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
@@ -162,16 +163,23 @@ def _collect(blocks: tuple[Block, ...], path: tuple[int, ...], out: list[_Line],
         p = (*path, i)
         match block:
             case Para(content=content) | Heading(content=content):
-                whole = plain_text(content)
-                bkey = line_key(whole)
-                for n, seg in enumerate(_split_lines(content)):
-                    text = plain_text(seg)
+                segs = _split_lines(content)
+                texts = [plain_text(seg) for seg in segs]
+                whole = texts[0] if len(texts) == 1 else "\n".join(texts)  # what plain_text(content) gives
+                # Folding keeps offsets, so the whole block is folded once and each line is a slice of it.
+                folded = fold(whole)
+                bkey = key_of_folded(folded)
+                start = 0
+                for n, text in enumerate(texts):
+                    line_folded = folded[start:start + len(text)]
+                    start += len(text) + 1
                     if not text.strip():
                         continue
                     pos = block.pos
                     if pos is not None and pos.line is not None and n:
                         pos = replace(pos, line=pos.line + n, offset=None)
-                    out.append(_Line(p, n, text, line_key(text), whole, bkey, pos, fold(text), segment[0]))
+                    key = bkey if len(texts) == 1 else key_of_folded(line_folded)
+                    out.append(_Line(p, n, text, key, whole, bkey, pos, line_folded, segment[0]))
             case Div(blocks=inner) if not path and _is_appended(block):
                 segment[0] += 1
                 _collect(inner, p, out, segment)
@@ -193,17 +201,7 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     rules, off = active_rules(options)
     lines: list[_Line] = []
     _collect(doc.blocks, (), lines, [0])
-    keys = "\n".join(itertools.chain(
-        (ln.key for ln in lines), (ln.block_key for ln in lines if ln.block_key != ln.key)))
-    # Whole-line rules fail fast on the short lines they are limited to; block rules search whole
-    # paragraphs, so those whose required literals the document lacks are left out.
-    line_rules = [r for r in rules if r.kind in (Kind.LINE, Kind.TAIL_START)
-                  or (r.kind is Kind.BLOCK and r in _present([r], keys))]
-    for ln in lines:
-        for r in line_rules:
-            m = _match(r, ln)
-            if m is not None:
-                ln.candidates.append((r, m))
+    _find_candidates(lines, [r for r in rules if r.kind is not Kind.INLINE])
     meta = _Meta(doc.meta)
     starts = _reading_tails(doc, lines, off, meta, log)
     _zones(lines)
@@ -215,23 +213,68 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
             _decide(ln, siblings[ln.path], meta, log)
     _score_edges(lines, off, log)
     live = [ln for ln in lines if ln.removed_by is None]
-    # Every line's folded text, and every seam between two live lines, is a substring of this.
-    folded = "\n".join(ln.folded for ln in live)
-    inline_rules = _present([r for r in rules if r.kind is Kind.INLINE], folded)
-    for prev, nxt in itertools.pairwise(live):
-        _inline_across(prev, nxt, inline_rules, meta, log)
-    for ln in live:
-        _inline(ln, inline_rules, meta, log)
+    inline_rules = [r for r in rules if r.kind is Kind.INLINE]
+    index = TriggerIndex([ln.folded for ln in live], [r.trigger for r in inline_rules])
+    per_line = _lines_per_rule(inline_rules, index, len(live))
+    # A match across a break holds a required literal on one side of it, unless the literal itself
+    # holds a line break; so the rules to try at a seam are those of the two lines it joins.
+    seam_rules = {i for i, r in enumerate(inline_rules) if r.trigger is not None and any(
+        "\n" in s for s in r.trigger)}
+    for k, (prev, nxt) in enumerate(itertools.pairwise(live)):
+        at_seam = sorted(seam_rules.union(per_line[k], per_line[k + 1]))
+        if at_seam:
+            _inline_across(prev, nxt, [inline_rules[i] for i in at_seam], meta, log)
+    for ln, indices in zip(live, per_line, strict=True):
+        if indices or ln.spans:
+            _inline(ln, [inline_rules[i] for i in indices], meta, log)
     blocks = _rebuild_top(doc, {(ln.path, ln.index): ln for ln in lines}, starts, off, log)
     if meta.changed:
         doc = replace(doc, meta=meta.value)
     return replace(doc, blocks=blocks) if blocks != doc.blocks else doc
 
 
-def _present(rules: list[Rule], view: str) -> list[Rule]:
-    """The rules that can match somewhere in `view`: those whose required literals occur in it."""
-    view = view.casefold()
-    return [r for r in rules if r.trigger is None or any(s in view for s in r.trigger)]
+def _lines_per_rule(rules: list[Rule], index: TriggerIndex, count: int) -> list[list[int]]:
+    """For each of `count` indexed texts, the positions in `rules` (ascending) of the rules whose
+    required literals it holds: the only rules that can match in it."""
+    out: list[list[int]] = [[] for _ in range(count)]
+    for i, r in enumerate(rules):
+        for k in index.containing(r.trigger):
+            out[k].append(i)
+    return out
+
+
+def _find_candidates(lines: list[_Line], rules: list[Rule]) -> None:
+    """Fill each line's `candidates` with the line, block and tail-start rules that match it."""
+    # Most rules match nothing in most documents, and each looks only at lines (block rules: paragraphs)
+    # up to its `max_len`: a rule runs only on the short enough lines that hold its required literals.
+    block_of: dict[tuple[int, ...], int] = {}
+    for ln in lines:
+        block_of.setdefault(ln.path, len(block_of))
+    block_keys = [""] * len(block_of)
+    for ln in lines:
+        block_keys[block_of[ln.path]] = ln.block_key
+    longest = max((r.max_len for r in rules), default=0)
+    short_lines = [k for k, ln in enumerate(lines) if len(ln.key) <= longest]
+    short_blocks = [b for b, key in enumerate(block_keys) if len(key) <= longest]
+    line_index = TriggerIndex([lines[k].key for k in short_lines],
+                              [r.trigger for r in rules if r.kind is not Kind.BLOCK])
+    block_index = TriggerIndex([block_keys[b] for b in short_blocks],
+                               [r.trigger for r in rules if r.kind is Kind.BLOCK])
+    per_block: list[list[int]] = [[] for _ in block_keys]
+    per_line: list[list[int]] = [[] for _ in lines]
+    for i, r in enumerate(rules):
+        if r.kind is Kind.BLOCK:
+            for b in block_index.containing(r.trigger):
+                per_block[short_blocks[b]].append(i)
+        else:
+            for k in line_index.containing(r.trigger):
+                per_line[short_lines[k]].append(i)
+    for ln, own in zip(lines, per_line, strict=True):
+        block = per_block[block_of[ln.path]]
+        for i in sorted(own + block) if block else own:
+            m = _match(rules[i], ln)
+            if m is not None:
+                ln.candidates.append((rules[i], m))
 
 
 def _match(r: Rule, ln: _Line) -> re.Match[str] | None:
@@ -376,7 +419,7 @@ def _inline(ln: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> No
             meta.harvest(r, m, removed, ln.pos, log)
     if taken:
         ln.spans = sorted(taken)
-        rest = "".join(ch for i, ch in enumerate(ln.text) if not any(s <= i < e for s, e in ln.spans))
+        rest = _without(ln.text, ln.spans, 0)
         if not rest.strip():
             ln.removed_by = ln.removed_by or "inline"
 
@@ -405,13 +448,14 @@ def _reading_tails(
         if len(ln.path) == 1:
             count[ln.path[0]] = count.get(ln.path[0], 0) + 1
     single = {ln.path[0]: ln for ln in lines if len(ln.path) == 1 and count[ln.path[0]] == 1}
-    body = {ln.path[0] for ln in lines if scorers.is_body(ln.key)}
     n = len(doc.blocks)
+    # Lines come in document order: the first body line is all that the test below needs.
+    first_body = next((ln.path[0] for ln in lines if scorers.is_body(ln.key)), n)
     starts: list[_Start] = []
     i = 0
     while i < n:
         head = single.get(i)
-        if head is None or not _is_tail_start(head) or not any(b < i for b in body):
+        if head is None or not _is_tail_start(head) or first_body >= i:
             i += 1  # a header before any body text is left to the line rules
             continue
         r, m = next((r, m) for r, m in head.candidates if r.kind is Kind.TAIL_START)
@@ -593,7 +637,7 @@ def _cut(
     for node in nodes:
         match node:
             case Text(text=t) | Code(text=t):
-                kept = "".join(ch for i, ch in enumerate(t, off) if not any(s <= i < e for s, e in spans))
+                kept = _without(t, spans, off)
                 off += len(t)
                 if kept:
                     out.append(node if kept == t else replace(node, text=kept))
@@ -611,6 +655,24 @@ def _cut(
             case Note():
                 out.append(node)
     return tuple(out), off
+
+
+def _without(text: str, spans: list[tuple[int, int]], base: int) -> str:
+    """`text` without the characters whose offset (counted from `base`) lies in one of `spans`."""
+    pieces: list[str] = []
+    pos = 0  # offset in `text` up to which it is copied or dropped
+    for span_start, span_end in sorted(spans):
+        s, e = span_start - base, span_end - base
+        if s >= len(text):
+            break
+        if e <= s:
+            continue  # an empty range removes nothing
+        if s > pos:
+            pieces.append(text[pos:s])
+        pos = max(pos, e)
+    if pos < len(text):
+        pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _trim(seg: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -80,7 +80,7 @@ def _wide_bmp() -> re.Pattern[str]:
         elif not wide and start is not None:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
             start = None
-    return re.compile("[" + "".join(ranges) + "]")
+    return re.compile("[" + "".join(ranges) + "]+")  # runs: a substitution per run, not per character
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -100,19 +100,20 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
     texts = [ln for ln in lines if ln.text]
     if not texts:
         return "line", 0, 0
-    widths = sorted(_width(ln.text) for ln in texts)
+    width = [_width(ln.text) for ln in lines]  # measured once per line
+    widths = sorted(w for ln, w in zip(lines, width, strict=True) if ln.text)
     wrap_width = widths[int(0.9 * (len(widths) - 1))]
     # Only breaks into a non-indented line are evidence: an indented next line opens a paragraph in
     # every layout.
     breaks = 0
     wrap_like = 0
-    for prev, nxt in itertools.pairwise(lines):
+    for k, (prev, nxt) in enumerate(itertools.pairwise(lines)):
         if not prev.text or not nxt.text or nxt.indented:
             continue
         breaks += 1
         if (prev.text[-1] not in _LINE_FINAL
                 and match_marker(nxt.text) is None  # a numbered line opens a new item
-                and _width(prev.text) >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
+                and width[k] >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:
         return "line", wrap_like, breaks

@@ -53,13 +53,14 @@ from docconv.structure.articles import ARTICLE_CLASS
 from docconv.writers.inlinetext import join_soft_lines, soft_break
 
 _ASCII_PUNCT = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
+# Every branch opens with a literal character, so the regex engine skips to the next of them instead of
+# trying each branch at every position (a `~` preceded by one is found from the `~` itself).
 _INLINE_SPECIAL = re.compile(
-    r"[`*\[\]]"
+    r"`|\*|\[|\]|_"
     r"|\\(?=[" + _ASCII_PUNCT + r"]|$)"
     r"|<(?=[A-Za-z/!?])"
     r"|&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
-    r"|_"
-    r"|~(?=~)|(?<=~)~"
+    r"|~(?=~)|~(?<=~~)"
 )
 _LINE_START = re.compile(
     r"^(?:"

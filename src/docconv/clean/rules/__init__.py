@@ -162,7 +162,14 @@ def _fold_one(m: re.Match[str]) -> str:
 
 def line_key(text: str) -> str:
     """The matching view of a whole line or paragraph: folded, pinyin annotations skipped, stripped."""
-    return _PINYIN.sub("", fold(text)).strip()
+    return key_of_folded(fold(text))
+
+
+def key_of_folded(folded: str) -> str:
+    """`line_key` of a text already folded."""
+    # Every annotation holds a "(": most lines have none and skip the regex, whose lookbehind start
+    # gives it no literal to scan for.
+    return (_PINYIN.sub("", folded) if "(" in folded else folded).strip()
 
 
 # ------------------------------------------------------------------------------------------ user rule files

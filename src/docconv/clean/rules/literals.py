@@ -10,8 +10,12 @@ itself, for built-in and user rules alike, so they can never drift from the patt
 
 from __future__ import annotations
 
+import bisect
+import functools
 import importlib
+import itertools
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _parser: Any
@@ -104,3 +108,82 @@ def trigger(pattern: str) -> tuple[str, ...] | None:
     if need is None:
         return None
     return tuple(sorted({s.casefold() for s in need}))
+
+
+class TriggerIndex:
+    """Which of many texts contain the required literals of rules (`trigger`).
+
+    A document has a few hundred lines and a few dozen rules, most of which match nothing. Asking each
+    line whether it holds each rule's literals would cost a Python call per line per rule, and a substring
+    search per literal over the whole document costs a scan per literal; here the lines are joined and
+    casefolded once, and one pattern built from all the literals finds, in one scan, every position where
+    one starts. A rule then runs only on the lines that hold one of its literals, which gives the same
+    matches as running it on every line.
+    """
+
+    __slots__ = ("_found", "_size")
+
+    def __init__(self, texts: Sequence[str], triggers: Iterable[tuple[str, ...] | None]) -> None:
+        """Index `texts` for the literals of `triggers` (only those can be asked for)."""
+        self._size = len(texts)
+        strings = frozenset(s for t in triggers if t is not None for s in t if s)
+        found: dict[str, set[int]] = {s: set() for s in strings}
+        self._found = found
+        if not strings or not texts:
+            return
+        joined = "\n".join(texts)
+        folded = joined.casefold()
+        if len(folded) != len(joined):
+            # A character whose casefold is longer shifts the offsets: texts one by one.
+            for k, text in enumerate(texts):
+                cased = text.casefold()
+                for s in strings:
+                    if s in cased:
+                        found[s].add(k)
+            return
+        ends = list(itertools.accumulate(len(t) + 1 for t in texts))  # one past each text's separator
+        finder, prefixes = _finder(strings)
+        pos = 0
+        while (m := finder.search(folded, pos)) is not None:
+            at = m.start()
+            k = bisect.bisect_right(ends, at)
+            end = ends[k] - 1
+            # The longest literal starting here is matched; every literal that also starts here is a
+            # prefix of it.
+            for s in prefixes[m.group()]:
+                if at + len(s) <= end:  # not run across the separator into the next text
+                    found[s].add(k)
+            pos = at + 1
+
+    def containing(self, trigger: tuple[str, ...] | None) -> Sequence[int]:
+        """Indices (ascending) of the texts that contain one of `trigger`; all of them for None."""
+        if trigger is None or not all(trigger):
+            return range(self._size)
+        hits: set[int] = set()
+        for s in trigger:
+            hits.update(self._found[s])
+        return sorted(hits)
+
+
+@functools.lru_cache(maxsize=16)
+def _finder(strings: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """A pattern matching, at a position, the longest of `strings` that starts there; and for each
+    string, the strings that are prefixes of it (itself included)."""
+    trie: dict[str, Any] = {}
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        # Each branch opens with another character, so at most one can go on: the greedy `?` that
+        # lets a string end early makes the match the longest string along the path.
+        branches = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    prefixes = {s: tuple(t for t in strings if s.startswith(t)) for s in strings}
+    return re.compile(pattern(trie)), prefixes
