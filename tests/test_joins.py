@@ -49,3 +49,18 @@ def test_idempotent() -> None:
     once = join_paragraphs(doc, Options(), DiagnosticLog())
     assert len(once.blocks) == 1
     assert join_paragraphs(once, Options(), DiagnosticLog()) == once
+
+
+def test_layout_rows_not_joined() -> None:
+    # `工程|建设` is a word across the seam, but the lines are cells of a flattened table
+    paras = ["项目名称\t城区道路改造工程", "建设单位\t市城投公司"]
+    assert _join(*paras) == paras
+    paras = ["姓名：张建国", "联系方式：王小明代为转达"]
+    assert _join(*paras) == paras
+
+
+def test_field_label_alone_does_not_block_a_real_break() -> None:
+    # only one side opens with a label: a sentence may still run on
+    assert _join("工作目标：全体干部职工团结协作，形成齐抓共管的良", "好局面。") == [
+        "工作目标：全体干部职工团结协作，形成齐抓共管的良好局面。"
+    ]

@@ -52,6 +52,23 @@ def test_unverified_syllable_stripped_only_in_annotated_document() -> None:
     assert doc_text(strip_pinyin(annotated, Options(), DiagnosticLog())) == "總結報告，姓氏王。\n"
 
 
+def test_readings_written_on_purpose_kept() -> None:
+    # a note on polyphones: `行` annotated with two syllables, and shown bare more often than annotated
+    doc = b.document(b.para("易错字：银行(háng)、行(xíng)走，长(zhǎng)大、长(cháng)短。"),
+                     b.para("多音字“重”：重(zhòng)要，重(chóng)新；进行、行动、行为都常见。"))
+    log = DiagnosticLog()
+    assert doc_text(strip_pinyin(doc, Options(), log)) == doc_text(doc)
+    assert [d.action for d in log] == ["kept"] * 6
+    assert all(d.severity == "warning" for d in log)
+
+
+def test_consistent_annotations_stripped_beside_a_reading_written_on_purpose() -> None:
+    # an annotator's keys (every occurrence, one syllable) go; `行`, bare three times, stays
+    doc = b.document(b.para("總(zǒng)結(jié)報告，總(zǒng)結(jié)經驗，進行、行動、行為，銀行(háng)。"))
+    out = doc_text(strip_pinyin(doc, Options(), DiagnosticLog()))
+    assert out == "總結報告，總結經驗，進行、行動、行為，銀行(háng)。\n"
+
+
 def test_idempotent() -> None:
     once = strip_pinyin(_read(FIXTURES / "annotated.txt"), Options(), DiagnosticLog())
     assert strip_pinyin(once, Options(), DiagnosticLog()) == once

@@ -55,3 +55,10 @@ def test_stacked_suffixes_all_go() -> None:
     fix = strip_site_suffix("2023年社区卫生工作总结_工作总结_某某范文网")
     assert fix is not None
     assert (fix.title, fix.suffix, fix.reason) == ("2023年社区卫生工作总结", "_工作总结_某某范文网", "site")
+
+
+def test_a_quoted_sentence_is_no_title_line() -> None:
+    doc = structure(b.document(b.para("他在会上说：“我们要一件事一件事地抓落实。”"), b.para("正文。")), Options(),
+                    DiagnosticLog())
+    assert not isinstance(doc.blocks[0], ast.Heading)
+    assert doc.meta.title is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 HAN_RANGES = (
     "\u3400-\u4dbf"  # Extension A
@@ -86,3 +87,10 @@ def pairs_up(reading: str, before: str | None, after: str | None) -> bool:
             if rest.count(BRACKETS[ch]) <= rest.count(ch):
                 return False
     return True
+
+
+def display_width(text: str) -> int:
+    """Display width in columns: two for wide and full-width characters (East Asian Width W or F)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

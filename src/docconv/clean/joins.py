@@ -7,7 +7,9 @@ item, and only on clear evidence: the first ends with an opening quote or bracke
 comma, an enumeration comma or the particle 的; or the best word segmentation of the seam puts a word
 (from the dictionary, or recurring in the document) across it (`控|烟`, `指|导`). Except after an opened
 quote, a paragraph that opens with a numbering marker is never joined to the one before, and a short
-numbered line without a full stop (a heading to be) is never joined to the next.
+numbered line without a full stop (a heading to be) is never joined to the next. Rows of a layout are
+never joined either: a paragraph holding a tab (cells of a flattened table), or two paragraphs that both
+open with a field label (`建设单位：`, `联系电话：`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ MARKER_START = re.compile(
 """A numbering marker (or 一是/二是 enumeration) opening a paragraph: the start of a new item."""
 
 _SEAM = 4
+_FIELD = re.compile(r"^[^\s：:，。,]{2,8}(?:[：:]|\t)")
+"""A field label opening a line (`联系电话：`, `建设单位<tab>`)."""
+
+
+def _layout_rows(a: str, b: str) -> bool:
+    """Whether two paragraphs are rows of a layout (cells or fields), which no sentence runs across."""
+    return "\t" in a or "\t" in b or bool(_FIELD.match(a) and _FIELD.match(b))
 
 
 def _text_of(p: Para) -> str | None:
@@ -58,7 +67,7 @@ def _should_join(a: str, b: str, lm: LanguageModel) -> bool:
         return False
     if a[-1] in _OPENING:
         return True  # an opened quote or bracket: what follows cannot be a new item
-    if MARKER_START.match(b) or _heading_like(a):
+    if MARKER_START.match(b) or _heading_like(a) or _layout_rows(a, b):
         return False
     if a[-1] in _OPEN_END:
         return True

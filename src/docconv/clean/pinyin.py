@@ -5,6 +5,12 @@ reading of that character (pypinyin's table, heteronyms included) and carries a 
 character's neutral-tone reading. Real parentheticals (`(一)`, `(KPI)`, `(1)`, `(市CDC)`) never match:
 they are not a single pinyin syllable. A tone-marked syllable that is not a reading of the character
 is stripped only in a document that is evidently annotated, and reported as suspect otherwise.
+
+An annotator is deterministic: it writes the same syllable after every occurrence of its key. A
+character the document annotates with two syllables (`银行(háng)`, `行(xíng)走` in a note on readings)
+or shows bare more often than annotated is a reading someone wrote on purpose, and is kept with a
+warning unless the document is annotated throughout (nearly all its annotated characters consistent).
+Bare occurrences up to the annotated count are allowed: a repaired damaged run gives a key back bare.
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ _INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 ANNOTATED_MIN = 3
 """Verified annotations a document needs before a non-reading syllable is stripped too."""
+
+INCONSISTENT_MAX = 0.2
+"""Share of a document's annotated characters that may be inconsistent in a document annotated
+throughout."""
 
 _BASE = str.maketrans({
     **dict.fromkeys("āáǎà", "a"), **dict.fromkeys("ēéěè", "e"), **dict.fromkeys("īíǐì", "i"),
@@ -112,3 +122,22 @@ def find_annotations(text: str) -> list[Annotation]:
 def count_verified(text: str) -> int:
     """How many verified annotations `text` carries (the evidence that a document is annotated)."""
     return sum(1 for a in find_annotations(text) if a.verified)
+
+
+def inconsistent(text: str, found: list[Annotation]) -> frozenset[str]:
+    """The annotated characters of `text` that an annotator cannot have written: annotated with two
+    different syllables, or shown bare more often than annotated."""
+    per_char: dict[str, set[str]] = {}
+    count: dict[str, int] = {}
+    for a in found:
+        per_char.setdefault(a.han, set()).add(a.syllable)
+        count[a.han] = count.get(a.han, 0) + 1
+    return frozenset(h for h, syls in per_char.items() if len(syls) > 1 or text.count(h) > 2 * count[h])
+
+
+def annotated_throughout(text: str, found: list[Annotation]) -> bool:
+    """Whether `text` carries a tool's annotations: enough verified ones, nearly all consistent."""
+    if sum(1 for a in found if a.verified) < ANNOTATED_MIN:
+        return False
+    keys = {a.han for a in found}
+    return len(inconsistent(text, found)) <= INCONSISTENT_MAX * len(keys)

@@ -153,12 +153,19 @@ def _strip_all_annotations(text: str) -> str:
 
 
 def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-    """Remove parenthesised pinyin annotations after Han characters (`總結(jié)` → `總結`)."""
+    """Remove parenthesised pinyin annotations after Han characters (`總結(jié)` → `總結`).
+
+    In a document annotated throughout every annotation goes; elsewhere a verified one goes unless the
+    document shows its character bare or with another syllable (a reading written on purpose), which
+    is kept with a warning, as is a syllable that is not a reading of its character.
+    """
     del options
     full = doc_text(doc)
-    if not pinyin.find_annotations(full):
+    found_all = pinyin.find_annotations(full)
+    if not found_all:
         return doc
-    annotated = _is_annotated(full)
+    annotated = pinyin.annotated_throughout(full, found_all)
+    meant = frozenset() if annotated else pinyin.inconsistent(full, found_all)
 
     def fix(text: str, pos: Pos | None) -> str:
         found = pinyin.find_annotations(text)
@@ -168,7 +175,7 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
         last = 0
         for a in found:
             ann = text[a.start : a.end]
-            if a.verified or annotated:
+            if annotated or (a.verified and a.han not in meant):
                 out.append(text[last : a.start])
                 last = a.end
                 log.report(
@@ -178,6 +185,10 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
                          "(the document is annotated throughout)",
                     action=Action.REMOVED, text=a.han + ann, pos=pos,
                 )
+            elif a.verified:
+                log.report("repair.pinyin", "kept a pinyin reading: the document shows its character "
+                           "bare or with another syllable too, which no annotator does (a reading meant)",
+                           action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
             else:
                 log.report("repair.pinyin", "kept a parenthesised pinyin syllable that may be an annotation",
                            action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)

@@ -1,13 +1,19 @@
 """Punctuation, spacing and markup debris: odd quotes, spaces and hard wraps inside CJK, invisible
 characters, and HTML tags or entities left in text.
 
-- `‚…‛` and ASCII `"…"` pairs used as Chinese quotes become `“…”`;
-- a hard wrap (SoftBreak) between two CJK characters is removed;
+- `‚…‛` pairs (a broken conversion's stand-ins for Chinese quotes) and ASCII `"…"` pairs around
+  Chinese text become `“…”` (the issue asks for Chinese quotes in Chinese text), except in a line that
+  reads as code or data (`{"msg": "成功"}`);
+- a hard wrap (SoftBreak) between two CJK characters is removed when the line before it is full (as
+  wide as the block's widest line, within a margin) and the next line opens no numbered item or field
+  (`会议地点：`); a short line, a poem line or a row of a field list keeps its break;
 - whitespace between two CJK characters is removed when a punctuation mark is one side of it, when the
-  paragraph is letter-spaced throughout (PDF text), or when a one-character gap splits a known word
-  (`转 变`); any other space between two Han characters may be meant (slogans, a blank for a redacted
-  name, a gap between fields) and is kept with a note; whitespace between CJK and Latin letters or
-  digits is never touched;
+  paragraph is letter-spaced throughout (PDF text: nearly every Han run one character long), or when one
+  ASCII space splits a word the best segmentation puts across it (`转 变了`). Layout is kept, with a
+  note: an ideographic space U+3000, a tab or two or more spaces (typed on purpose: name padding
+  `王　磊`, field gaps); a space between two lone characters (`林 涛`, `主 任：`); and every gap of a
+  line whose gaps part short cells without sentence punctuation (table rows, slogans, name lists).
+  Whitespace between CJK and Latin letters or digits is never touched;
 - zero-width and control characters are removed;
 - HTML tags (`</p>`, `<br/>`) and entities (`&nbsp;`, `&#8220;`) are removed or decoded.
 """
@@ -18,12 +24,13 @@ import html
 import re
 from dataclasses import replace
 
-from docconv.ast import Document, Inline, Pos, SoftBreak, Text
-from docconv.clean.chars import CJK, CJK_PUNCT, HAN
+from docconv.ast import Document, Inline, Pos, SoftBreak, Text, plain_text
+from docconv.clean.chars import CJK, CJK_PUNCT, HAN, display_width
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import doc_text, map_blocks, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
+from docconv.structure.numbering import match_marker
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _HTML_TAGS = (
@@ -33,14 +40,28 @@ _HTML_TAGS = (
 _TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s+[^<>]{{0,200}})?\s*/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 _LOW_QUOTES = re.compile("\u201a([^\u201a\u201b\n]{1,80})\u201b")
-_ASCII_QUOTES = re.compile(r'"([^"\n]{1,80})"')
 _CJK_RE = re.compile(CJK)
+_HAN_ONE = re.compile(HAN)
 _PUNCT_RE = re.compile(f"[{CJK_PUNCT}]")
 _GAP = re.compile(rf"(?<={CJK})[ \t\u00a0\u3000]+(?={CJK})")
 _HAN_GAP = re.compile(rf"(?<={HAN}) (?={HAN})")
+_HAN_RUN = re.compile(f"{HAN}+")
 _OPENING = "《「『（【〔“‘"
-_LETTER_SPACED = 0.5
-"""Share of Han–Han boundaries with a space above which a paragraph counts as letter-spaced PDF text."""
+_LETTER_SPACED = 0.8
+"""Share of a paragraph's Han runs that must be one character long for it to count as letter-spaced."""
+_LETTER_SPACED_GAPS = 5
+"""Han–Han spaces a letter-spaced paragraph has at least (fewer may pad two names: `黄 河 马 骏`)."""
+_CELL_GAPS = 2
+"""Gaps a line needs before its gaps count as cell separators (three cells or more)."""
+_CELL_MAX = 8
+"""Longest Han run a cell of such a line holds (longer runs are prose)."""
+_SENTENCE_PUNCT = frozenset("，。；！？,;!?")
+_WRAP_FULL = 0.8
+"""Share of its block's widest line a line must fill for the break after it to count as a hard wrap."""
+_MIN_WRAP_WIDTH = 30
+"""Display columns below which no line counts as hard-wrapped (as the readers decide)."""
+_FIELD = re.compile(rf"^(?:{HAN}[ \u3000]*){{2,6}}[：:]")
+"""A field label opening a line (`会议地点：`, `联 系 人：`)."""
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -52,6 +73,8 @@ def _entity(m: re.Match[str]) -> str:
 
 def _quotes(text: str) -> str:
     text = _LOW_QUOTES.sub("“\\1”", text)
+    if _CODE.search(text):
+        return text  # `{"msg": "成功"}`: quoted strings of code or data, not Chinese quotation
 
     def ascii_pair(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -61,9 +84,35 @@ def _quotes(text: str) -> str:
     return _ASCII_QUOTES.sub(ascii_pair, text)
 
 
+_ASCII_QUOTES = re.compile(r'"([^"\n]{1,80})"')
+_CODE = re.compile(r'[{}]|"\s*:\s*["\[{0-9]|\\"')
+
+
 def _letter_spaced(text: str) -> bool:
-    han = re.findall(rf"{HAN}(?= ?{HAN})", text)
-    return len(han) >= 4 and len(_HAN_GAP.findall(text)) >= _LETTER_SPACED * len(han)
+    """Whether the paragraph is letter-spaced throughout (PDF text): nearly every Han run is one
+    character. A row of cells or a name list (`周一 王 磊 周二`) has runs of two and more as well."""
+    if len(_HAN_GAP.findall(text)) < _LETTER_SPACED_GAPS:
+        return False
+    runs = _HAN_RUN.findall(text)
+    return sum(1 for r in runs if len(r) == 1) >= _LETTER_SPACED * len(runs)
+
+
+def _cells(text: str) -> bool:
+    """Whether the line's gaps part cells: at least three short Han runs and no sentence punctuation
+    (a flattened table row, a slogan, a list of names); such gaps are layout, never a split word."""
+    if any(c in _SENTENCE_PUNCT for c in text) or len(_GAP.findall(text)) < _CELL_GAPS:
+        return False
+    return all(len(r) <= _CELL_MAX for r in _HAN_RUN.findall(text))
+
+
+def _run_len(text: str, at: int, step: int) -> int:
+    """Length of the Han run that ends just before `at` (step -1) or starts at `at` (step 1)."""
+    n = 0
+    i = at - 1 if step < 0 else at
+    while 0 <= i < len(text) and _HAN_ONE.fullmatch(text[i]):
+        n += 1
+        i += step
+    return n
 
 
 class _Gaps:
@@ -73,12 +122,15 @@ class _Gaps:
         self._lm = lm
 
     def splits_word(self, text: str, at: int, end: int) -> bool:
-        left, right = text[max(0, at - 3) : at], text[end : end + 3]
-        for i in range(len(left)):
-            for j in range(1, len(right) + 1):
-                word = left[i:] + right[:j]
-                if len(word) <= 4 and self._lm.is_word(word):
-                    return True
+        """Whether the best segmentation of the text around the gap, closed up, puts a dictionary word
+        across it (`面貌转 变了` → `面貌/转变/了`); two words that merely touch (`汉 籍贯`) do not count."""
+        left, right = text[max(0, at - 4) : at], text[end : end + 4]
+        cut = len(left)
+        pos = 0
+        for word in self._lm.segment(left + right):
+            if pos < cut < pos + len(word):
+                return self._lm.is_word(word)
+            pos += len(word)
         return False
 
 
@@ -86,6 +138,7 @@ def _spaces(text: str, pos: Pos | None, gaps: _Gaps, log: DiagnosticLog) -> str:
     if not _GAP.search(text):
         return text
     spaced = _letter_spaced(text)
+    cells = _cells(text)
     out: list[str] = []
     last = 0
     for m in _GAP.finditer(text):
@@ -93,9 +146,13 @@ def _spaces(text: str, pos: Pos | None, gaps: _Gaps, log: DiagnosticLog) -> str:
         punct_side = (_PUNCT_RE.fullmatch(before) and before not in _OPENING) or (
             _PUNCT_RE.fullmatch(after) and after in "，。、；：？！）》」』】〕”’…"
         )
-        # A gap of two or more spaces is laid out on purpose (`联系人：张立新　　联系电话：…`): a word split
-        # by an extraction artefact leaves one.
-        if punct_side or spaced or (m.end() - m.start() == 1 and gaps.splits_word(text, m.start(), m.end())):
+        # An extraction artefact leaves one ASCII space (or a no-break space from HTML): a wider gap or
+        # an ideographic space was typed (`联系人：张立新　　联系电话：…`, `王　磊`), and a space between two
+        # lone characters pads a name or a label (`林 涛`, `主 任：`).
+        artefact = (m.group() in (" ", "\u00a0") and not cells
+                    and not (_run_len(text, m.start(), -1) == 1 and _run_len(text, m.end(), 1) == 1)
+                    and gaps.splits_word(text, m.start(), m.end()))
+        if punct_side or spaced or artefact:
             out.append(text[last : m.start()])
             last = m.end()
             log.report("repair.spacing", "removed whitespace inside CJK text", action=Action.REMOVED,
@@ -130,18 +187,54 @@ def _text_fix(text: str, pos: Pos | None, log: DiagnosticLog) -> str:
     return quoted
 
 
+def _lines(content: tuple[Inline, ...]) -> list[str]:
+    """The block's lines: its text between soft breaks."""
+    lines: list[str] = []
+    start = 0
+    for i, node in enumerate((*content, SoftBreak())):
+        if isinstance(node, SoftBreak):
+            lines.append(plain_text(content[start:i]))
+            start = i + 1
+    return lines
+
+
+def _wrapped(line: str, nxt: str, widest: int) -> bool:
+    """Whether the break between `line` and `nxt` is a hard wrap: the line is full (text wrapped at a
+    width fills every line but the last to within a character or two of it) and the next line opens no
+    numbered item and no second field of a field list."""
+    if display_width(line) < max(_MIN_WRAP_WIDTH, _WRAP_FULL * widest):
+        return False
+    if match_marker(nxt.lstrip()) is not None:
+        return False
+    return not (_FIELD.match(line.lstrip()) and _FIELD.match(nxt.lstrip()))
+
+
 def _soft_breaks(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
     """Drop hard wraps between two CJK characters, merging the Text runs around them."""
+    if not any(isinstance(n, SoftBreak) for n in content):
+        return content
+    lines = _lines(content)
+    widest = max(display_width(ln) for ln in lines)
     out: list[Inline] = []
     changed = False
+    line = 0
     i = 0
     while i < len(content):
         node = content[i]
         prev = out[-1] if out else None
         nxt = content[i + 1] if i + 1 < len(content) else None
+        if isinstance(node, SoftBreak):
+            line += 1
         if (isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text)
                 and prev.text and nxt.text and _CJK_RE.fullmatch(prev.text[-1])
                 and _CJK_RE.fullmatch(nxt.text[0])):
+            if not _wrapped(lines[line - 1], lines[line], widest):
+                log.report("repair.spacing", "kept a line break inside CJK text: the line before it is not "
+                           "full, or the next line opens an item or a field", action=Action.KEPT,
+                           text=prev.text[-4:] + "\\n" + nxt.text[:4], pos=pos)
+                out.append(node)
+                i += 1
+                continue
             out[-1] = replace(prev, text=prev.text + nxt.text)
             log.report("repair.spacing", "joined a hard-wrapped line inside CJK text", action=Action.REMOVED,
                        text=prev.text[-4:] + "\\n" + nxt.text[:4], pos=pos)

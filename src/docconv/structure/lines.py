@@ -23,8 +23,13 @@ def block_text(block: Block) -> str:
 def title_like(block: Block, max_chars: int = ARTICLE_TITLE_MAX) -> bool:
     """A short unnumbered one-line paragraph that does not end like a sentence."""
     text = block_text(block).strip()
+    # A sentence inside closing quotes or brackets (`…抓落实。”`) still ends like a sentence.
+    end = text.rstrip(_CLOSERS)[-1:]
     return (isinstance(block, Para) and 0 < len(text) <= max_chars and "\n" not in text
-            and text[-1] not in TITLE_END_BARRED and match_marker(text) is None)
+            and end not in TITLE_END_BARRED and match_marker(text) is None)
+
+
+_CLOSERS = "”’」』）)】》〉\"'"
 
 
 _DATE_LINE = re.compile(r"^[(（]?\s*(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}|[xX×]{2,4})\s*年"
