@@ -12,7 +12,7 @@ from docconv import ast
 from docconv import builder as b
 from docconv.ast import Marker, Meta, Scheme
 from docconv.options import Options
-from docconv.writers.markdown import write_markdown
+from docconv.writers.markdown import space_after_marker, write_markdown
 from tests.mdparse import ast_text, md_shapes
 
 
@@ -208,3 +208,9 @@ def test_emphasis_round_trips(before: str, inner: str, after: str) -> None:
         return
     # Edge whitespace may survive inside an inline HTML fallback; the text in between must be exact.
     assert [(kind, text.strip()) for kind, text in shapes] == [("p", whole.strip())], out
+
+
+def test_a_marker_that_keeps_its_source_space_gets_no_second_one() -> None:
+    assert space_after_marker("A.", "Scope")
+    assert not space_after_marker("3 ", "2024年工作计划")
+    assert not space_after_marker("一、", "加强领导")

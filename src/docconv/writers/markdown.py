@@ -131,7 +131,8 @@ def space_after_marker(marker: str, following: str) -> bool:
     """Whether a space separates a marker from its text: Latin text keeps one after an ASCII marker
     ("A. Scope"); Chinese text never had one (every writer prints markers this way)."""
     last, first = marker[-1:], following[:1]
-    return last.isascii() and not last.isalnum() and first.isascii() and first.isalnum()
+    separated = last.isascii() and not last.isalnum() and not last.isspace()  # `3 ` brings its own space
+    return separated and first.isascii() and first.isalnum()
 
 
 def marker_text(marker: Marker) -> str:
