@@ -76,3 +76,21 @@ def test_seed_lines_survive_once_in_order(seed: Path) -> None:
     paras, _ = paragraphs(text)
     expected = [ln.strip() for ln in text.splitlines() if ln.strip()]
     assert paras == expected
+
+
+WRAPPED = ("今年以来，我们围绕年初确定的目标任务，坚持统筹推进，重点项目\n"
+           "建设进度明显加快，民生实事全部按期完成，群众满意度持续提升，\n"
+           "全年共组织专题培训六次，参训人员达到三百余人次，干部能力明显\n"
+           "提高。\n")
+
+
+def test_short_lines_and_fields_in_a_wrapped_document_stay_lines() -> None:
+    text = (WRAPPED + "\n会议时间：9月26日上午9:00召开，会期半天\n会议地点：办公楼三楼第二会议室\n"
+            "参会人员：各科室负责人和各项目部安全员\n\n" + WRAPPED + "\n市建设工程管理处\n2024年9月18日\n")
+    paras, mode = paragraphs(text)
+    assert mode == "blank"
+    assert paras[1:4] == ["会议时间：9月26日上午9:00召开，会期半天", "会议地点：办公楼三楼第二会议室",
+                          "参会人员：各科室负责人和各项目部安全员"]
+    assert paras[-2:] == ["市建设工程管理处", "2024年9月18日"]
+    # The wrapped paragraphs are still one paragraph each, joined at every full line.
+    assert paras[0] == paras[4] == WRAPPED.rstrip("\n")

@@ -43,8 +43,8 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     """Split plain text into paragraphs, choosing the document's layout from its lines."""
     del options  # the txt reader has no options yet
     lines = _lines(source)
-    mode, wrap_breaks, breaks = _decide_mode(lines)
-    groups = _group(lines, mode)
+    mode, wrap_breaks, breaks, wrap_width = _decide_mode(lines)
+    groups = _group(lines, mode, wrap_width)
     blocks = tuple(_para(group) for group in groups)
     log.report(
         "txt.paragraph-mode",
@@ -95,11 +95,14 @@ def _width(s: str) -> int:
     return len(s) + wide + sum(1 for c in _ASTRAL.findall(s) if unicodedata.east_asian_width(c) in "WF")
 
 
-def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
-    """Pick the layout: hard wraps inside blocks mean `blank`/`indent`, anything else means `line`."""
+def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
+    """Pick the layout: hard wraps inside blocks mean `blank`/`indent`, anything else means `line`.
+
+    Also returns the width the text is wrapped at (the 90th percentile of line widths).
+    """
     texts = [ln for ln in lines if ln.text]
     if not texts:
-        return "line", 0, 0
+        return "line", 0, 0, 0
     width = [_width(ln.text) for ln in lines]  # measured once per line
     widths = sorted(w for ln, w in zip(lines, width, strict=True) if ln.text)
     wrap_width = widths[int(0.9 * (len(widths) - 1))]
@@ -116,12 +119,29 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int]:
                 and width[k] >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:
-        return "line", wrap_like, breaks
+        return "line", wrap_like, breaks, wrap_width
     indented = sum(1 for ln in texts if ln.indented)
-    return ("indent" if indented >= 2 else "blank"), wrap_like, breaks
+    return ("indent" if indented >= 2 else "blank"), wrap_like, breaks, wrap_width
 
 
-def _group(lines: list[_Line], mode: str) -> list[list[_Line]]:
+_FIELD = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,6}[：:]")
+"""A field label opening a line (`会议地点：`, `联 系 人：`)."""
+_FULL = 0.8
+"""Share of the wrap width a line must fill for the break after it to be a hard wrap."""
+
+
+def _wrapped(prev: _Line, nxt: _Line, wrap_width: int) -> bool:
+    """Whether the break between two lines of one block is a hard wrap inside a paragraph.
+
+    Only after a full line: a short line (a signature, a field, an item) ends where its text ends. A
+    numbered line, or a field after a field (`会议时间：…` / `会议地点：…`), opens a line of its own.
+    """
+    return (_width(prev.text) >= max(_FULL * wrap_width, _MIN_WRAP_WIDTH)
+            and match_marker(nxt.text) is None
+            and not (_FIELD.match(prev.text) and _FIELD.match(nxt.text)))
+
+
+def _group(lines: list[_Line], mode: str, wrap_width: int) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     current: list[_Line] = []
     for ln in lines:
@@ -130,7 +150,8 @@ def _group(lines: list[_Line], mode: str) -> list[list[_Line]]:
                 groups.append(current)
             current = []
             continue
-        if current and (mode == "line" or (mode == "indent" and ln.indented)):
+        if current and (mode == "line" or (mode == "indent" and ln.indented)
+                        or not _wrapped(current[-1], ln, wrap_width)):
             groups.append(current)
             current = []
         current.append(ln)

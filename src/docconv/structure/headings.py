@@ -329,6 +329,19 @@ def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None
     return None
 
 
+_COLON = re.compile(r"[：:][ \t\u3000]*")
+
+
+def _opens_after_colon(block: Block, scheme: Scheme, ordinal: int) -> bool:
+    """Whether the number before a sequence stands after a colon in the line before (`附件：1. 参会回执`)."""
+    text = _text(block)
+    for m in _COLON.finditer(text):
+        found = match_marker(text[m.end():])
+        if found is not None and found.marker.scheme is scheme and found.marker.ordinal == ordinal:
+            return True
+    return False
+
+
 def _match(block: Block, outline: Outline | None = None) -> Match | None:
     if outline and (found := outline.get(id(block))) is not None:
         return found
@@ -710,7 +723,8 @@ def _check_start(run: list[_Item], previous_end: int | None, blocks: tuple[Block
             or previous_end == first.ordinal - 1):
         return
     index = run[0].index
-    if index > 0 and _missing_marker_at(blocks[index - 1], first.scheme, first.ordinal - 1) is not None:
+    if index > 0 and (_missing_marker_at(blocks[index - 1], first.scheme, first.ordinal - 1) is not None
+                      or _opens_after_colon(blocks[index - 1], first.scheme, first.ordinal - 1)):
         return
     log.report("structure.numbering-gap", f"numbering starts at {first.raw.strip()}, not at its first number",
                severity=Severity.WARNING, text=_text(run[0].para)[:40], pos=run[0].para.pos)
