@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import cast
 
 from docconv.ast import Document
 from docconv.errors import UnknownWriterError
 from docconv.options import Options
-from docconv.writers.docx import write_docx
 from docconv.writers.json import write_json
 from docconv.writers.markdown import write_markdown
 from docconv.writers.plain import write_plain
 
 Writer = Callable[[Document, Options], "str | bytes"]
 
+
+def _write_docx(doc: Document, options: Options) -> bytes:
+    """The DOCX writer, imported on first use: python-docx costs a CLI call ~70 ms to import."""
+    writer = cast(Callable[[Document, Options], bytes],
+                  importlib.import_module("docconv.writers.docx").write_docx)
+    return writer(doc, options)
+
+
 WRITERS: dict[str, Writer] = {
     "markdown": write_markdown,
     "json": write_json,
     "plain": write_plain,
-    "docx": write_docx,
+    "docx": _write_docx,
 }
 
 ALIASES: dict[str, str] = {
