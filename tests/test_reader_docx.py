@@ -4,6 +4,7 @@ where python-docx has no API: numbering definitions, fields, text boxes, tracked
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import zipfile
@@ -652,3 +653,290 @@ def test_round_trip_of_the_seed_reports(seed: Path) -> None:
 def test_round_trip_gives_the_same_markdown(source: Path) -> None:
     direct, (again, _, _) = _via_docx(source)
     assert again == direct.output
+
+
+# ------------------------------------------------------------------------- red team (fixtures/docx)
+# Word files shaped like real downloads (fixtures/docx/make_redteam.py; goldens in tests/test_goldens.py).
+
+
+def _style_numbered(d: WordDocument, style_numpr: str, lvl_styles: tuple[str, str]) -> None:
+    """Heading 1/2 numbered through their styles (`style_numpr` inside each style's w:pPr) by a list
+    whose levels name the styles in w:pStyle (`lvl_styles`)."""
+    def level(i: int, text: str, sid: str) -> str:
+        link = f'<w:pStyle w:val="{sid}"/>' if sid else ""
+        return (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>{link}'
+                f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+    levels = level(0, "%1、", lvl_styles[0]) + level(1, "（%2）", lvl_styles[1])
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="40">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {NS} w:numId="40"><w:abstractNumId w:val="40"/></w:num>'))
+    for sid in ("Heading1", "Heading2"):
+        style = d.styles.element.get_by_id(sid)
+        assert style is not None
+        style.get_or_add_pPr().append(parse_xml(f"<w:numPr {NS}>{style_numpr}</w:numPr>"))
+
+
+def test_style_numbering_without_a_level_takes_the_level_linked_to_the_style() -> None:
+    def fill(d: WordDocument) -> None:
+        _style_numbered(d, '<w:numId w:val="40"/>', ("Heading1", "Heading2"))
+        d.add_heading("工作回顾", 1)
+        d.add_heading("主要成绩", 2)
+        d.add_heading("存在问题", 2)
+        d.add_heading("工作打算", 1)
+    doc, _ = read(build(fill))
+    assert texts(doc) == ["一、工作回顾", "（一）主要成绩", "（二）存在问题", "二、工作打算"]
+
+
+def test_style_numbering_without_any_level_link_uses_the_first_level() -> None:
+    def fill(d: WordDocument) -> None:
+        _style_numbered(d, '<w:numId w:val="40"/>', ("", ""))
+        d.add_heading("工作回顾", 1)
+        d.add_heading("主要成绩", 2)
+    doc, _ = read(build(fill))
+    assert texts(doc) == ["一、工作回顾", "二、主要成绩"]
+
+
+def test_paragraph_level_without_a_list_keeps_the_style_list() -> None:
+    def fill(d: WordDocument) -> None:
+        _style_numbered(d, '<w:ilvl w:val="0"/><w:numId w:val="40"/>', ("", ""))
+        d.add_heading("工作回顾", 1)
+        sub = d.add_heading("主要成绩", 1)
+        sub._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {NS}><w:ilvl w:val="1"/></w:numPr>'))
+        d.add_heading("工作打算", 1)
+    doc, _ = read(build(fill))
+    assert texts(doc) == ["一、工作回顾", "（一）主要成绩", "二、工作打算"]
+
+
+def _control(inner: str, placeholder: bool) -> str:
+    flag = "<w:showingPlcHdr/>" if placeholder else ""
+    return f"<w:sdt><w:sdtPr>{flag}</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+
+def test_content_control_prompts_are_dropped() -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("填报人："), _control(run("单击此处输入文字。"), placeholder=True)))
+        body = d.element.body
+        body.insert(len(body) - 1, parse_xml(f"<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                             f"{runs_para(run('Click here to enter text.'))}</w:sdtContent>"
+                                             "</w:sdt>"))
+        d.add_paragraph(BODY)
+    doc, log = read(build(fill))
+    assert texts(doc) == ["填报人：", BODY]
+    (dropped,) = rules(log, "read.docx.placeholder")
+    assert dropped.text == "单击此处输入文字。 / Click here to enter text."
+
+
+def test_filled_content_controls_are_kept() -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("填报人："), _control(run("李华"), placeholder=False)))
+    doc, log = read(build(fill))
+    assert texts(doc) == ["填报人：李华"]
+    assert not rules(log, "read.docx.placeholder")
+
+
+def test_phonetic_guide_keeps_the_base_text() -> None:
+    ruby = ('<w:r><w:ruby><w:rubyPr><w:hps w:val="10"/></w:rubyPr><w:rt><w:r><w:t>xíng</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>行</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("银"), ruby, run("业务")))
+    doc, log = read(build(fill))
+    assert texts(doc) == ["银行业务"]
+    (reading,) = rules(log, "read.docx.ruby")
+    assert reading.text == "xíng"
+
+
+@pytest.mark.parametrize(("font", "char", "expected"), [
+    ("Symbol", "F0B3", "≥"), ("Symbol", "F0B1", "±"), ("Symbol", "F0B4", "×"), ("Symbol", "B0", "°"),
+    ("Symbol", "F061", "α"), ("Wingdings", "F0FC", "✓"), ("Wingdings", "F0D8", "➢"), ("宋体", "2605", "★"),
+])
+def test_symbol_font_characters_become_unicode(font: str, char: str, expected: str) -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("达标率"), f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>', run("99%")))
+    doc, log = read(build(fill))
+    assert texts(doc) == [f"达标率{expected}99%"]
+    assert not rules(log, "read.docx.symbol")
+
+
+@pytest.mark.parametrize(("font", "char"), [("Webdings", "F021"), ("Wingdings", "F022"), ("Symbol", "F0E6")])
+def test_unknown_symbol_glyphs_are_dropped_and_counted(font: str, char: str) -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("正文"), f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'))
+    doc, log = read(build(fill))
+    assert texts(doc) == ["正文"]
+    assert rules(log, "read.docx.symbol")
+
+
+PAGE = '<w:r><w:br w:type="page"/></w:r>'
+
+
+def test_page_break_after_a_sentence_starts_a_new_paragraph() -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("上半年任务全部完成。"), PAGE, run("二、存在问题", "<w:b/>")))
+    doc, log = read(build(fill))
+    assert texts(doc) == ["上半年任务全部完成。", "二、存在问题"]
+    assert rules(log, "read.docx.page-break")
+    md, _, _ = markdown(build(fill))
+    assert "## 二、存在问题" in md
+
+
+def test_page_break_inside_a_sentence_keeps_one_paragraph() -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(run("全年共接待来访群众"), PAGE, run("一千二百人次。")))
+        append_xml(d, runs_para(PAGE, run("二、存在问题")))
+    doc, log = read(build(fill))
+    assert texts(doc) == ["全年共接待来访群众一千二百人次。", "二、存在问题"]
+    assert not rules(log, "read.docx.page-break")
+
+
+def _table(rows: list[list[str]]) -> str:
+    def cell(xml: str) -> str:
+        return f"<w:tc>{xml}</w:tc>"
+    body = "".join("<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl {NS}><w:tblPr/>{body}</w:tbl>"
+
+
+def test_one_cell_layout_table_is_unwrapped() -> None:
+    inner = (runs_para(run("一、工作回顾", "<w:b/>")) + runs_para(run(BODY))
+             + runs_para(run("二、工作打算", "<w:b/>")) + runs_para(run("继续努力。")))
+
+    def fill(d: WordDocument) -> None:
+        append_xml(d, _table([[inner]]))
+    doc, log = read(build(fill))
+    assert not any(isinstance(b, ast.Table) for b in doc.blocks)
+    assert texts(doc) == ["一、工作回顾", BODY, "二、工作打算", "继续努力。"]
+    assert rules(log, "read.docx.layout-table")
+    md, _, _ = markdown(build(fill))
+    assert "## 一、工作回顾" in md
+    assert "<table>" not in md
+
+
+def test_one_column_data_table_stays_a_table() -> None:
+    def fill(d: WordDocument) -> None:
+        append_xml(d, _table([[runs_para(run("项目"))], [runs_para(run("道路改造"))],
+                              [runs_para(run("管网更新"))]]))
+    doc, log = read(build(fill))
+    (table,) = doc.blocks
+    assert isinstance(table, ast.Table)
+    assert len(table.rows) == 3
+    assert not rules(log, "read.docx.layout-table")
+
+
+def _relabel(data: bytes, content_type: bytes) -> bytes:
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+    return _replace_part(data, "[Content_Types].xml", types.replace(main, content_type))
+
+
+@pytest.mark.parametrize("content_type", [b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                                          b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml"])
+def test_macro_enabled_and_template_packages_are_read(content_type: bytes) -> None:
+    data = _relabel(build(lambda d: d.add_paragraph(BODY)), content_type)
+    doc, log = read(data)
+    assert texts(doc) == [BODY]
+    (kind,) = rules(log, "read.docx.package-type")
+    assert kind.text == content_type.decode()
+
+
+def test_plain_docx_is_not_relabelled() -> None:
+    _, log = read(build(lambda d: d.add_paragraph(BODY)))
+    assert not rules(log, "read.docx.package-type")
+
+
+def test_document_without_text_is_a_warning() -> None:
+    picture = ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="图" descr="扫描件"/><a:graphic><a:graphicData>'
+               '<a:blip r:embed="rId99"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+    def fill(d: WordDocument) -> None:
+        append_xml(d, runs_para(picture))
+    doc, log = read(build(fill))
+    assert doc.blocks == ()
+    (warning,) = rules(log, "read.docx.no-text")
+    assert warning.severity is Severity.WARNING
+    assert "1 picture" in warning.message
+    assert not rules(log, "read.docx.empty-paragraphs")  # the picture's paragraph was not empty
+
+
+def test_document_with_text_has_no_empty_warning() -> None:
+    _, log = read(build(lambda d: d.add_paragraph(BODY)))
+    assert not rules(log, "read.docx.no-text")
+
+
+LEADER = '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8000"/></w:tabs></w:pPr>'
+
+
+def _typed_toc(d: WordDocument, entries: list[str]) -> None:
+    d.add_paragraph("目  录")
+    append_xml(d, f"<w:p {NS}>{run(entries[0] + '…………………1')}</w:p>")
+    for page, entry in enumerate(entries[1:], start=2):
+        append_xml(d, f"<w:p {NS}>{LEADER}{run(entry)}<w:r><w:tab/></w:r>{run(str(page))}</w:p>")
+
+
+def test_typed_table_of_contents_is_dropped_when_its_titles_head_the_text() -> None:
+    def fill(d: WordDocument) -> None:
+        _typed_toc(d, ["一、工作回顾", "二、存在问题", "三、工作打算"])
+        for heading in ("一、工作回顾", "二、存在问题", "三、工作打算"):
+            d.add_paragraph(heading)
+            d.add_paragraph(BODY)
+    doc, log = read(build(fill))
+    assert texts(doc)[:2] == ["一、工作回顾", BODY]
+    assert len(texts(doc)) == 6
+    (toc,) = rules(log, "read.docx.toc")
+    assert toc.text is not None
+    assert toc.text.startswith("目  录 / 一、工作回顾…")
+
+
+def test_lines_ending_in_numbers_without_matching_titles_are_kept() -> None:
+    def fill(d: WordDocument) -> None:
+        _typed_toc(d, ["城东片区完成户数", "城西片区完成户数"])
+        d.add_paragraph(BODY)
+    doc, log = read(build(fill))
+    assert texts(doc) == ["目  录", "城东片区完成户数…………………1", "城西片区完成户数 2", BODY]
+    assert not rules(log, "read.docx.toc")
+    (suspect,) = rules(log, "read.docx.toc-suspect")
+    assert suspect.action is Action.KEPT
+
+
+REDTEAM = sorted((FIXTURES / "docx").glob("*.docx"))
+
+
+def test_redteam_generator_is_reproducible(tmp_path: Path) -> None:
+    """The committed red-team files are what make_redteam.py writes (byte for byte)."""
+    spec = importlib.util.spec_from_file_location("make_redteam", FIXTURES / "docx" / "make_redteam.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.HERE = tmp_path
+    module.main()
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == [p.name for p in REDTEAM]
+    for path in REDTEAM:
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize(("name", "keep"), [
+    ("01-wps-chapter-numbering.docx", ["## 第一章 项目概况", "### 1.1 总体目标", "#### （二）西片区", "3) 夜间施工"]),
+    ("02-style-numbering-without-level.docx", ["### （一）门诊服务", "### （二）家庭医生签约", "①其中新发现"]),
+    ("03-one-cell-layout-table.docx", ["## 一、就业工作", "## 三、明年打算", "| 养老保险 | 31万 |"]),
+    ("05-page-and-section-breaks.docx", ["## 二、存在困难"]),
+    ("09-symbols.docx", ["≤30", "≥99%", "20°C±2°C", "5×10⁴", "✓已完成"]),
+    ("14-east-asian-layout.docx", ["例如长大的“长”与长度的“长”"]),
+    ("18-macro-enabled.docx", ["## 一、重点工作"]),
+])
+def test_redteam_documents_keep_their_text_and_outline(name: str, keep: list[str]) -> None:
+    md, _, _ = markdown((FIXTURES / "docx" / name).read_bytes())
+    for item in keep:
+        assert item in md
+
+
+@pytest.mark.parametrize(("name", "gone"), [
+    ("06-content-controls.docx", ["单击或点击此处输入文字", "Click or tap"]),
+    ("13-table-of-contents.docx", ["目  录", "……", "---"]),
+    ("03-one-cell-layout-table.docx", ["<table>"]),
+])
+def test_redteam_documents_lose_their_noise(name: str, gone: list[str]) -> None:
+    md, _, _ = markdown((FIXTURES / "docx" / name).read_bytes())
+    for item in gone:
+        assert item not in md

@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from datetime import datetime
 
 import docx
@@ -28,13 +29,14 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from docconv import sniff
-from docconv.ast import Document, Meta
-from docconv.diagnostics import Action, DiagnosticLog
+from docconv.ast import Block, Document, Meta, Text
+from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import ParseError
 from docconv.options import Options
 from docconv.readers.docx.body import BodyReader, W
 from docconv.readers.docx.numbering import Numbering
 from docconv.readers.docx.styles import Styles
+from docconv.walk import iter_nodes
 
 __all__ = ["read_docx"]
 
@@ -58,7 +60,7 @@ _JUNK_AUTHOR = re.compile(
 def read_docx(source: bytes, options: Options, log: DiagnosticLog) -> Document:
     """Read a .docx file's bytes into a Document (see the module docstring for what is read)."""
     del options  # the reader has no options yet
-    word = _open(source)
+    word = _open(source, log)
     part = word.part
     styles = Styles(_related_xml(part, RT.STYLES))
     numbering = Numbering(_related_xml(part, RT.NUMBERING), styles.num_id)
@@ -75,6 +77,11 @@ def read_docx(source: bytes, options: Options, log: DiagnosticLog) -> Document:
     blocks = reader.body(body) if body is not None else ()
     numbering.report(log)
     reader.report()
+    if not any(True for _ in _texts(blocks)):
+        pictures = len(reader.found.images)
+        log.report("read.docx.no-text", "the document has no text" + (
+            f", only {pictures} picture(s): perhaps a scan, which needs OCR" if pictures else ""),
+            severity=Severity.WARNING)
     _report_furniture(part, log)
     meta = _meta(word, reader.title, log)
     return Document(meta=meta, blocks=blocks)
@@ -83,7 +90,7 @@ def read_docx(source: bytes, options: Options, log: DiagnosticLog) -> Document:
 # ------------------------------------------------------------------------------------------------ opening
 
 
-def _open(data: bytes) -> WordDocument:
+def _open(data: bytes, log: DiagnosticLog) -> WordDocument:
     """The python-docx document, or ParseError naming what the bytes are instead and what to do."""
     if data.startswith(_OLE):
         raise ParseError("not a valid .docx: it is a legacy Word .doc (OLE) file with a .docx name; "
@@ -96,6 +103,7 @@ def _open(data: bytes) -> WordDocument:
     if "word/document.xml" not in names:
         raise ParseError(f"not a valid .docx (the zip has no word/document.xml{_zip_kind(names)}); "
                          f"{_RESAVE}")
+    data = _as_document(data, log)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -107,6 +115,39 @@ def _open(data: bytes) -> WordDocument:
     except (ValueError, PackageNotFoundError) as exc:
         # python-docx raises ValueError for a package whose main part is not a Word document body.
         raise ParseError(f"not a valid .docx: {exc}; {_RESAVE}") from exc
+
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Main-part content types of the other Word packages. Their body is the same WordprocessingML; python-docx
+# only accepts the document type, so the package is relabelled before it is opened.
+_OTHER_MAINS = {
+    b"application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm)",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "a template (.dotx)",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled template (.dotm)",
+}
+
+
+def _as_document(data: bytes, log: DiagnosticLog) -> bytes:
+    """The package with a .docm/.dotx/.dotm main part relabelled as a document's (macros are never read
+    or run: docconv reads only the text parts)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            types = archive.read("[Content_Types].xml")
+        except KeyError:
+            return data  # python-docx says what is missing
+        kind = next((k for k in _OTHER_MAINS if k in types), None)
+        if kind is None:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in archive.infolist():
+                content = archive.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    content = content.replace(kind, _MAIN)
+                copy.writestr(info, content)
+    log.report("read.docx.package-type", f"the file is {_OTHER_MAINS[kind]}; its text is read as a "
+               "document's (macros are neither read nor run)", text=kind.decode())
+    return out.getvalue()
 
 
 def _what_instead(data: bytes) -> str:
@@ -222,6 +263,14 @@ def _meta(word: WordDocument, styled_title: str | None, log: DiagnosticLog) -> M
             extra.append((key, value))
     source = (props.identifier or "").strip() or None
     return Meta(title=title, author=author, date=created or modified, source=source, extra=tuple(extra))
+
+
+def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The non-blank text of the blocks, for telling an empty document."""
+    for block in blocks:
+        for node in iter_nodes(block):
+            if isinstance(node, Text) and node.text.strip():
+                yield node.text
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -23,7 +23,6 @@ from docconv.ast import (
     Heading,
     Inline,
     LineBreak,
-    Link,
     Note,
     Para,
     Pos,
@@ -35,8 +34,12 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.readers.docx.atoms import SPACES as _SPACES
+from docconv.readers.docx.atoms import Atom, atoms_text, inlines, page_segments, trim
 from docconv.readers.docx.numbering import Numbering
-from docconv.readers.docx.styles import BODY_OUTLINE, Styles, on
+from docconv.readers.docx.styles import BODY_OUTLINE, ParaStyle, Styles, on
+from docconv.readers.docx.symbols import symbol_char
+from docconv.readers.docx.toc import drop_typed_toc, entry_title
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -50,9 +53,7 @@ _VAL = W + "val"
 # Elements whose children are read as if they stood in their place.
 _TRANSPARENT = frozenset({W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "dir", W + "bdo"})
 _REMOVED = frozenset({W + "del", W + "moveFrom"})
-_SPACES = " \t\u3000\u00a0"
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"?([^"\s]*)"?(?:\s+\\l\s+"([^"]*)")?', re.I)
-_PRIVATE_USE = range(0xE000, 0xF900)
 _MAX_SHOWN = 10  # items quoted in a summary diagnostic
 
 
@@ -79,21 +80,14 @@ class _Story:
 
 
 @dataclass(slots=True)
-class _Atom:
-    node: Inline  # Text, LineBreak or Note
-    bold: bool
-    italic: bool
-    link: int | None
-
-
-@dataclass(slots=True)
 class _ParaState:
-    atoms: list[_Atom] = field(default_factory=list)
+    atoms: list[Atom] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     boxes: list[Block] = field(default_factory=list)
     toc: bool = False
     changed: bool = False  # held tracked deletions or hidden text
     barrier: int = 0  # text after a field boundary is not merged into the atom before it
+    pictures: int = 0
 
 
 @dataclass(slots=True)
@@ -117,6 +111,11 @@ class Findings:
     alt_chunks: int = 0
     missing_notes: int = 0
     notes: int = 0
+    placeholders: list[str] = field(default_factory=list)
+    ruby: list[str] = field(default_factory=list)
+    page_splits: int = 0
+    layout_tables: int = 0
+    pictures_only: int = 0
 
 
 class BodyReader:
@@ -132,12 +131,17 @@ class BodyReader:
         self.found = Findings()
         self.paragraphs = 0
         self.title: str | None = None
+        self.toc_entries: dict[int, str] = {}
+        """`id()` of paragraphs that read as typed table-of-contents lines → their titles."""
 
     # ------------------------------------------------------------------------------------------ stories
 
     def body(self, element: etree._Element) -> tuple[Block, ...]:
-        """The blocks of the document body."""
-        return tuple(self.blocks(element, _Story(positions=True)))
+        """The blocks of the document body (a typed table of contents dropped, see toc.py)."""
+        blocks = self.blocks(element, _Story(positions=True))
+        if self.toc_entries:
+            blocks = drop_typed_toc(blocks, self.toc_entries, self.found.toc, self.log)
+        return tuple(blocks)
 
     def read_notes(self, root: etree._Element | None, kind: str) -> None:
         """Read footnotes.xml or endnotes.xml (`kind` footnote or endnote) for later references."""
@@ -160,11 +164,20 @@ class BodyReader:
                 out.extend(self.paragraph(child, story))
             elif tag == W + "tbl":
                 table = self.table(child, story)
-                if table is not None:
+                if table is None:
+                    continue
+                inner = _layout_content(table)
+                if inner is None:
                     out.append(table)
+                else:
+                    self.found.layout_tables += 1
+                    out.extend(inner)
             elif tag == W + "sdt":
                 if _is_toc_control(child):
                     self.found.toc.extend(_paragraph_texts(child))
+                    continue
+                if _is_placeholder(child):
+                    self.found.placeholders.extend(_paragraph_texts(child))
                     continue
                 content = child.find(W + "sdtContent")
                 if content is not None:
@@ -190,7 +203,7 @@ class BodyReader:
             self.paragraphs += 1
         ppr = p.find(W + "pPr")
         style_id = num_id = None
-        ilvl = 0
+        ilvl: int | None = None
         outline: int | None = None
         if ppr is not None:
             ps = ppr.find(W + "pStyle")
@@ -200,7 +213,7 @@ class BodyReader:
                 nid = num_pr.find(W + "numId")
                 num_id = nid.get(_VAL, "") if nid is not None else None
                 level_el = num_pr.find(W + "ilvl")
-                ilvl = _int(level_el, 0) if level_el is not None else -1
+                ilvl = _int(level_el, 0) if level_el is not None else None
             outline = _int(ppr.find(W + "outlineLvl"), -1) if ppr.find(W + "outlineLvl") is not None else None
         style = self.styles.paragraph(style_id)
         state = _ParaState()
@@ -209,33 +222,51 @@ class BodyReader:
         for f in story.fields:
             f.start = 0  # a field still open goes on in the next paragraph
         if state.toc:
-            text = _atoms_text(state.atoms).strip(_SPACES)
+            text = atoms_text(state.atoms).strip(_SPACES)
             if text:
                 self.found.toc.append(text)
             return state.boxes
-        number = self._number(num_id, ilvl, style.num)
-        content = _inlines(_trim(state.atoms), state.links)
+        number = self._number(num_id, ilvl, style)
+        first, *rest = page_segments(state.atoms)
+        self.found.page_splits += len(rest)
+        after: list[Block] = [Para(content=c, pos=pos) for seg in rest
+                              if (c := inlines(trim(seg), state.links))]
+        after.extend(state.boxes)
+        content = inlines(trim(first), state.links)
         if not content:
-            if not state.changed:
+            if not state.changed and not state.pictures:
                 self.found.empty += 1
-            return state.boxes
+            return after
         level, why = _heading_level(style.kind, style.level, style.name, outline)
         if level is None:
-            return [Para(content=_prefix(number, content), pos=pos), *state.boxes]
+            para = Para(content=_prefix(number, content), pos=pos)
+            title = entry_title(plain_text(para.content), _has_leader_tab(ppr))
+            if title is not None:
+                self.toc_entries[id(para)] = title
+            return [para, *after]
         heading_content = _prefix(number, _unwrap(content))
         text = plain_text(heading_content)
         if style.kind == "title" and self.title is None:
             self.title = text
         self.log.report("read.docx.heading", f"{why}: heading level {level}", text=text, pos=pos)
-        return [Heading(level=level, content=heading_content, pos=pos), *state.boxes]
+        return [Heading(level=level, content=heading_content, pos=pos), *after]
 
-    def _number(self, num_id: str | None, ilvl: int, style_num: tuple[str, int] | None) -> str | None:
+    def _number(self, num_id: str | None, ilvl: int | None, style: ParaStyle) -> str | None:
+        """The number Word draws in front of a paragraph. The paragraph's `w:numPr` wins over its style's,
+        one piece at a time: a paragraph with only `w:ilvl` (WPS writes these) keeps its style's list at
+        that level; without any `w:ilvl` the level is the style's, else the one the list links to the
+        style, else the first."""
+        style_num = style.num
         if num_id is None and style_num is not None:
-            num_id, ilvl = style_num
-        elif num_id is not None and ilvl < 0:
-            ilvl = style_num[1] if style_num is not None and style_num[0] == num_id else 0
+            num_id = style_num[0]
+            if ilvl is None:
+                ilvl = style_num[1]
+        elif num_id is not None and ilvl is None and style_num is not None and style_num[0] == num_id:
+            ilvl = style_num[1]
         if num_id is None or num_id == "0":
             return None  # numId 0 switches numbering off
+        if ilvl is None:
+            ilvl = self.numbering.style_level(num_id, style.style_id)
         return self.numbering.render(num_id, ilvl)
 
     # ------------------------------------------------------------------------------------------ inlines
@@ -263,6 +294,11 @@ class BodyReader:
                     self.found.deleted.append(text)
                     state.changed = True
             elif tag == W + "sdt":
+                if _is_placeholder(child):
+                    text = "".join(t.text or "" for t in child.iter(W + "t")).strip(_SPACES)
+                    if text:
+                        self.found.placeholders.append(text)
+                    continue
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     self.inline(content, story, state, link)
@@ -291,12 +327,17 @@ class BodyReader:
             elif tag in (W + "tab", W + "ptab"):
                 self._text(" ", story, state, fmt, link)
             elif tag in (W + "br", W + "cr"):
-                if child.get(W + "type", "textWrapping") == "textWrapping" and _showing(story) and not fmt[2]:
-                    state.atoms.append(_Atom(LineBreak(), fmt[0], fmt[1], link))
+                kind = child.get(W + "type", "textWrapping")
+                if kind == "textWrapping" and _showing(story) and not fmt[2]:
+                    state.atoms.append(Atom(LineBreak(), fmt[0], fmt[1], link))
+                elif kind == "page" and _showing(story) and not fmt[2]:
+                    state.atoms.append(Atom(LineBreak(), fmt[0], fmt[1], link, page=True))
+            elif tag == W + "ruby":
+                self._ruby(child, story, state, link)
             elif tag == W + "noBreakHyphen":
                 self._text("-", story, state, fmt, link)
             elif tag == W + "sym":
-                char = _symbol(child)
+                char = symbol_char(child.get(W + "font", ""), child.get(W + "char", ""))
                 if char is None:
                     self.found.symbols += 1
                 else:
@@ -321,6 +362,17 @@ class BodyReader:
                 if text:
                     self.found.deleted.append(text)
                     state.changed = True
+
+    def _ruby(self, ruby: etree._Element, story: _Story, state: _ParaState, link: int | None) -> None:
+        """A phonetic guide: the base text is the text; the reading above it is reported, not kept."""
+        base = ruby.find(W + "rubyBase")
+        reading = ruby.find(W + "rt")
+        if base is not None:
+            self.inline(base, story, state, link)
+        if reading is not None and _showing(story):
+            text = "".join(t.text or "" for t in reading.iter(W + "t"))
+            if text:
+                self.found.ruby.append(text)
 
     def _format(self, rpr: etree._Element | None) -> tuple[bool, bool, bool]:
         """(bold, italic, hidden) of a run: direct formatting first, then its character style."""
@@ -351,7 +403,7 @@ class BodyReader:
                 and last.italic == fmt[1] and last.link == link):
             last.node = Text(text=last.node.text + text)  # Word splits text into many runs
         else:
-            atoms.append(_Atom(Text(text=text), fmt[0], fmt[1], link))
+            atoms.append(Atom(Text(text=text), fmt[0], fmt[1], link))
 
     def _field_char(self, element: etree._Element, story: _Story, state: _ParaState) -> None:
         kind = element.get(W + "fldCharType", "")
@@ -393,7 +445,7 @@ class BodyReader:
             self.found.missing_notes += 1
             return
         self.found.notes += 1
-        state.atoms.append(_Atom(Note(blocks=blocks), False, False, None))
+        state.atoms.append(Atom(Note(blocks=blocks), False, False, None))
 
     def _drawing(self, element: etree._Element, state: _ParaState) -> None:
         """Text boxes in a drawing become blocks after the paragraph; pictures are reported."""
@@ -412,6 +464,7 @@ class BodyReader:
             if doc_pr is not None:
                 alt = doc_pr.get("descr") or doc_pr.get("title") or ""
             self.found.images.append(alt)
+            state.pictures += 1
 
     # ------------------------------------------------------------------------------------------- tables
 
@@ -492,6 +545,19 @@ class BodyReader:
         if f.alt_chunks:
             log.report("read.docx.alt-chunk", f"{f.alt_chunks} embedded foreign document(s) (altChunk) not "
                        "read", action=Action.REMOVED, severity=Severity.WARNING)
+        if f.placeholders:
+            log.report("read.docx.placeholder", f"{len(f.placeholders)} content control prompt(s) dropped "
+                       "(the control still showed its placeholder: nothing was filled in)",
+                       action=Action.REMOVED, text=_shown(f.placeholders))
+        if f.ruby:
+            log.report("read.docx.ruby", f"{len(f.ruby)} phonetic guide reading(s) above the text not kept "
+                       "(the base text is)", action=Action.REMOVED, text=_shown(f.ruby))
+        if f.page_splits:
+            log.report("read.docx.page-break", f"{f.page_splits} paragraph(s) split at a manual page break "
+                       "after a finished sentence (what follows starts a new page, as a new paragraph)")
+        if f.layout_tables:
+            log.report("read.docx.layout-table", f"{f.layout_tables} layout table(s) unwrapped: a table of "
+                       "one column holding the text as paragraphs frames the page, it is not data")
         if f.notes:
             log.report("read.docx.notes", f"{f.notes} footnote/endnote reference(s) read as notes")
         if f.missing_notes:
@@ -535,6 +601,19 @@ def _in_toc(story: _Story) -> bool:
     return any(f.kind == "TOC" and f.result for f in story.fields)
 
 
+def _has_leader_tab(ppr: etree._Element | None) -> bool:
+    """Whether the paragraph sets a tab stop drawn with a leader (dots or a line up to the page number)."""
+    if ppr is None:
+        return False
+    return any(tab.get(W + "leader", "none") != "none" for tab in ppr.iterfind(f"{W}tabs/{W}tab"))
+
+
+def _is_placeholder(sdt: etree._Element) -> bool:
+    """A content control still showing its prompt ("单击或点击此处输入文字。"): nobody typed it."""
+    pr = sdt.find(W + "sdtPr")
+    return pr is not None and bool(on(pr.find(W + "showingPlcHdr")))
+
+
 def _is_toc_control(sdt: etree._Element) -> bool:
     pr = sdt.find(W + "sdtPr")
     if pr is None:
@@ -566,17 +645,6 @@ def _hyperlink_target(element: etree._Element, link_target: Callable[[str], str 
     return "#" + anchor if anchor else None
 
 
-def _symbol(element: etree._Element) -> str | None:
-    try:
-        code = int(element.get(W + "char", ""), 16)
-    except ValueError:
-        return None
-    # Symbol fonts address their glyphs as F000 + byte: only the font knows what they look like.
-    if code in _PRIVATE_USE or code < 0x20:
-        return None
-    return chr(code)
-
-
 def _text_boxes(element: etree._Element) -> list[etree._Element]:
     """The outermost `w:txbxContent` elements inside a drawing (nested boxes are read with their box)."""
     out: list[etree._Element] = []
@@ -593,99 +661,18 @@ def _text_boxes(element: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _atoms_text(atoms: list[_Atom]) -> str:
-    return "".join(a.node.text if isinstance(a.node, Text) else " " for a in atoms
-                   if not isinstance(a.node, Note))
-
-
-def _neutral(atom: _Atom) -> bool:
-    """An atom without a visible style of its own: a space, a line break or a note reference."""
-    node = atom.node
-    return isinstance(node, LineBreak | Note) or (isinstance(node, Text) and not node.text.strip(_SPACES))
-
-
-def _trim(atoms: list[_Atom]) -> list[_Atom]:
-    """Atoms without leading and trailing spaces and line breaks (indents typed with spaces included)."""
-    start, end = 0, len(atoms)
-    while start < end and _neutral(atoms[start]) and not isinstance(atoms[start].node, Note):
-        start += 1
-    while end > start and _neutral(atoms[end - 1]) and not isinstance(atoms[end - 1].node, Note):
-        end -= 1
-    out = atoms[start:end]
-    if not out:
-        return out
-    first, last = out[0], out[-1]
-    if isinstance(first.node, Text):
-        out[0] = _Atom(Text(text=first.node.text.lstrip(_SPACES)), first.bold, first.italic, first.link)
-    if isinstance(last.node, Text):
-        node = out[-1].node
-        assert isinstance(node, Text)
-        out[-1] = _Atom(Text(text=node.text.rstrip(_SPACES)), last.bold, last.italic, last.link)
-    # Spaces and breaks take the formatting of what precedes them, so one bold phrase stays one Strong.
-    for i in range(1, len(out)):
-        if _neutral(out[i]) and out[i].link == out[i - 1].link:
-            out[i].bold, out[i].italic = out[i - 1].bold, out[i - 1].italic
-    return out
-
-
-def _inlines(atoms: list[_Atom], links: list[tuple[str, str]]) -> tuple[Inline, ...]:
-    """Atoms grouped into links, then bold, then italic runs, adjacent text merged."""
-    if not any(not isinstance(a.node, Text) or a.node.text for a in atoms):
-        return ()
-    out: list[Inline] = []
-    for group in _groups(atoms, lambda a: a.link):
-        link = group[0].link
-        inner = _bold_groups(group)
-        if link is None:
-            out.extend(inner)
-        else:
-            target, title = links[link]
-            out.append(Link(content=tuple(inner), target=target, title=title))
-    return _merge(out)
-
-
-def _groups(atoms: list[_Atom], key: Callable[[_Atom], object]) -> list[list[_Atom]]:
-    groups: list[list[_Atom]] = []
-    for atom in atoms:
-        if groups and key(groups[-1][-1]) == key(atom):
-            groups[-1].append(atom)
-        else:
-            groups.append([atom])
-    return groups
-
-
-def _bold_groups(atoms: list[_Atom]) -> list[Inline]:
-    out: list[Inline] = []
-    for group in _groups(atoms, lambda a: a.bold):
-        inner = _italic_groups(group)
-        if group[0].bold:
-            out.append(Strong(content=_merge(inner)))
-        else:
-            out.extend(inner)
-    return out
-
-
-def _italic_groups(atoms: list[_Atom]) -> list[Inline]:
-    out: list[Inline] = []
-    for group in _groups(atoms, lambda a: a.italic):
-        nodes = [a.node for a in group]
-        if group[0].italic:
-            out.append(Emph(content=_merge(nodes)))
-        else:
-            out.extend(nodes)
-    return out
-
-
-def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text) and not node.text:
-            continue
-        if out and isinstance(node, Text) and isinstance(out[-1], Text):
-            out[-1] = Text(text=out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)
+def _layout_content(table: Table) -> tuple[Block, ...] | None:
+    """The blocks of a table that only frames the page, or None for a real table. A table of one column
+    is layout when it has one row, or when a cell holds several blocks, a heading or a table: data in a
+    column is one short value per cell."""
+    rows = (*table.head, *table.rows)
+    if not rows or any(len(row.cells) != 1 for row in rows):
+        return None
+    cells = [row.cells[0] for row in rows]
+    if len(rows) > 1 and not any(len(c.blocks) > 1 or any(isinstance(b, Heading | Table) for b in c.blocks)
+                                 for c in cells):
+        return None
+    return tuple(b for c in cells for b in c.blocks)
 
 
 def _prefix(number: str | None, content: tuple[Inline, ...]) -> tuple[Inline, ...]:

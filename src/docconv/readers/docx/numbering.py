@@ -95,6 +95,8 @@ class _Instance:
     abstract: str
     levels: dict[int, Level]
     start_overrides: dict[int, int]
+    style_levels: dict[str, int]
+    """Paragraph style id → the level whose `w:pStyle` names it."""
 
 
 class Numbering:
@@ -104,6 +106,7 @@ class Numbering:
         """Read `numbering.xml` (None when the document has none); `style_num_id` gives the `numId` a
         paragraph style carries, for definitions that link to a numbering style."""
         abstracts: dict[str, dict[int, Level]] = {}
+        style_levels: dict[str, dict[str, int]] = {}
         style_links: dict[str, str] = {}
         self._instances: dict[str, _Instance] = {}
         self._counters: dict[str, list[int | None]] = {}
@@ -114,6 +117,11 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             aid = abstract.get(W + "abstractNumId", "")
             abstracts[aid] = {_int_attr(lvl): _level(lvl) for lvl in abstract.findall(W + "lvl")}
+            style_levels[aid] = {}
+            for level_el in abstract.findall(W + "lvl"):
+                pstyle = level_el.find(W + "pStyle")
+                if pstyle is not None:
+                    style_levels[aid].setdefault(pstyle.get(_VAL, ""), _int_attr(level_el))
             link = abstract.find(W + "numStyleLink")
             if link is not None:
                 style_links[aid] = link.get(_VAL, "")
@@ -135,7 +143,13 @@ class Numbering:
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, levels.get(ilvl))
-            self._instances[num_id] = _Instance(aid, levels, starts)
+            self._instances[num_id] = _Instance(aid, levels, starts, style_levels.get(aid, {}))
+
+    def style_level(self, num_id: str, style_id: str) -> int:
+        """The level a paragraph of style `style_id` takes in list `num_id` when neither the paragraph
+        nor its style names one: the level linked to the style by `w:pStyle`, else the first."""
+        inst = self._instances.get(num_id)
+        return inst.style_levels.get(style_id, 0) if inst is not None else 0
 
     def render(self, num_id: str, ilvl: int) -> str | None:
         """Advance the counters for a paragraph numbered (`num_id`, `ilvl`) and return the text Word

@@ -41,8 +41,11 @@ class ParaStyle:
     """title, heading, toc or body."""
     level: int | None
     """Heading level (1-9) for kind heading; 1 for title."""
-    num: tuple[str, int] | None
-    """(numId, ilvl) the style numbers its paragraphs with, or None."""
+    num: tuple[str, int | None] | None
+    """(numId, ilvl) the style numbers its paragraphs with, or None; ilvl is None when the style names
+    only the list (the level is then the one whose `w:pStyle` names this style)."""
+    style_id: str = ""
+    """The style's id, which numbering levels name in `w:pStyle`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +117,18 @@ class Styles:
         chain = self._chain(sid)
         outline = next((r.outline for r in chain if r.outline is not None), None)
         num_id = next((r.num_id for r in chain if r.num_id is not None), None)
-        ilvl = next((r.ilvl for r in chain if r.ilvl is not None), 0)
+        ilvl = next((r.ilvl for r in chain if r.ilvl is not None), None)
         num = (num_id, ilvl) if num_id is not None and num_id != "0" else None
         if _TOC_NAME.match(key):
-            return ParaStyle(name=name, kind="toc", level=None, num=num)
+            return ParaStyle(name=name, kind="toc", level=None, num=num, style_id=sid)
         if key in _TITLE_NAMES:
-            return ParaStyle(name=name, kind="title", level=1, num=num)
+            return ParaStyle(name=name, kind="title", level=1, num=num, style_id=sid)
         heading = _HEADING_NAME.match(key)
         if heading is not None:
-            return ParaStyle(name=name, kind="heading", level=int(heading.group(1)), num=num)
+            return ParaStyle(name=name, kind="heading", level=int(heading.group(1)), num=num, style_id=sid)
         if outline is not None and 0 <= outline < BODY_OUTLINE:
-            return ParaStyle(name=name, kind="heading", level=outline + 1, num=num)
-        return ParaStyle(name=name, kind="body", level=None, num=num)
+            return ParaStyle(name=name, kind="heading", level=outline + 1, num=num, style_id=sid)
+        return ParaStyle(name=name, kind="body", level=None, num=num, style_id=sid)
 
     def _chain(self, sid: str) -> list[_Raw]:
         """The style and the styles it is based on, nearest first (cycles cut)."""
