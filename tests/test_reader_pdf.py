@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -19,8 +20,10 @@ from docconv.errors import ParseError
 from docconv.options import Options
 from docconv.pipeline import convert_bytes
 from docconv.readers.pdf import _iso_date, _meta, read_pdf
+from docconv.readers.pdf.columns import split_columns
 from docconv.readers.pdf.furniture import furniture, is_page_number
-from docconv.readers.pdf.layout import Line, PageLayout, join_lines, lightness
+from docconv.readers.pdf.layout import Line, PageLayout, _unspaced, join_lines, lightness
+from docconv.readers.pdf.paragraphs import blocks, group, metrics
 from tests.support import FIXTURES
 
 PDF = FIXTURES / "pdf"
@@ -356,3 +359,176 @@ def test_running_footer_needs_repetition_and_the_margin_band() -> None:
     assert rules(log, "read.pdf.running-header") == ["总结范文网整理"] * 4
     assert (4, 3) not in dropped  # in the band but on one page only: kept
     assert not any(line in (2, 3) for page, line in dropped if page < 4)  # body lines never go
+
+
+# ------------------------------------------------------------------- red team (fixtures/pdf/redteam/)
+
+RED = PDF / "redteam"
+
+
+def _line(text: str, *, page: int = 1, number: int = 1, x0: float = 80.0, x1: float = 515.0,
+          top: float = 100.0, size: float = 12.0, frame: tuple[int, int] = (595, 0)) -> Line:
+    return Line(page=page, number=number, text=text, x0=x0, x1=x1, top=top, bottom=top + size, size=size,
+                bold=False, first_width=size, frame=frame)
+
+
+def _paras(lines: list[Line], height: float = 842.0) -> list[str]:
+    pages = [PageLayout(number=n, width=595.0, height=height,
+                        items=tuple(ln for ln in lines if ln.page == n), chars=100)
+             for n in sorted({ln.page for ln in lines})]
+    body = [ln for ln in lines if ln.size == 12.0]
+    groups = group(pages, set(), metrics(body), DiagnosticLog())
+    return [join_lines([ln.text for ln in g.lines]) for g in groups]
+
+
+def test_hanging_indent_items_are_one_paragraph_each() -> None:
+    doc, _ = read(RED / "hanging_list.pdf")
+    items = [t for t in texts(doc) if t[:2] in ("1.", "2.", "3.")]
+    assert len(items) == 3
+    assert items[0].endswith("研究解决推进中遇到的重点难点问题。")
+    assert items[2].endswith("对进度滞后的单位及时约谈提醒。")
+
+
+def test_indented_line_under_an_unnumbered_or_short_line_still_opens_a_paragraph() -> None:
+    # Under an unnumbered line, a line indented as far as a hanging indent is a new paragraph.
+    plain = [_line("本段正文写满了一整行" * 3, top=100), _line("新的一段开头缩进", x0=98.0, top=120)]
+    assert len(_paras(plain)) == 2
+    # Under a numbered line that ends short, the indented line is not its continuation.
+    short = [_line("1.加强领导。", x1=160.0, top=100), _line("另起一段说明", x0=98.0, top=120)]
+    assert len(_paras(short)) == 2
+    # The continuation of a hanging item is joined.
+    hang = [_line("1.加强组织领导成立工作专班", top=100), _line("每月召开一次调度会。", x0=98.0, top=120)]
+    assert _paras(hang) == ["1.加强组织领导成立工作专班每月召开一次调度会。"]
+
+
+def test_landscape_page_has_its_own_margins() -> None:
+    doc, _ = read(RED / "landscape.pdf")
+    paras = texts(doc)
+    assert len(paras) == 5
+    assert all(p.endswith("。") for p in paras)
+    assert not isinstance(doc.blocks[0], ast.Heading)  # the first body line is no title
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    doc, log = read(RED / "two_columns.pdf")
+    paras = texts(doc)
+    assert paras[0] == "教研组学期工作总结"
+    assert [p[:4] for p in paras[1:]] == ["今年以来", "在队伍建", "在服务群", "下一步，", "回顾一年"]
+    assert all(p.endswith("。") for p in paras[1:])
+    assert len(rules(log, "read.pdf.columns")) == 1
+
+
+def _char(text: str, x0: float, top: float, size: float = 11.0) -> dict[str, object]:
+    return {"text": text, "x0": x0, "x1": x0 + size, "top": top, "bottom": top + size, "size": size}
+
+
+def test_a_table_without_rules_is_not_taken_for_columns() -> None:
+    # Eight rows of four short cells: an empty strip in the middle of every row, but cells, not prose.
+    rows = [[_char(ch, 90 + k * 110 + j * 11, 100 + r * 20) for k in range(4) for j, ch in enumerate("项目名称")]
+            for r in range(8)]
+    log = DiagnosticLog()
+    assert {col for _, col in split_columns(rows, 595.0, 1, log)} == {0}
+    assert not rules(log, "read.pdf.columns")
+    doc, log = read(RED / "rule_free_table.pdf")
+    assert not rules(log, "read.pdf.columns")
+    assert "新增就业 5000 5320 106%" in texts(doc)
+
+
+def test_letter_spaced_lines_lose_their_spaces() -> None:
+    doc, log = read(RED / "letter_spaced.pdf")
+    assert texts(doc)[0] == "工作总结"
+    assert "一、主要成绩" in texts(doc)
+    assert rules(log, "read.pdf.letter-spacing") == ["工 作 总 结", "一、 主 要 成 绩"]
+
+
+@pytest.mark.parametrize("text", ["工作 总结 报告", "a b c d", "甲 乙", "项目 5000 5320", "2023 年 工 作"])
+def test_lines_that_are_not_letter_spaced_keep_their_spaces(text: str) -> None:
+    log = DiagnosticLog()
+    assert _unspaced(_line(text), log).text == text
+    assert not list(log)
+
+
+def test_scanned_page_is_reported_and_keeps_the_paragraphs_apart() -> None:
+    doc, log = read(RED / "image_page.pdf")
+    warning = next(d for d in log if d.rule == "read.pdf.scanned-page")
+    assert warning.pos == ast.Pos(page=2)
+    images = [b for b in doc.blocks if isinstance(b, ast.Para) and isinstance(b.content[0], ast.Image)]
+    assert len(images) == 1
+    at = doc.blocks.index(images[0])
+    before, after = doc.blocks[at - 1], doc.blocks[at + 1]
+    assert isinstance(before, ast.Para)
+    assert isinstance(after, ast.Para)
+    assert ast.plain_text(after.content).startswith("下一步")
+    md = convert_bytes((RED / "image_page.pdf").read_bytes(), to="markdown", options=Options()).output
+    assert isinstance(md, str)
+    assert "全年收下一步" not in md  # the paragraphs around the lost page are not joined
+
+
+def test_text_pages_are_not_scanned_pages() -> None:
+    for path in (REPORT, PLAIN, RED / "footnotes.pdf"):
+        _, log = read(path)
+        assert not rules(log, "read.pdf.scanned-page")
+
+
+def test_footnotes_do_not_break_a_paragraph_running_on() -> None:
+    doc, log = read(RED / "footnotes.pdf")
+    paras = texts(doc)
+    long = next(p for p in paras if p.startswith("在队伍建设方面"))
+    assert long.count("在队伍建设方面") == 2  # the whole paragraph, both pages
+    at = paras.index(long)
+    assert paras[at + 1].startswith("①数据来自")
+    assert paras[at + 2].startswith("②含劳务派遣")
+    assert len(rules(log, "read.pdf.footnotes")) == 1
+
+
+def test_footnotes_stay_in_place_when_the_next_page_opens_a_paragraph() -> None:
+    lines = [_line("本页最后一行正文写满" * 3, top=700), _line("①注释文字。", size=9.0, number=2, top=790),
+             _line("新的一段", page=2, x0=104.0, top=100)]
+    assert _paras(lines) == ["本页最后一行正文写满" * 3, "①注释文字。", "新的一段"]
+
+
+def test_title_block_is_one_title_and_its_subtitle_lines_are_paragraphs() -> None:
+    doc, log = read(RED / "title_block.pdf")
+    assert doc.meta.title == "关于全面推进乡村振兴的工作报告"
+    first, *rest = doc.blocks[:4]
+    assert isinstance(first, ast.Heading)
+    assert first.level == 1
+    assert all(isinstance(b, ast.Para) for b in rest)
+    assert rules(log, "read.pdf.title-block") == ["——在全县农村工作会议上的发言", "二〇二三年十二月",
+                                                   "县农业农村局"]
+
+
+def test_a_numbered_centred_line_under_the_title_stays_a_heading() -> None:
+    lines = [_line("年度工作总结", x0=250.0, x1=345.0, top=100, size=18.0),
+             _line("一、主要成绩", number=2, x0=262.0, x1=334.0, top=140, size=14.0),
+             _line("正文" * 18, number=3, top=170), _line("正文" * 10, number=4, top=190, x1=320.0)]
+    page = PageLayout(number=1, width=595.0, height=842.0, items=tuple(lines), chars=100)
+    log = DiagnosticLog()
+    m = metrics([ln for ln in lines if ln.size == 12.0])
+    content, title = blocks(group([page], set(), m, log), m, log)
+    assert title == "年度工作总结"
+    assert isinstance(content[1], ast.Heading)
+    assert not rules(log, "read.pdf.title-block")
+
+
+def test_a_line_one_chinese_character_short_ends_its_paragraph() -> None:
+    doc, _ = read(RED / "ragged.pdf")
+    paras = texts(doc)
+    assert paras[1].endswith("部分指标好于预期。")
+    assert paras[2].startswith("在队伍建设方面")
+
+
+def test_a_character_carried_down_by_the_line_breaking_rules_does_not_end_the_paragraph() -> None:
+    # One character short, but the next line opens with a character and a comma that may not open a
+    # line (or with an opening quote): the line was broken by the rules, not by the paragraph's end.
+    for nxt in ("作，然后继续写", "“十五分钟服务圈”"):
+        lines = [_line("本段正文写满了一整行" * 3, top=100, x1=503.0),
+                 _line("本段正文写满了一整行" * 3, top=120, x1=503.0), _line(nxt, top=140, x1=300.0)]
+        lines[0] = replace(lines[0], x1=515.0)
+        assert len(_paras(lines)) == 1, nxt
+
+
+def test_a_latin_word_after_chinese_keeps_its_space() -> None:
+    doc, _ = read(RED / "per_char.pdf")
+    assert "我们引进了 smart grid 管理平台，实现了全流程在线监管。" in texts(doc)
+    assert len(texts(doc)) == 3  # baselines jittered glyph by glyph still make whole lines

@@ -1,8 +1,9 @@
 """PDF → AST, from the geometry of the text layer (pdfplumber over pdfminer.six).
 
-Produces `Para` (one per paragraph, hard wraps joined), `Heading` (the centred title of page 1 at level 1;
-unnumbered lines set clearly larger, or bold over a regular body, at levels ranked by size) and `Table`
-(ruled tables). Page numbers, running headers and footers, and watermarks are removed, each with a
+Produces `Para` (one per paragraph, hard wraps joined; a scanned page among text pages becomes a paragraph
+holding an `Image` placeholder), `Heading` (the centred title of page 1 at level 1; unnumbered lines set
+clearly larger, or bold over a regular body, at levels ranked by size) and `Table` (ruled tables).
+Page numbers, running headers and footers, and watermarks are removed, each with a
 diagnostic. Numbered heading lines keep their marker as text, for the structure stage to level; no
 other cleaning happens here. See docs/pdf.md for what is read and what is not.
 """
@@ -12,18 +13,19 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from docconv.ast import Document, Meta
+from docconv.ast import Document, Image, Meta, Para, Pos, Text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import ParseError
 from docconv.options import Options
 from docconv.readers.pdf.furniture import furniture
-from docconv.readers.pdf.layout import Line, PageLayout, read_page
+from docconv.readers.pdf.layout import Line, PageLayout, PlacedBlock, read_page
 from docconv.readers.pdf.paragraphs import blocks, group, metrics, summarise_joins
 
 __all__ = ["read_pdf"]
@@ -61,6 +63,7 @@ def read_pdf(source: bytes, options: Options, log: DiagnosticLog) -> Document:
     if not body and not has_blocks:
         what = "no text layer" if sum(p.chars for p in pages) == 0 else "no text beyond page furniture"
         raise ParseError(f"{what} (scanned?); run OCR first (e.g. ocrmypdf in.pdf out.pdf)")
+    pages = [_scanned(p, drop, log) for p in pages]
     if not body:
         groups = group(pages, drop, _NO_METRICS, log)
         content, title = blocks(groups, _NO_METRICS, log)
@@ -76,6 +79,24 @@ def read_pdf(source: bytes, options: Options, log: DiagnosticLog) -> Document:
     if title is not None and meta.title is None:
         meta = Meta(title=title, date=meta.date, author=meta.author, extra=meta.extra)
     return Document(meta=meta, blocks=content)
+
+
+_SCAN_SHARE = 0.5
+"""A page without body text whose largest image covers this share of it is a scanned page."""
+
+
+def _scanned(page: PageLayout, drop: set[tuple[int, int]], log: DiagnosticLog) -> PageLayout:
+    """A scanned page in a PDF with a text layer: its text is missing, so it is reported, and an image
+    placeholder stands in its place (it also keeps the paragraphs on either side apart)."""
+    if page.image_share < _SCAN_SHARE or any(
+            (it.page, it.number) not in drop for it in page.items if isinstance(it, Line)):
+        return page
+    log.report("read.pdf.scanned-page", f"page {page.number} is an image without a text layer (a scanned "
+               "page?): its text is missing; run OCR first (e.g. ocrmypdf --skip-text in.pdf out.pdf)",
+               action=Action.KEPT, severity=Severity.WARNING, pos=Pos(page=page.number))
+    alt = (Text(text=f"page {page.number}: scanned image, no text layer"),)
+    image = Para(content=(Image(alt=alt, src=f"#page={page.number}"),), pos=Pos(page=page.number))
+    return replace(page, items=(*page.items, PlacedBlock(page=page.number, top=0.0, block=image)))
 
 
 def _parse_error(exc: BaseException) -> ParseError:

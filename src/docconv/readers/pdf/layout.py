@@ -15,7 +15,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pdfplumber.page import Page
@@ -23,6 +23,7 @@ from pdfplumber.page import Page
 from docconv.ast import Para, Pos, Table, TableCell, TableRow, Text
 from docconv.clean.chars import CJK
 from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.readers.pdf.columns import split_columns
 
 Char = dict[str, Any]
 """One pdfplumber character (text, fontname, size, x0, x1, top, bottom, matrix, colours)."""
@@ -61,6 +62,9 @@ class Line:
     """Whether nearly all visible characters are set in a bold face."""
     first_width: float
     """Width of the first word (one CJK character, or a run of Latin letters and digits)."""
+    frame: tuple[int, int] = (0, 0)
+    """Which text frame the line is set in: (page width in points, column: 0 full width, 1 left, 2
+    right). Margins are measured per frame, so a landscape page or a column has its own."""
 
     @property
     def pos(self) -> Pos:
@@ -94,6 +98,8 @@ class PageLayout:
     """Lines and tables, top to bottom."""
     chars: int
     """How many characters the page has in its text layer (watermarks included)."""
+    image_share: float = 0.0
+    """Share of the page area covered by its largest image."""
 
 
 def read_page(page: Page, log: DiagnosticLog) -> PageLayout:
@@ -113,19 +119,54 @@ def read_page(page: Page, log: DiagnosticLog) -> PageLayout:
             rows = len(placed.block.head) + len(placed.block.rows)
             log.report("read.pdf.table", f"ruled table of {rows} rows read as a table",
                        pos=Pos(page=number))
-    lines = build_lines(kept, number)
-    items: list[Line | PlacedBlock] = [*lines, *tables]
-    items.sort(key=lambda it: it.top)
+    width = float(page.width)
+    framed = split_columns(_rows(kept), width, number, log)
+    lines = [ln for n, (row, col) in enumerate(framed, start=1)
+             if (ln := _line(row, number, n, frame=(round(width), col))) is not None]
+    lines = [_unspaced(ln, log) for ln in lines]
+    # Lines are in reading order (columns one after the other); a table goes before the first line
+    # below its top.
+    tables.sort(key=lambda t: t.top)
+    items: list[Line | PlacedBlock] = []
+    for ln in lines:
+        while tables and tables[0].top < ln.top:
+            items.append(tables.pop(0))
+        items.append(ln)
+    items.extend(tables)
     items.extend(turned)  # their place in the reading order is unknown: after the page's own text
-    renumbered = [it if isinstance(it, PlacedBlock) else _with_number(it, n)
+    renumbered = [it if isinstance(it, PlacedBlock) else replace(it, number=n)
                   for n, it in enumerate(items, start=1)]
-    return PageLayout(number=number, width=float(page.width), height=float(page.height),
-                      items=tuple(renumbered), chars=len(chars))
+    return PageLayout(number=number, width=width, height=float(page.height),
+                      items=tuple(renumbered), chars=len(chars), image_share=_image_share(page))
 
 
-def _with_number(line: Line, number: int) -> Line:
-    return Line(page=line.page, number=number, text=line.text, x0=line.x0, x1=line.x1, top=line.top,
-                bottom=line.bottom, size=line.size, bold=line.bold, first_width=line.first_width)
+def _image_share(page: Page) -> float:
+    """Share of the page area that its largest image covers (a scanned page is one big image)."""
+    area = float(page.width) * float(page.height) or 1.0
+    return max((abs(float(im["x1"]) - float(im["x0"])) * abs(float(im["bottom"]) - float(im["top"])) / area
+                for im in page.images), default=0.0)
+
+
+_SPACED = re.compile(r"^(?:(?P<marker>\S*[、.．：:]) ?)?(?P<chars>(?:\S )+\S)$")
+
+
+def _unspaced(line: Line, log: DiagnosticLog) -> Line:
+    """A letter-spaced line (`工 作 总 结`, `一、 主 要 成 绩`) without the spaces between its characters.
+
+    Only a line whose every character after an optional leading marker stands alone between single
+    spaces, three or more of them, all CJK: spaced-out names in a list (`张  三`) use wider gaps, and
+    words of Latin text are longer than one character.
+    """
+    m = _SPACED.match(line.text)
+    if m is None:
+        return line
+    parts = m["chars"].split(" ")
+    if len(parts) < 3 or not all(len(p) == 1 and is_cjk(p) for p in parts):
+        return line
+    text = (m["marker"] or "") + "".join(parts)
+    log.report("read.pdf.letter-spacing", "spaces between the characters of a letter-spaced line removed",
+               action=Action.CHANGED, text=line.text, pos=line.pos)
+    return replace(line, text=text)
 
 
 # ------------------------------------------------------------------------------------------ watermarks
@@ -216,6 +257,12 @@ def _bold(char: Char) -> bool:
 
 def build_lines(chars: Iterable[Char], page: int) -> list[Line]:
     """Group characters into lines by vertical overlap, each line left to right."""
+    lines = [_line(g, page, n) for n, g in enumerate(_rows(chars), start=1)]
+    return [ln for ln in lines if ln is not None]
+
+
+def _rows(chars: Iterable[Char]) -> list[list[Char]]:
+    """Characters grouped by vertical overlap, top to bottom (each row unsorted)."""
     ordered = sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"])))
     groups: list[list[Char]] = []
     top = bottom = 0.0
@@ -227,11 +274,10 @@ def build_lines(chars: Iterable[Char], page: int) -> list[Line]:
             continue
         groups.append([c])
         top, bottom = c_top, c_bottom
-    lines = [_line(g, page, n) for n, g in enumerate(groups, start=1)]
-    return [ln for ln in lines if ln is not None]
+    return groups
 
 
-def _line(chars: list[Char], page: int, number: int) -> Line | None:
+def _line(chars: list[Char], page: int, number: int, frame: tuple[int, int] = (0, 0)) -> Line | None:
     chars.sort(key=lambda c: float(c["x0"]))
     visible: list[Char] = []
     overprinted = 0
@@ -257,7 +303,7 @@ def _line(chars: list[Char], page: int, number: int) -> Line | None:
     return Line(page=page, number=number, text=text, x0=float(visible[0]["x0"]),
                 x1=float(visible[-1]["x1"]), top=min(float(c["top"]) for c in visible),
                 bottom=max(float(c["bottom"]) for c in visible), size=sizes.most_common(1)[0][0],
-                bold=bold, first_width=_first_width(visible))
+                bold=bold, first_width=_first_width(visible), frame=frame)
 
 
 def _line_text(chars: list[Char], visible: list[Char]) -> str:
@@ -282,9 +328,13 @@ def _line_text(chars: list[Char], visible: list[Char]) -> str:
         if prev is not None:
             gap = float(c["x0"]) - float(prev["x1"])
             em = float(c["size"]) or 1.0
-            latin = not is_cjk(str(prev["text"])[-1]) and not is_cjk(t[0])
+            left_cjk, right_cjk = is_cjk(str(prev["text"])[-1]), is_cjk(t[0])
+            latin = not left_cjk and not right_cjk
             tab = gap > max(3 * usual, 0.0) + em
-            if pending_space or tab or (latin and gap > 0.25 * em):
+            # Between Chinese and a Latin word a space shows as a gap wider than the line's usual one
+            # (justified lines spread every gap alike, so their usual gap is no space).
+            mixed = left_cjk != right_cjk and gap > max(usual, 0.0) + 0.25 * em
+            if pending_space or tab or mixed or (latin and gap > 0.25 * em):
                 out.append(" ")
         out.append(t)
         prev = c
