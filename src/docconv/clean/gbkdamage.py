@@ -280,6 +280,15 @@ def _decoded_upto(raw: bytes, pos: int) -> int | None:
     return pos
 
 
+def _decoded_with(raw: bytes, stop: int, x: int) -> int | None:
+    """`_decoded_upto(raw + bytes((x,)), pos)` for a byte `x` of 0x80 or more, given
+    `stop = _decoded_upto(raw, pos)` (not None): `raw` either reads to its end (and `x` opens a pair
+    left unfinished) or ends in an unfinished lead byte that `x` completes, or fails to."""
+    if stop == len(raw):
+        return stop
+    return len(raw) + 1 if _pair(raw[-1], x) is not None else None
+
+
 def _annotation_offsets(run: Run, raw: bytes) -> frozenset[int] | None:
     """Byte offsets in `raw` (anchor + run) after which the annotator inserted `(pinyin)`; None when
     folded alternatives make the offsets ambiguous (then the key checks are skipped)."""
@@ -350,6 +359,12 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
             return all(
                 dfs(k + 1, raw + opt, read) for opt in item.options if keys_ok(raw + opt, len(raw))
             )
+        # Where the bytes with one more byte stop decoding depends on it only through the pair it may
+        # close: the bytes before it read as they read alone, so they are read once, not per byte.
+        stop = _decoded_upto(raw, read)
+        if stop is None:
+            return True  # a pair before the new byte is no character: no byte makes the bytes read
+        last = k + 1 == len(run.template)
         for x in range(0x81, 0xFF):
             if item.orphan is not None:
                 key = _pair(raw[-1], x)
@@ -359,12 +374,14 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
                 if evidence is not None and (key in evidence.plain or item.orphan not in seen):
                     continue
             nxt = raw + bytes((x,))
-            upto = _decoded_upto(nxt, read)
+            upto = _decoded_with(raw, stop, x)
             if upto is None or not keys_ok(nxt, len(raw)):
                 continue
             budget[0] -= 1
             if budget[0] < 0:
                 return False
+            if last and upto != len(nxt):
+                continue  # the bytes end in a lead byte nothing follows: no reading, as the leaf would find
             if not dfs(k + 1, nxt, upto):
                 return False
         return True

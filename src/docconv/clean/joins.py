@@ -97,9 +97,10 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
         for block in blocks:
             prev = out[-1] if out else None
             if isinstance(block, Para) and isinstance(prev, Para):
-                a, b = _text_of(prev), _text_of(block)
-                if a is not None and b is not None and a and b and a[-1] not in _FINAL \
-                        and _should_join(a, b, lm()):
+                a = _text_of(prev)
+                # Most paragraphs end a sentence: the next one's text is taken only when this one does not.
+                b = _text_of(block) if a and a[-1] not in _FINAL else None
+                if a and b and _should_join(a, b, lm()):
                     merged: tuple[Inline, ...] = (Text(text=a.rstrip() + b.lstrip()),)
                     out[-1] = replace(prev, content=merged)
                     log.report("repair.join-paragraphs", "joined a paragraph broken mid-sentence",

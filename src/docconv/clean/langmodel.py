@@ -39,6 +39,8 @@ _DOC_TERM_MIN = 3
 """How often a Han n-gram must recur in the document to count as one of its terms."""
 _DOC_NGRAM_MIN = 2
 """A document n-gram must occur this often before it counts as a word."""
+_POSITIONS_MAX = 64
+"""Occurrences up to which the model keeps a gram's places in the text (see `LanguageModel._positions`)."""
 _PUNCT_PRIOR: dict[str, float] = {
     **dict.fromkeys("，。", 0.02), **dict.fromkeys("、“”：；（）《》", 0.003),
     **dict.fromkeys("？！‘’—…「」·〇", 0.0005),
@@ -183,7 +185,7 @@ def _wordlike(gram: str) -> bool:
     """Whether a document n-gram may count as a word: no spaces or digits inside (which number follows
     a word is an accident: `在2008` is no word), a paragraph end only last."""
     body = gram[:-1] if gram.endswith("\n") else gram
-    return not gram.isascii() and not any(c.isspace() or c.isdigit() for c in body)
+    return not gram.isascii() and not any(map(str.isspace, body)) and not any(map(str.isdigit, body))
 
 
 class LanguageModel:
@@ -191,7 +193,7 @@ class LanguageModel:
 
     __slots__ = (
         "_b", "_bmemo", "_counts", "_free_memo", "_free_terms", "_j", "_memo", "_start_total", "_t",
-        "_text", "_tmemo",
+        "_text", "_tmemo", "_where",
     )
 
     def __init__(self, doc_text: str = "", *, free_terms: bool = False) -> None:
@@ -213,6 +215,7 @@ class LanguageModel:
         self._t: _Trigrams | None = None
         self._tmemo: dict[str, float] = {}
         self._free_memo: dict[str, bool] = {}
+        self._where: dict[str, list[int] | None] = {}
 
     def _occurrences(self, gram: str) -> int:
         """How often `gram` occurs in the document's text, overlapping occurrences included."""
@@ -223,10 +226,41 @@ class LanguageModel:
             # most grams of a garbage reading cost nothing to rule out.
             if len(gram) > 1 and (self._occurrences(gram[:-1]) == 0 or self._occurrences(gram[1:]) == 0):
                 got = 0
+            elif len(gram) > 1 and (at := self._positions(gram)) is not None:
+                got = len(at)
             else:
                 got = _overlapping_count(self._text, gram)
             self._counts[gram] = got
         return got
+
+    def _positions(self, gram: str) -> list[int] | None:
+        """Where `gram` starts in the document's text (overlapping occurrences included), in order, when
+        that is cheap to know; None otherwise.
+
+        Each count of an n-gram scans the whole text, and a segmentation asks for hundreds of them. A
+        longer gram occurs only where its first characters do, so its places are found by checking the
+        next character at the places of its prefix (or the one before those of its suffix), kept for
+        grams that occur at most `_POSITIONS_MAX` times; a single character's places take one scan.
+        """
+        if gram in self._where:
+            return self._where[gram]
+        text = self._text
+        at: list[int] | None = None
+        if len(gram) == 1:
+            if self._occurrences(gram) <= _POSITIONS_MAX:
+                at = []
+                i = text.find(gram)
+                while i >= 0:
+                    at.append(i)
+                    i = text.find(gram, i + 1)
+        elif (head := self._positions(gram[:-1])) is not None:
+            last, k = gram[-1], len(gram) - 1
+            at = [i for i in head if text.startswith(last, i + k)]
+        elif (tail := self._positions(gram[1:])) is not None:
+            first = gram[0]
+            at = [i - 1 for i in tail if i and text.startswith(first, i - 1)]
+        self._where[gram] = at
+        return at
 
     def _doc(self, gram: str) -> int:
         """The document's count for `gram` as a word: any character; an n-gram of two to four
@@ -340,6 +374,9 @@ class LanguageModel:
         out = [0.0] * len(texts)
         prev = ""
         best: list[float] = [0.0]
+        # The terms of `trigram_score`: triples[j] is the chain's term for full[j:j+3].
+        triples: list[float] = []
+        memo = self._memo
         for idx in sorted(range(len(texts)), key=texts.__getitem__):
             full = left + texts[idx] + right
             same = 0
@@ -351,12 +388,21 @@ class LanguageModel:
             for i in range(same + 1, len(full) + 1):
                 top = -math.inf
                 for k in range(1, min(_MAX_WORD, i) + 1):
-                    lp = self.word_logprob(full[i - k : i])
+                    word = full[i - k : i]
+                    # `word_logprob`'s own memo, asked here first: most words were scored before.
+                    lp = memo.get(word, 0.0)
+                    if lp == 0.0:
+                        lp = self.word_logprob(word)
                     if lp is not None and best[i - k] + lp > top:
                         top = best[i - k] + lp
                 best.append(top)
             prev = full
-            out[idx] = best[len(full)] + self.trigram_score(full)
+            # Likewise the triples inside the shared prefix keep their terms; summed as
+            # `trigram_score` sums them, the total is the same.
+            del triples[max(0, same - 2) :]
+            triples.extend(self.triple_logprob(full[j : j + 3]) for j in range(len(triples), len(full) - 2))
+            chain = self.bigram_score(full) if len(full) < 3 else self.bigram_score(full[:2]) + sum(triples)
+            out[idx] = best[len(full)] + chain
         return out
 
     def _char_prob(self, ch: str) -> float:

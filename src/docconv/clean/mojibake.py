@@ -527,12 +527,14 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
         best = _best(span, options, model, left, right)
         if best is not None:
             fixes.append(Fix(m.start(), m.end(), span, best[1], best[0]))
+    # `_utf8_spans` finds nothing in a stretch without a lost byte or a three-byte head; asked once of
+    # the whole text, the question spares the walk over its stretches (most text has neither).
     spans = [
         (m.start() + i, m.start() + j, reading)
         for m in _GBK_SPAN.finditer(text)
         if not any(f.start < m.end() and m.start() < f.end for f in fixes)
         for i, j, reading in _utf8_spans(m.group())
-    ]
+    ] if _LOST in text or _three_byte_heads().search(text) else []
     # Two rounds: the second ranks the spans the first left with their neighbours' repairs as context
     # (a span cut at `4` and `15` reads `月` only once the mojibake after it reads `日前`).
     for _round in range(2):

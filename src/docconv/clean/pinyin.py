@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from docconv.clean.chars import HAN
 
@@ -57,8 +57,10 @@ def _pinyin_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=8192)
 def readings(ch: str) -> frozenset[str]:
-    """The tone-marked readings of one character (empty when pypinyin does not know it)."""
+    """The tone-marked readings of one character (empty when pypinyin does not know it); remembered,
+    as an annotated document asks about the same characters over and over."""
     raw = _pinyin_table().get(ord(ch))
     return frozenset(raw.split(",")) if raw else frozenset()
 
@@ -69,8 +71,9 @@ def _syllables() -> frozenset[str]:
     return frozenset(r.translate(_BASE) for raw in _pinyin_table().values() for r in raw.split(","))
 
 
+@lru_cache(maxsize=8192)
 def is_syllable(text: str) -> bool:
-    """Whether `text` is a real pinyin syllable (tone marks allowed)."""
+    """Whether `text` is a real pinyin syllable (tone marks allowed); remembered like `readings`."""
     return text.translate(_BASE) in _syllables()
 
 

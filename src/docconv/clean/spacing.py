@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from docconv.ast import Document, Inline, Pos, SoftBreak, Text, plain_text
@@ -118,8 +119,11 @@ def _run_len(text: str, at: int, step: int) -> int:
 class _Gaps:
     """Decides, gap by gap, whether whitespace inside CJK text is an artefact."""
 
-    def __init__(self, lm: LanguageModel) -> None:
-        self._lm = lm
+    def __init__(self, model: Callable[[], LanguageModel]) -> None:
+        # The model is built when a gap first needs it: most gaps are decided by punctuation or
+        # layout, and many documents never ask.
+        self._model = model
+        self._built: LanguageModel | None = None
 
     def splits_word(self, text: str, at: int, end: int) -> bool:
         """Whether the best segmentation of the text around the gap, closed up, puts a dictionary word
@@ -127,9 +131,12 @@ class _Gaps:
         left, right = text[max(0, at - 4) : at], text[end : end + 4]
         cut = len(left)
         pos = 0
-        for word in self._lm.segment(left + right):
+        if self._built is None:
+            self._built = self._model()
+        lm = self._built
+        for word in lm.segment(left + right):
             if pos < cut < pos + len(word):
-                return self._lm.is_word(word)
+                return lm.is_word(word)
             pos += len(word)
         return False
 
@@ -149,10 +156,11 @@ def _spaces(text: str, pos: Pos | None, gaps: _Gaps, log: DiagnosticLog) -> str:
         # An extraction artefact leaves one ASCII space (or a no-break space from HTML): a wider gap or
         # an ideographic space was typed (`联系人：张立新　　联系电话：…`, `王　磊`), and a space between two
         # lone characters pads a name or a label (`林 涛`, `主 任：`).
-        artefact = (m.group() in (" ", "\u00a0") and not cells
-                    and not (_run_len(text, m.start(), -1) == 1 and _run_len(text, m.end(), 1) == 1)
-                    and gaps.splits_word(text, m.start(), m.end()))
-        if punct_side or spaced or artefact:
+        # (Asked only when punctuation or letter-spacing has not decided already: it costs a segmentation.)
+        if punct_side or spaced or (
+                m.group() in (" ", "\u00a0") and not cells
+                and not (_run_len(text, m.start(), -1) == 1 and _run_len(text, m.end(), 1) == 1)
+                and gaps.splits_word(text, m.start(), m.end())):
             out.append(text[last : m.start()])
             last = m.end()
             log.report("repair.spacing", "removed whitespace inside CJK text", action=Action.REMOVED,
@@ -165,7 +173,14 @@ def _spaces(text: str, pos: Pos | None, gaps: _Gaps, log: DiagnosticLog) -> str:
     return "".join(out)
 
 
+_DEBRIS = re.compile("[<&\"\u201a\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""A character every repair of `_text_fix` needs: `<` opens a tag, `&` an entity, a quote a pair, and
+the rest are the invisible characters. Text without one is left as it is, in one scan."""
+
+
 def _text_fix(text: str, pos: Pos | None, log: DiagnosticLog) -> str:
+    if not _DEBRIS.search(text):
+        return text
     new = _INVISIBLE.sub("", text)
     if new != text:
         log.report("repair.invisible", "removed zero-width or control characters", action=Action.REMOVED,
@@ -251,14 +266,9 @@ def repair_spacing(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     del options
     doc = map_blocks(doc, lambda content, pos: _soft_breaks(content, pos, log))
     doc = map_text(doc, lambda text, pos: _text_fix(text, pos, log))
-    built: list[_Gaps] = []
-
-    def gaps() -> _Gaps:
-        if not built:
-            built.append(_Gaps(LanguageModel(doc_text(doc))))
-        return built[0]
+    gaps = _Gaps(lambda: LanguageModel(doc_text(doc)))
 
     def fix(text: str, pos: Pos | None) -> str:
-        return _spaces(text, pos, gaps(), log) if _GAP.search(text) else text
+        return _spaces(text, pos, gaps, log) if _GAP.search(text) else text
 
     return map_text(doc, fix)

@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from operator import mul
 
 from docconv.ast import Attr, Block, Div, Document, Heading, Marker, Meta, Para, Scheme, plain_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.hints import hint_level
-from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line
+from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line, marker_of
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.numbering import cn_number, match_marker
+from docconv.structure.numbering import cn_number
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
@@ -132,7 +134,7 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
         text = _text(b).strip()
         if not isinstance(b, Para) or not text:
             continue
-        m = match_marker(text)
+        m = marker_of(text)
         if (m is not None and m.marker.scheme is Scheme.ARTICLE) or (
                 _title_like(b) and _TITLE_SUFFIX.search(text)):
             group = i > 0 and _group_title(blocks, i - 1) and (not scan.starts or i - 1 > scan.floor)
@@ -183,7 +185,7 @@ def _cohesive_start(blocks: list[Block], previous: int, start: int, log: Diagnos
     if j <= previous + 1 or _is_title_line(blocks[start]) or not isinstance(blocks[j], Para):
         return start
     text = _text(blocks[j]).strip()
-    if (len(text) < _COHESION_MIN_CHARS or match_marker(text) is not None or _title_like(blocks[j])
+    if (len(text) < _COHESION_MIN_CHARS or marker_of(text) is not None or _title_like(blocks[j])
             or _CLOSING.search(text) or text.endswith((":", "："))):
         return start
     own = _bigrams(text)
@@ -207,19 +209,22 @@ _COHESION_MIN = 0.15
 _COHESION_RATIO = 2.0
 
 
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+
+
 def _bigrams(text: str) -> dict[str, int]:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    out: dict[str, int] = {}
-    for a, b in pairwise(han):
-        out[a + b] = out.get(a + b, 0) + 1
-    return out
+    """Counts of the pairs of successive Han characters, whatever stands between them."""
+    han = _NOT_HAN.sub("", text)
+    return Counter([han[i:i + 2] for i in range(len(han) - 1)])
 
 
 def _cosine(a: dict[str, int], b: dict[str, int]) -> float:
     if not a or not b:
         return 0.0
-    dot = sum(n * b.get(k, 0) for k, n in a.items())
-    return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    # Integer sums, exact in any order: the dot product runs over the smaller dict's keys.
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(n * large[k] for k, n in small.items() if k in large)
+    return dot / math.sqrt(sum(map(mul, a.values(), a.values())) * sum(map(mul, b.values(), b.values())))
 
 
 def _numbered(scan: _Scan, i: int, marker: Marker) -> None:
@@ -269,7 +274,7 @@ def _lead_in_list(blocks: list[Block], i: int) -> bool:
     if not previous.endswith((":", "：")):
         return False
     following = blocks[i + 1] if i + 1 < len(blocks) else None
-    sections = following is not None and match_marker(_text(following).strip()) is None \
+    sections = following is not None and marker_of(_text(following).strip()) is None \
         and not _title_like(following)
     if not sections:
         return True
@@ -301,7 +306,7 @@ def _titled_start(blocks: list[Block], i: int, floor: int) -> int:
     """
     for back in range(1, _LOOK_BACK + 1):
         j = i - back
-        if j <= floor or match_marker(_text(blocks[j]).strip()) is not None:
+        if j <= floor or marker_of(_text(blocks[j]).strip()) is not None:
             break
         if back <= 2 and _title_like(blocks[j]) and not is_date_line(blocks[j]):
             return j
@@ -319,7 +324,7 @@ def _introduces(blocks: list[Block], j: int, *, announcing: bool) -> bool:
     first paragraph. A closing paragraph (`总之…`, `…将继续…`) stays with the report it ends.
     """
     text = _text(blocks[j]).strip()
-    if (not isinstance(blocks[j], Para) or not text or match_marker(text) is not None
+    if (not isinstance(blocks[j], Para) or not text or marker_of(text) is not None
             or _title_like(blocks[j]) or _CLOSING.search(text) or _ENUM_ITEM.match(text)):
         return False
     if announcing and (text.endswith((":", "：")) or _ANNOUNCES.search(text)):
@@ -336,7 +341,7 @@ def _has_body(block: Block) -> bool:
         return False
     # A short closing sentence (`总之，…再接再厉…。`) is body too: it ends the report it closes.
     return len(text) > _LEAD_IN_MAX or (
-        text[-1:] in ("。", "！", "!") and _CLOSING.search(text) is not None and match_marker(text) is None)
+        text[-1:] in ("。", "！", "!") and _CLOSING.search(text) is not None and marker_of(text) is None)
 
 
 def _opens_enumerated_report(blocks: list[Block], i: int) -> bool:
@@ -356,7 +361,7 @@ def _opens_enumerated_report(blocks: list[Block], i: int) -> bool:
     if not (_enum_heading(blocks[i + 1], 1) and _has_body(blocks[i + 2])):
         return False
     for b in blocks[i + 3:]:
-        if match_marker(_text(b).strip()) is not None:
+        if marker_of(_text(b).strip()) is not None:
             return False
         if _enum_heading(b, 2):
             return True
@@ -384,7 +389,7 @@ def _closed_problems_section(blocks: list[Block], heading: int, i: int) -> bool:
     if not _PROBLEMS.search(lead) or _PLANS.search(lead):
         return False
     body = blocks[heading + 1:i]
-    if not body or not all(isinstance(b, Para) and match_marker(_text(b).strip()) is None for b in body):
+    if not body or not all(isinstance(b, Para) and marker_of(_text(b).strip()) is None for b in body):
         return False
     texts = [_text(b).strip() for b in body]
     if texts[-1][-1:] not in ("。", "！", "!") or any(t.endswith((":", "：")) for t in texts):
@@ -396,7 +401,7 @@ def _closed_problems_section(blocks: list[Block], heading: int, i: int) -> bool:
     # A sub-heading that names a shortcoming, or repeats words of the enumeration, elaborates one of
     # the points listed: the section goes on.
     item = _text(blocks[i]).strip()
-    m = match_marker(item)
+    m = marker_of(item)
     lead = re.split(r"[。:：]", item[len(m.marker.raw):] if m else item, maxsplit=1)[0]
     echoes = any(lead[k:k + _ECHO] in points for k in range(max(0, len(lead) - _ECHO + 1)))
     return not _SHORTCOMING.search(lead) and not echoes
@@ -410,33 +415,46 @@ def _group_title(blocks: list[Block], j: int) -> bool:
 
 def _numbered_before(blocks: list[Block], end: int) -> bool:
     """Whether the page has numbered sections before `end` (so it is a report, not a page head)."""
-    return any((m := match_marker(_text(b).strip())) is not None and m.marker.scheme is not Scheme.DASH
+    return any((m := marker_of(_text(b).strip())) is not None and m.marker.scheme is not Scheme.DASH
                for b in blocks[:end])
 
 
 def _first_article_start(blocks: list[Block], first_boundary: int) -> int | None:
     """Where the body before the first boundary begins, if that body has numbered sections."""
     for i in range(first_boundary):
-        m = match_marker(_text(blocks[i]).strip())
+        m = marker_of(_text(blocks[i]).strip())
         if m is not None and m.marker.scheme is not Scheme.DASH:
             return _titled_start(blocks, i, 0)
     return None
 
 
-def _shingles(text: str) -> set[str]:
-    text = re.sub(r"\s+", "", text)
-    return {text[i:i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
+def _shingles(text: str) -> set[bytes]:
+    """The distinct `_SHINGLE`-character substrings of an article's body (`_body`: whitespace removed),
+    or the whole body when it is shorter, each as its UTF-32 bytes: slicing bytes is cheaper than
+    slicing a string, and two substrings are equal exactly when their encodings are (lone surrogates
+    pass through, so every string encodes)."""
+    raw = text.encode("utf-32-le", "surrogatepass")
+    width = 4 * _SHINGLE
+    return {raw[i:i + width] for i in range(0, max(4, len(raw) - width + 4), 4)}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: set[bytes], b: set[bytes]) -> float:
     common = len(a & b)
     return common / (len(a) + len(b) - common)  # the union's size, without building it
+
+
+def _may_reach(a: set[bytes], b: set[bytes]) -> bool:
+    """Whether the two sets may be `NEAR_DUPLICATE` alike: their similarity is at most the smaller size
+    over the larger (the value it takes when one holds the other), so unequal sizes rule a pair out
+    without intersecting them."""
+    small, large = sorted((len(a), len(b)))
+    return small / large >= NEAR_DUPLICATE
 
 
 def _is_title_line(block: Block) -> bool:
     if _title_like(block):
         return True
-    m = match_marker(_text(block).strip())
+    m = marker_of(_text(block).strip())
     return m is not None and m.marker.scheme is Scheme.ARTICLE
 
 
@@ -452,7 +470,16 @@ def _body(div: Div) -> str:
 def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Drop articles that repeat an earlier one word for word; report (or drop) near copies."""
     kept: list[Block] = []
-    seen: list[tuple[str, set[str]]] = []
+    seen: list[str] = []
+    # The shingles of an article are taken only once a later article is compared with it: a page of
+    # one article needs none.
+    shingled: list[set[bytes]] = []
+
+    def shingles(k: int) -> set[bytes]:
+        while len(shingled) <= k:
+            shingled.append(_shingles(seen[len(shingled)]))
+        return shingled[k]
+
     for b in doc.blocks:
         if not (isinstance(b, Div) and ARTICLE_CLASS in b.attr.classes):
             kept.append(b)
@@ -462,12 +489,18 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
             kept.append(b)
             continue
         title = _text(b.blocks[0])[:40] if b.blocks else ""
-        if any(body == other for other, _ in seen):
+        if any(body == other for other in seen):
             log.report("structure.duplicate-article", "article repeats an earlier one word for word",
                        action=Action.REMOVED, text=title, pos=b.pos)
             continue
-        shingles = _shingles(body)
-        best = max((_jaccard(shingles, s) for _, s in seen), default=0.0)
+        own: set[bytes] | None = None
+        best = 0.0
+        if seen:
+            own = _shingles(body)
+            # Only the best similarity that reaches the threshold is ever used, so pairs that cannot
+            # reach it need no intersection.
+            best = max((_jaccard(own, shingles(k)) for k in range(len(seen))
+                        if _may_reach(own, shingles(k))), default=0.0)
         if best >= NEAR_DUPLICATE:
             if options.drop_near_duplicates:
                 log.report("structure.near-duplicate-article",
@@ -478,7 +511,9 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
                        f"article is a near copy of an earlier one (similarity {best:.2f}); kept "
                        "(--drop-near-duplicates drops it)",
                        action=Action.KEPT, severity=Severity.WARNING, text=title, pos=b.pos)
-        seen.append((body, shingles))
+        if own is not None:
+            shingled.append(own)  # every earlier article was shingled for the comparison
+        seen.append(body)
         kept.append(b)
     return replace(doc, blocks=tuple(kept)) if len(kept) != len(doc.blocks) else doc
 

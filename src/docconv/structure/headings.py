@@ -34,7 +34,13 @@ from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
 from docconv.structure.hints import hint_level, without_hint
-from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, is_date_line, title_continuation
+from docconv.structure.lines import (
+    PAGE_TITLE_MAX,
+    TITLE_END_BARRED,
+    is_date_line,
+    marker_of,
+    title_continuation,
+)
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import (
@@ -44,7 +50,6 @@ from docconv.structure.numbering import (
     decimal_outline,
     decimal_parts,
     form_of,
-    match_marker,
     render_form,
     separator_of,
     tidy_raw,
@@ -60,6 +65,7 @@ _OPTIONAL_RUNGS = 2
 _LIST_FIRST = frozenset({Scheme.ARABIC_PAREN, Scheme.LATIN_LOWER, Scheme.CIRCLED, Scheme.DASH})
 
 _SENTENCE_END = "。！？!?；;"
+_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _LEAD_END = re.compile(r"[。！？!?：:]")
 _MAX_HEADING = 40  # characters; a longer lead or sentence is body text, not a heading
 # A marked line with no sentence mark at all is a heading line up to this length: body text ends its
@@ -322,7 +328,7 @@ def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None
     for m in _GLUED_MARKER.finditer(text):
         if m.end() >= len(text):
             continue
-        found = match_marker(text[m.end():])
+        found = marker_of(text[m.end():])
         if found is not None and found.marker.scheme is scheme and found.marker.ordinal == ordinal \
                 and found.rest:
             return m.end()
@@ -336,7 +342,7 @@ def _opens_after_colon(block: Block, scheme: Scheme, ordinal: int) -> bool:
     """Whether the number before a sequence stands after a colon in the line before (`附件：1. 参会回执`)."""
     text = _text(block)
     for m in _COLON.finditer(text):
-        found = match_marker(text[m.end():])
+        found = marker_of(text[m.end():])
         if found is not None and found.marker.scheme is scheme and found.marker.ordinal == ordinal:
             return True
     return False
@@ -346,7 +352,7 @@ def _match(block: Block, outline: Outline | None = None) -> Match | None:
     if outline and (found := outline.get(id(block))) is not None:
         return found
     text = _lead_text(block)
-    return None if text is None else match_marker(text)
+    return None if text is None else marker_of(text)
 
 
 def _collect_markers(blocks: list[Block], outline: Outline) -> list[Marker]:
@@ -430,13 +436,14 @@ def _classify(index: int, para: Para, match: Match) -> _Item:
     rest = match.rest.rstrip()
     if hint_level(para) is not None:
         return _Item(index, para, match, "bare")  # the source says it is a heading
-    ends = [i for i, c in enumerate(rest) if c in _SENTENCE_END]
+    end = _SENTENCE_END_RE.search(rest)  # the first sentence mark
     glued = _glued_lead(rest)
     if glued is not None:
         return _Item(index, para, match, "inline", glued)
-    if not ends and len(rest) <= _MAX_BARE:
+    if end is None and len(rest) <= _MAX_BARE:
         return _Item(index, para, match, "bare")
-    if ends == [len(rest) - 1] and len(rest) <= _MAX_HEADING and rest[-1] not in "；;":
+    if (end is not None and end.start() == len(rest) - 1 and len(rest) <= _MAX_HEADING
+            and rest[-1] not in "；;"):
         # One short sentence on its own line ("1、加大宣传力度。"): a heading when its run has bodies.
         return _Item(index, para, match, "short")
     lead_end = _LEAD_END.search(rest)

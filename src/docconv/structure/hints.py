@@ -18,7 +18,7 @@ from dataclasses import replace
 from docconv.ast import Attr, Block, Div, Document, Emph, Heading, Inline, Para, Strong, Text, plain_text
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.structure.numbering import match_marker
+from docconv.structure.lines import forget_markers, marker_of
 
 HINT = "docconv-heading-level"
 """`Attr.kv` key of a paragraph that the source marked as a heading of that level."""
@@ -27,6 +27,7 @@ HINT = "docconv-heading-level"
 def source_headings(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Hint the source's unnumbered-by-docconv headings and expose markers hidden in bold lead runs."""
     del options
+    forget_markers()
     blocks = _blocks(doc.blocks, log)
     return doc if blocks is doc.blocks else replace(doc, blocks=blocks)
 
@@ -69,7 +70,7 @@ def _block(b: Block, log: DiagnosticLog) -> Block:
             kv = (*without_hint(b.attr).kv, (HINT, str(b.level)))
             return Para(content=_flat(b.content), attr=replace(b.attr, kv=kv), pos=b.pos)
         case Para(content=content) if len(content) > 1 or (content and not isinstance(content[0], Text)):
-            if match_marker(plain_text(content)) is None:
+            if marker_of(plain_text(content)) is None:
                 return b
             lead = _unstyled_lead(content)
             return b if lead == content else replace(b, content=lead)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docconv.ast import Block, Heading, Para, plain_text
-from docconv.structure.numbering import match_marker
+from docconv.structure.numbering import Match, match_marker
 
 TITLE_END_BARRED = "。！？!?；;：:,，"
 """A title never ends with a sentence or clause mark."""
@@ -13,6 +14,21 @@ PAGE_TITLE_MAX = 60
 """Characters: page titles carry site and collection suffixes, so they may run longer."""
 ARTICLE_TITLE_MAX = 40
 """Characters: a title inside a page (an article's) is a plain report title."""
+
+
+@lru_cache(maxsize=4096)
+def marker_of(text: str) -> Match | None:
+    """`match_marker`, remembered: the structure stages ask it of the same lines many times over (each
+    block as a title candidate, an article boundary, a list item…), and it tries a dozen patterns each
+    time. The first structure stage (`source_headings`) calls `forget_markers`, so the memory holds
+    one document's lines and the stages after it share them."""
+    return match_marker(text)
+
+
+def forget_markers() -> None:
+    """Empty `marker_of`'s memory when a new document begins (a memory of earlier documents would do no
+    harm but use memory, and make runs over repeated documents look faster than real ones)."""
+    marker_of.cache_clear()
 
 
 def block_text(block: Block) -> str:
@@ -26,7 +42,7 @@ def title_like(block: Block, max_chars: int = ARTICLE_TITLE_MAX) -> bool:
     # A sentence inside closing quotes or brackets (`…抓落实。”`) still ends like a sentence.
     end = text.rstrip(_CLOSERS)[-1:]
     return (isinstance(block, Para) and 0 < len(text) <= max_chars and "\n" not in text
-            and end not in TITLE_END_BARRED and match_marker(text) is None)
+            and end not in TITLE_END_BARRED and marker_of(text) is None)
 
 
 _CLOSERS = "”’」』）)】》〉\"'"
