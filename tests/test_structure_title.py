@@ -62,3 +62,24 @@ def test_a_quoted_sentence_is_no_title_line() -> None:
                     DiagnosticLog())
     assert not isinstance(doc.blocks[0], ast.Heading)
     assert doc.meta.title is None
+
+
+def test_a_dash_line_under_the_title_is_its_subtitle() -> None:
+    log = DiagnosticLog()
+    doc = structure(b.document(b.para("关于加强基层治理的讲话"), b.para("——在全县农村工作会议上的发言"),
+                               b.para("一、充分肯定成绩"), b.para("去年各项工作取得了新进展。")), Options(), log)
+    subtitle = doc.blocks[1]
+    assert isinstance(subtitle, ast.Para)
+    assert subtitle.attr.classes == ("subtitle",)
+    assert ("subtitle", "在全县农村工作会议上的发言") in doc.meta.extra
+    heading = doc.blocks[2]
+    assert isinstance(heading, ast.Heading)
+    assert heading.level == 2  # 一、 keeps its level: the dash line pushed nothing down
+    assert structure(doc, Options(), DiagnosticLog()) == doc
+
+
+def test_dash_items_right_under_the_title_stay_items() -> None:
+    doc = structure(b.document(b.para("年度重点工作安排"), b.para("——抓好安全生产"), b.para("——抓好环境整治"),
+                               b.para("以上工作务必落实。")), Options(), DiagnosticLog())
+    assert not any(isinstance(blk, ast.Para) and "subtitle" in blk.attr.classes for blk in doc.blocks)
+    assert ("subtitle", "抓好安全生产") not in doc.meta.extra

@@ -25,6 +25,7 @@ from docconv.ast import (
     List,
     ListItem,
     Marker,
+    Meta,
     Para,
     Scheme,
     Strong,
@@ -116,7 +117,40 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
         log.report("structure.title", "the source's title (the body has no title line) taken as the "
                    "level-1 heading", text=meta.title)
+    if len(blocks) > 1 and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+        meta = _subtitle(blocks, meta, log)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+SUBTITLE_CLASS = "subtitle"
+"""Class of the paragraph under the title that is its subtitle (`——在全县农村工作会议上的讲话`)."""
+
+
+def _subtitle(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> Meta:
+    """Mark a dash line right under the title as the title's subtitle, not a dash item or heading.
+
+    `——在…会议上的发言` under a title names the occasion or the speaker; it opens no list (the line after
+    it is no dash item) and heads no section. It stays a paragraph, with class `subtitle`, and its text
+    goes to `Meta.extra` as `subtitle`.
+    """
+    line = blocks[1]
+    if not isinstance(line, Para) or SUBTITLE_CLASS in line.attr.classes:
+        return meta
+    text = _text(line).strip()
+    m = marker_of(text) if text else None
+    following = blocks[2] if len(blocks) > 2 else None
+    if (m is None or m.marker.scheme is not Scheme.DASH or not m.rest or len(text) > PAGE_TITLE_MAX
+            or text[-1] in TITLE_END_BARRED
+            or (following is not None and (f := _match(following)) is not None
+                and f.marker.scheme is Scheme.DASH)):
+        return meta
+    attr = without_hint(line.attr)
+    blocks[1] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
+    log.report("structure.subtitle", "a dash line under the title is its subtitle, not a list item",
+               text=text, pos=line.pos)
+    if any(k == "subtitle" for k, _ in meta.extra):
+        return meta
+    return replace(meta, extra=(*meta.extra, ("subtitle", m.rest.strip())))
 
 
 def _two_line_title(first: Para, second: Block, log: DiagnosticLog) -> Para:
@@ -214,6 +248,8 @@ def _paragraphs(blocks: tuple[Block, ...]) -> list[Block]:
 def _lead_text(block: Block) -> str | None:
     if not isinstance(block, Para) or not block.content or not isinstance(block.content[0], Text):
         return None
+    if SUBTITLE_CLASS in block.attr.classes:
+        return None  # the title's subtitle: no marker
     return block.content[0].text
 
 
