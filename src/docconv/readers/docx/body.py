@@ -36,7 +36,7 @@ from docconv.ast import (
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.readers.docx.atoms import SPACES as _SPACES
 from docconv.readers.docx.atoms import Atom, atoms_text, inlines, page_segments, trim
-from docconv.readers.docx.numbering import Numbering
+from docconv.readers.docx.numbering import Numbering, int_val
 from docconv.readers.docx.styles import BODY_OUTLINE, ParaStyle, Styles, on
 from docconv.readers.docx.symbols import symbol_char
 from docconv.readers.docx.toc import drop_typed_toc, entry_title
@@ -213,8 +213,9 @@ class BodyReader:
                 nid = num_pr.find(W + "numId")
                 num_id = nid.get(_VAL, "") if nid is not None else None
                 level_el = num_pr.find(W + "ilvl")
-                ilvl = _int(level_el, 0) if level_el is not None else None
-            outline = _int(ppr.find(W + "outlineLvl"), -1) if ppr.find(W + "outlineLvl") is not None else None
+                ilvl = int_val(level_el, 0) if level_el is not None else None
+            outline_el = ppr.find(W + "outlineLvl")
+            outline = int_val(outline_el, -1) if outline_el is not None else None
         style = self.styles.paragraph(style_id)
         state = _ParaState()
         state.toc = style.kind == "toc" or _in_toc(story)
@@ -477,12 +478,12 @@ class BodyReader:
         open_rows: dict[int, _CellBuild] = {}  # grid column -> the cell a vertical merge extends
         for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
-            col = _int((trpr.find(W + "gridBefore") if trpr is not None else None), 0)
+            col = int_val((trpr.find(W + "gridBefore") if trpr is not None else None), 0)
             cells: list[_CellBuild] = []
             previous: _CellBuild | None = None
             for tc in _children(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
-                span = max(1, _int(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1))
+                span = max(1, int_val(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1))
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 hmerge = tcpr.find(W + "hMerge") if tcpr is not None else None
                 if (hmerge is not None and hmerge.get(_VAL, "continue") == "continue"
@@ -566,15 +567,6 @@ class BodyReader:
 
 
 # ------------------------------------------------------------------------------------------------ helpers
-
-
-def _int(element: etree._Element | None, default: int) -> int:
-    if element is None:
-        return default
-    try:
-        return int(element.get(_VAL, ""))
-    except ValueError:
-        return default
 
 
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:

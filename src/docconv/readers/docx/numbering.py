@@ -64,7 +64,8 @@ class _Usage:
     last: str = ""
 
 
-def _int(element: etree._Element | None, default: int) -> int:
+def int_val(element: etree._Element | None, default: int) -> int:
+    """The integer in an element's `w:val`, or `default` when the element or a valid number is missing."""
     if element is None:
         return default
     try:
@@ -82,8 +83,8 @@ def _level(lvl: etree._Element, base: Level | None = None) -> Level:
     return Level(
         fmt=fmt.get(_VAL, "decimal") if fmt is not None else (base.fmt if base else "decimal"),
         text=text.get(_VAL, "") if text is not None else (base.text if base else ""),
-        start=_int(lvl.find(W + "start"), base.start if base else 0),
-        restart=_int(restart, 0) if restart is not None else (base.restart if base else None),
+        start=int_val(lvl.find(W + "start"), base.start if base else 0),
+        restart=int_val(restart, 0) if restart is not None else (base.restart if base else None),
         legal=(legal is not None and legal.get(_VAL, "1") not in ("0", "false", "off"))
         or (base.legal if base and legal is None else False),
         suffix=suffix.get(_VAL, "tab") if suffix is not None else (base.suffix if base else "tab"),
@@ -139,7 +140,7 @@ class Numbering:
                 ilvl = _int_attr(override)
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    starts[ilvl] = _int(start, 0)
+                    starts[ilvl] = int_val(start, 0)
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, levels.get(ilvl))
