@@ -15,6 +15,7 @@ open with a field label (`建设单位：`, `联系电话：`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Text, plain_text
@@ -59,7 +60,8 @@ def _heading_like(text: str) -> bool:
     return bool(MARKER_START.match(text)) and len(text) <= _HEADING_MAX and "。" not in text
 
 
-def _should_join(a: str, b: str, lm: LanguageModel) -> bool:
+def _should_join(a: str, b: str, model: Callable[[], LanguageModel]) -> bool:
+    """Whether `b` continues the sentence `a` breaks off; the language model is built only when asked."""
     a, b = a.rstrip(), b.lstrip()
     if not a or not b or a[-1] in _FINAL:
         return False
@@ -73,6 +75,7 @@ def _should_join(a: str, b: str, lm: LanguageModel) -> bool:
         return True
     seam = a[-_SEAM:] + b[:_SEAM]
     cut = len(a[-_SEAM:])
+    lm = model()
     at = 0
     for word in lm.segment(seam):
         if at < cut < at + len(word) and (lm.is_word(word) or lm.recurs(word)):
@@ -100,7 +103,9 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
                 a = _text_of(prev)
                 # Most paragraphs end a sentence: the next one's text is taken only when this one does not.
                 b = _text_of(block) if a and a[-1] not in _FINAL else None
-                if a and b and _should_join(a, b, lm()):
+                # The model (jieba's word list: half a second to load) is built only for a seam that
+                # no cheaper test decides; a heading line before body text never needs it.
+                if a and b and _should_join(a, b, lm):
                     merged: tuple[Inline, ...] = (Text(text=a.rstrip() + b.lstrip()),)
                     out[-1] = replace(prev, content=merged)
                     log.report("repair.join-paragraphs", "joined a paragraph broken mid-sentence",
