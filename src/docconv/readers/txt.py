@@ -14,13 +14,12 @@ A first-line indent is a paragraph signal, never content.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
+from docconv.clean.chars import display_width
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from docconv.structure.numbering import match_marker
@@ -67,34 +66,6 @@ def _lines(source: str) -> list[_Line]:
     return out
 
 
-@functools.cache
-def _wide_bmp() -> re.Pattern[str]:
-    """The characters of the Basic Multilingual Plane that East Asian Width calls wide or full-width."""
-    ranges: list[str] = []
-    start: int | None = None
-    for cp in range(0x10000 + 1):
-        wide = (cp < 0x10000 and not 0xD800 <= cp <= 0xDFFF
-                and unicodedata.east_asian_width(chr(cp)) in "WF")
-        if wide and start is None:
-            start = cp
-        elif not wide and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
-            start = None
-    return re.compile("[" + "".join(ranges) + "]+")  # runs: a substitution per run, not per character
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _width(s: str) -> int:
-    """Display width in columns: two for wide and full-width characters (per-character lookups made the
-    plain-text reader spend most of its time here, so the Basic Multilingual Plane goes by one regex)."""
-    if s.isascii():
-        return len(s)
-    wide = len(s) - len(_wide_bmp().sub("", s))
-    return len(s) + wide + sum(1 for c in _ASTRAL.findall(s) if unicodedata.east_asian_width(c) in "WF")
-
-
 def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
     """Pick the layout: hard wraps inside blocks mean `blank`/`indent`, anything else means `line`.
 
@@ -103,7 +74,7 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
     texts = [ln for ln in lines if ln.text]
     if not texts:
         return "line", 0, 0, 0
-    width = [_width(ln.text) for ln in lines]  # measured once per line
+    width = [display_width(ln.text) for ln in lines]  # measured once per line
     widths = sorted(w for ln, w in zip(lines, width, strict=True) if ln.text)
     wrap_width = widths[int(0.9 * (len(widths) - 1))]
     # Only breaks into a non-indented line are evidence: an indented next line opens a paragraph in
@@ -136,7 +107,7 @@ def _wrapped(prev: _Line, nxt: _Line, wrap_width: int) -> bool:
     Only after a full line: a short line (a signature, a field, an item) ends where its text ends. A
     numbered line, or a field after a field (`会议时间：…` / `会议地点：…`), opens a line of its own.
     """
-    return (_width(prev.text) >= max(_FULL * wrap_width, _MIN_WRAP_WIDTH)
+    return (display_width(prev.text) >= max(_FULL * wrap_width, _MIN_WRAP_WIDTH)
             and match_marker(nxt.text) is None
             and not (_FIELD.match(prev.text) and _FIELD.match(nxt.text)))
 

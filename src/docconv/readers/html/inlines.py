@@ -31,7 +31,7 @@ from docconv.ast import (
     Text,
     plain_text,
 )
-from docconv.clean.chars import CJK
+from docconv.clean.chars import CJK, display_width
 from docconv.structure.numbering import match_marker
 
 Factory = Callable[[tuple[Inline, ...]], Inline | None]
@@ -53,11 +53,6 @@ MAX_FRAMES = 8
 
 def _wide(c: str) -> bool:
     return bool(_CJK_RE.match(c)) or unicodedata.east_asian_width(c) in ("W", "F")
-
-
-def width(text: str) -> int:
-    """Display width in columns (a wide character counts two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 @dataclass(slots=True)
@@ -331,7 +326,7 @@ def _wrap_like(prev: Line, nxt: Line, wide: int) -> bool:
     text = prev.text
     return (not nxt.indented and text[-1] not in _LINE_FINAL
             and match_marker(nxt.text) is None
-            and width(text) >= max(_WRAP_SHARE * wide, _MIN_WRAP_WIDTH))
+            and display_width(text) >= max(_WRAP_SHARE * wide, _MIN_WRAP_WIDTH))
 
 
 def group_lines(lines: list[Line]) -> Grouping:
@@ -343,7 +338,7 @@ def group_lines(lines: list[Line]) -> Grouping:
     """
     if len(lines) < 2:
         return Grouping([lines] if lines else [], 0, 0, wrapped=False)
-    wide = max(width(ln.text) for ln in lines)
+    wide = max(display_width(ln.text) for ln in lines)
     singles = [i for i in range(1, len(lines)) if lines[i].breaks == 1]
     wraps = {i for i in singles if _wrap_like(lines[i - 1], lines[i], wide)}
     wrapped = bool(wraps) and len(wraps) >= _WRAP_SHARE * len(singles)
