@@ -31,7 +31,7 @@ from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import doc_text, map_blocks, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
-from docconv.structure.numbering import match_marker
+from docconv.structure.lines import hard_wrap
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _HTML_TAGS = (
@@ -57,12 +57,6 @@ _CELL_GAPS = 2
 _CELL_MAX = 8
 """Longest Han run a cell of such a line holds (longer runs are prose)."""
 _SENTENCE_PUNCT = frozenset("，。；！？,;!?")
-_WRAP_FULL = 0.8
-"""Share of its block's widest line a line must fill for the break after it to count as a hard wrap."""
-_MIN_WRAP_WIDTH = 30
-"""Display columns below which no line counts as hard-wrapped (as the readers decide)."""
-_FIELD = re.compile(rf"^(?:{HAN}[ \u3000]*){{2,6}}[：:]")
-"""A field label opening a line (`会议地点：`, `联 系 人：`)."""
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -213,17 +207,6 @@ def _lines(content: tuple[Inline, ...]) -> list[str]:
     return lines
 
 
-def _wrapped(line: str, nxt: str, widest: int) -> bool:
-    """Whether the break between `line` and `nxt` is a hard wrap: the line is full (text wrapped at a
-    width fills every line but the last to within a character or two of it) and the next line opens no
-    numbered item and no second field of a field list."""
-    if display_width(line) < max(_MIN_WRAP_WIDTH, _WRAP_FULL * widest):
-        return False
-    if match_marker(nxt.lstrip()) is not None:
-        return False
-    return not (_FIELD.match(line.lstrip()) and _FIELD.match(nxt.lstrip()))
-
-
 def _soft_breaks(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
     """Drop hard wraps between two CJK characters, merging the Text runs around them."""
     if not any(isinstance(n, SoftBreak) for n in content):
@@ -243,7 +226,7 @@ def _soft_breaks(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLo
         if (isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text)
                 and prev.text and nxt.text and _CJK_RE.fullmatch(prev.text[-1])
                 and _CJK_RE.fullmatch(nxt.text[0])):
-            if not _wrapped(lines[line - 1], lines[line], widest):
+            if not hard_wrap(lines[line - 1], lines[line], widest):
                 log.report("repair.spacing", "kept a line break inside CJK text: the line before it is not "
                            "full, or the next line opens an item or a field", action=Action.KEPT,
                            text=prev.text[-4:] + "\\n" + nxt.text[:4], pos=pos)

@@ -22,13 +22,11 @@ from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
 from docconv.clean.chars import display_width
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
+from docconv.structure.lines import MIN_WRAP_WIDTH, hard_wrap
 from docconv.structure.numbering import match_marker
 
 # Characters that end a sentence or a clause a line may legitimately end with.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
-# Nobody hard-wraps text narrower than this (display columns; a CJK character counts 2), so shorter
-# lines are never taken for wrapped ones.
-_MIN_WRAP_WIDTH = 30
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
 @dataclass(frozen=True, slots=True)
 class _Line:
@@ -87,29 +85,12 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
         breaks += 1
         if (prev.text[-1] not in _LINE_FINAL
                 and match_marker(nxt.text) is None  # a numbered line opens a new item
-                and width[k] >= max(0.6 * wrap_width, _MIN_WRAP_WIDTH)):
+                and width[k] >= max(0.6 * wrap_width, MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:
         return "line", wrap_like, breaks, wrap_width
     indented = sum(1 for ln in texts if ln.indented)
     return ("indent" if indented >= 2 else "blank"), wrap_like, breaks, wrap_width
-
-
-_FIELD = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,6}[：:]")
-"""A field label opening a line (`会议地点：`, `联 系 人：`)."""
-_FULL = 0.8
-"""Share of the wrap width a line must fill for the break after it to be a hard wrap."""
-
-
-def _wrapped(prev: _Line, nxt: _Line, wrap_width: int) -> bool:
-    """Whether the break between two lines of one block is a hard wrap inside a paragraph.
-
-    Only after a full line: a short line (a signature, a field, an item) ends where its text ends. A
-    numbered line, or a field after a field (`会议时间：…` / `会议地点：…`), opens a line of its own.
-    """
-    return (display_width(prev.text) >= max(_FULL * wrap_width, _MIN_WRAP_WIDTH)
-            and match_marker(nxt.text) is None
-            and not (_FIELD.match(prev.text) and _FIELD.match(nxt.text)))
 
 
 def _group(lines: list[_Line], mode: str, wrap_width: int) -> list[list[_Line]]:
@@ -122,7 +103,7 @@ def _group(lines: list[_Line], mode: str, wrap_width: int) -> list[list[_Line]]:
             current = []
             continue
         if current and (mode == "line" or (mode == "indent" and ln.indented)
-                        or not _wrapped(current[-1], ln, wrap_width)):
+                        or not hard_wrap(current[-1].text, ln.text, wrap_width)):
             groups.append(current)
             current = []
         current.append(ln)

@@ -1,4 +1,5 @@
-"""Line-level tests shared by the structure stages: a block's text, and whether it reads as a title."""
+"""Line-level tests shared by the structure stages (a block's text, whether it reads as a title), the
+plain-text reader and the spacing repair (whether a line break is a hard wrap)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from functools import lru_cache
 
 from docconv.ast import Block, Heading, Para, plain_text
+from docconv.clean.chars import HAN, display_width
 from docconv.structure.numbering import Match, match_marker
 
 TITLE_END_BARRED = "。！？!?；;：:,，"
@@ -14,6 +16,27 @@ PAGE_TITLE_MAX = 60
 """Characters: page titles carry site and collection suffixes, so they may run longer."""
 ARTICLE_TITLE_MAX = 40
 """Characters: a title inside a page (an article's) is a plain report title."""
+
+
+MIN_WRAP_WIDTH = 30
+"""Display columns: nobody hard-wraps text narrower than this, so shorter lines are never wrapped ones."""
+FULL_LINE = 0.8
+"""Share of the wrap width a line must fill for the break after it to be a hard wrap."""
+FIELD_LABEL = re.compile(rf"^(?:{HAN}[ \u3000]*){{2,6}}[：:]")
+"""A field label opening a line (`会议地点：`, `联 系 人：`)."""
+
+
+def hard_wrap(line: str, next_line: str, wrap_width: int) -> bool:
+    """Whether the break between two lines of one block is a hard wrap inside a paragraph.
+
+    Only after a full line (text wrapped at a width fills every line but the last to within a character
+    or two of it): a short line (a signature, a field, an item) ends where its text ends. A numbered line,
+    or a field after a field (`会议时间：…` / `会议地点：…`), opens a line of its own.
+    """
+    line, next_line = line.strip(), next_line.strip()
+    return (display_width(line) >= max(FULL_LINE * wrap_width, MIN_WRAP_WIDTH)
+            and match_marker(next_line) is None
+            and not (FIELD_LABEL.match(line) and FIELD_LABEL.match(next_line)))
 
 
 @lru_cache(maxsize=4096)

@@ -32,6 +32,7 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.clean.chars import CJK, display_width
+from docconv.structure.lines import MIN_WRAP_WIDTH
 from docconv.structure.numbering import match_marker
 
 Factory = Callable[[tuple[Inline, ...]], Inline | None]
@@ -45,7 +46,6 @@ _EDGE = _SPACES + "\u3000"
 _CJK_RE = re.compile(CJK)
 # Characters a paragraph-like line may end with; a line ending otherwise stops mid-sentence.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》〕.")
-_MIN_WRAP_WIDTH = 30  # display columns: nobody hard-wraps narrower than this
 _WRAP_SHARE = 0.6
 MAX_FRAMES = 8
 """Formatting elements nested deeper than this are read as plain text (bounds recursion)."""
@@ -326,7 +326,7 @@ def _wrap_like(prev: Line, nxt: Line, wide: int) -> bool:
     text = prev.text
     return (not nxt.indented and text[-1] not in _LINE_FINAL
             and match_marker(nxt.text) is None
-            and display_width(text) >= max(_WRAP_SHARE * wide, _MIN_WRAP_WIDTH))
+            and display_width(text) >= max(_WRAP_SHARE * wide, MIN_WRAP_WIDTH))
 
 
 def group_lines(lines: list[Line]) -> Grouping:
