@@ -31,6 +31,7 @@ from docconv.ast import (
     Strong,
     Text,
 )
+from docconv.clean.chars import is_han
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
@@ -172,7 +173,7 @@ def _reads_as_title(text: str) -> bool:
     Pages put anything there (a timestamp, a bare site name); only a line of words, mostly Chinese, may
     open the body as its level-1 heading.
     """
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    han = sum(1 for c in text if is_han(c))
     digits = sum(1 for c in text if c.isdigit())
     return han >= _TITLE_MIN_HAN and han >= digits and text.strip()[-1:] not in TITLE_END_BARRED
 

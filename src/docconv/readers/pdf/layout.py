@@ -21,14 +21,13 @@ from typing import Any
 from pdfplumber.page import Page
 
 from docconv.ast import Para, Pos, Table, TableCell, TableRow, Text
-from docconv.clean.chars import CJK
+from docconv.clean.chars import is_cjk
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.readers.pdf.columns import split_columns
 
 Char = dict[str, Any]
 """One pdfplumber character (text, fontname, size, x0, x1, top, bottom, matrix, colours)."""
 
-_CJK_RE = re.compile(CJK)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei\b|heiti|yahei|黑", re.IGNORECASE)
 # A character whose text direction is off the axes by more than this (radians) is set diagonally.
 _DIAGONAL = math.radians(8)
@@ -244,11 +243,6 @@ def _drop_watermarks(chars: list[Char], page: int,
 
 
 # ------------------------------------------------------------------------------------------------ lines
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether a character is Han, kana or CJK punctuation."""
-    return bool(_CJK_RE.match(ch))
 
 
 def _bold(char: Char) -> bool:

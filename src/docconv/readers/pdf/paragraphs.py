@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docconv.ast import Block, Heading, Para, Scheme, Text
+from docconv.clean.chars import is_cjk
 from docconv.diagnostics import Action, DiagnosticLog
-from docconv.readers.pdf.layout import Line, PageLayout, PlacedBlock, is_cjk, join_lines
+from docconv.readers.pdf.layout import Line, PageLayout, PlacedBlock, join_lines
 from docconv.structure.numbering import match_marker
 
 _LARGER = 1.12
