@@ -79,3 +79,11 @@ def test_filters_get_the_document() -> None:
     apply_filter(doc, lambda node, d: seen.append(d is doc))
     assert seen
     assert all(seen)
+
+
+def test_merge_texts_joins_adjacent_runs_of_equal_attributes_and_drops_empty_ones() -> None:
+    text, marked = ast.Text, ast.Attr(classes=("x",))
+    got = ast.merge_texts([text(text="一"), text(text=""), text(text="、"),
+                           ast.Strong(content=(text(text="加强"),)), text(text="领导"), text(text="。", attr=marked)])
+    assert got == (text(text="一、"), ast.Strong(content=(text(text="加强"),)), text(text="领导"),
+                   text(text="。", attr=marked))

@@ -10,6 +10,7 @@ trees with `dataclasses.replace` and never mutate.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias, assert_never
@@ -441,3 +442,19 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             case _:
                 assert_never(node)
     return "".join(parts)
+
+
+def merge_texts(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
+    """The inlines with adjacent `Text` runs of equal attributes joined (the first one's position kept)
+    and empty ones dropped: a marker or word split over several runs (`一` + `、`) reads as one string."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            prev = out[-1] if out else None
+            if isinstance(prev, Text) and prev.attr == node.attr:
+                out[-1] = Text(text=prev.text + node.text, attr=prev.attr, pos=prev.pos)
+                continue
+        out.append(node)
+    return tuple(out)

@@ -15,7 +15,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docconv.ast import Attr, Block, Div, Document, Emph, Heading, Inline, Para, Strong, Text, plain_text
+from docconv.ast import (
+    Attr,
+    Block,
+    Div,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    Para,
+    Strong,
+    Text,
+    merge_texts,
+    plain_text,
+)
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from docconv.structure.lines import forget_markers, marker_of
@@ -92,22 +105,11 @@ def _unstyled_lead(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
         else:
             out.append(node)
         seen += len(plain_text((node,)))
-    return _merge(tuple(out))
+    return merge_texts(tuple(out))
 
 
 def _flat(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A heading's inlines as one text run when they are only text and emphasis (headings are styled)."""
     if all(isinstance(node, Text | Strong | Emph) for node in content):
         return (Text(text=plain_text(content)),) if content else content
-    return _merge(content)
-
-
-def _merge(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Adjacent text runs merged, so that a marker split across runs (`一` + `、`) reads as one."""
-    out: list[Inline] = []
-    for node in content:
-        if out and isinstance(node, Text) and isinstance(out[-1], Text):
-            out[-1] = Text(text=out[-1].text + node.text, attr=out[-1].attr, pos=out[-1].pos)
-        else:
-            out.append(node)
-    return tuple(out)
+    return merge_texts(content)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docconv.ast import Emph, Inline, LineBreak, Link, Note, Strong, Text
+from docconv.ast import Emph, Inline, LineBreak, Link, Note, Strong, Text, merge_texts
 
 SPACES = " \t\u3000\u00a0"
 """Spaces that indent or pad a paragraph: layout, not text, at its ends."""
@@ -96,7 +96,7 @@ def inlines(atoms: list[Atom], links: list[tuple[str, str]]) -> tuple[Inline, ..
         else:
             target, title = links[link]
             out.append(Link(content=tuple(inner), target=target, title=title))
-    return _merge(out)
+    return merge_texts(out)
 
 
 def _groups(atoms: list[Atom], key: Callable[[Atom], object]) -> list[list[Atom]]:
@@ -114,7 +114,7 @@ def _bold_groups(atoms: list[Atom]) -> list[Inline]:
     for group in _groups(atoms, lambda a: a.bold):
         inner = _italic_groups(group)
         if group[0].bold:
-            out.append(Strong(content=_merge(inner)))
+            out.append(Strong(content=merge_texts(inner)))
         else:
             out.extend(inner)
     return out
@@ -125,19 +125,9 @@ def _italic_groups(atoms: list[Atom]) -> list[Inline]:
     for group in _groups(atoms, lambda a: a.italic):
         nodes = [a.node for a in group]
         if group[0].italic:
-            out.append(Emph(content=_merge(nodes)))
+            out.append(Emph(content=merge_texts(nodes)))
         else:
             out.extend(nodes)
     return out
 
 
-def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text) and not node.text:
-            continue
-        if out and isinstance(node, Text) and isinstance(out[-1], Text):
-            out[-1] = Text(text=out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)
