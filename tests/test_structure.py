@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -304,3 +305,12 @@ def test_alike_runs_of_one_scheme_are_decided_together() -> None:
                  "(一)完善设施。" + lead, "(二)丰富内容。" + lead, "(三)壮大队伍。" + lead)
     assert [type(blk).__name__ for blk in doc.blocks[1:3]] == ["Heading", "List"]
     assert [r for _, r in outline(doc)][3:] == ["(一)完善设施。", "(二)丰富内容。", "(三)壮大队伍。"]
+
+
+@pytest.mark.parametrize(("before", "gap"), [
+    ("附件：1. 参会回执", False),  # the first number stands after the colon in the line before
+    ("附件：参会回执", True),
+])
+def test_a_sequence_whose_first_number_ends_the_line_before_is_no_gap(before: str, gap: bool) -> None:
+    _, log = run("关于召开例会的通知", "请各单位按时参加。", before, "2. 安全检查情况汇总表")
+    assert any(d.rule == "structure.numbering-gap" for d in log) is gap

@@ -316,6 +316,9 @@ def _with_title_line(marker_line: Para, following: tuple[Block, ...], log: Diagn
 
 
 _GLUED_MARKER = re.compile(r"(?<=[。！？!?])[ \t\u3000]*")
+# Where the number before a sequence may stand in the line before it: after a sentence (`…网络。(1)全力…`)
+# or a colon (`附件：1. 参会回执`).
+_NUMBER_BEFORE = re.compile(r"(?<=[。！？!?：:])[ \t\u3000]*")
 
 
 def _unglue_missing_markers(blocks: tuple[Block, ...], log: DiagnosticLog) -> tuple[Block, ...]:
@@ -357,12 +360,14 @@ def _unglue_missing_markers(blocks: tuple[Block, ...], log: DiagnosticLog) -> tu
     return tuple(out)
 
 
-def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None:
-    """Offset in a one-run paragraph where a marker of `scheme`/`ordinal` follows a sentence end."""
+def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int,
+                       after: re.Pattern[str] = _GLUED_MARKER) -> int | None:
+    """Offset in a one-run paragraph where a marker of `scheme`/`ordinal` follows a sentence end (or
+    whatever `after` matches)."""
     if not isinstance(block, Para) or len(block.content) != 1 or not isinstance(block.content[0], Text):
         return None
     text = block.content[0].text
-    for m in _GLUED_MARKER.finditer(text):
+    for m in after.finditer(text):
         if m.end() >= len(text):
             continue
         found = marker_of(text[m.end():])
@@ -370,19 +375,6 @@ def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int) -> int | None
                 and found.rest:
             return m.end()
     return None
-
-
-_COLON = re.compile(r"[：:][ \t\u3000]*")
-
-
-def _opens_after_colon(block: Block, scheme: Scheme, ordinal: int) -> bool:
-    """Whether the number before a sequence stands after a colon in the line before (`附件：1. 参会回执`)."""
-    text = _text(block)
-    for m in _COLON.finditer(text):
-        found = marker_of(text[m.end():])
-        if found is not None and found.marker.scheme is scheme and found.marker.ordinal == ordinal:
-            return True
-    return False
 
 
 def _match(block: Block, outline: Outline | None = None) -> Match | None:
@@ -758,7 +750,8 @@ def _check_start(run: list[_Item], previous_end: int | None, blocks: tuple[Block
     """Report a sequence that starts above its first number (`(三)` with no `(一)` before it).
 
     Not when it goes on from the previous run of its scheme (sub-sections numbered on across sections),
-    nor when the number before it stands inside the paragraph before, after a sentence (`…网络。(1)全力…`).
+    nor when the number before it stands inside the paragraph before, after a sentence (`…网络。(1)全力…`)
+    or a colon (`附件：1. 参会回执`).
     Article markers are left out: each article is checked on its own, and a dropped duplicate leaves
     `篇二` first.
     """
@@ -767,8 +760,8 @@ def _check_start(run: list[_Item], previous_end: int | None, blocks: tuple[Block
             or previous_end == first.ordinal - 1):
         return
     index = run[0].index
-    if index > 0 and (_missing_marker_at(blocks[index - 1], first.scheme, first.ordinal - 1) is not None
-                      or _opens_after_colon(blocks[index - 1], first.scheme, first.ordinal - 1)):
+    if index > 0 and _missing_marker_at(blocks[index - 1], first.scheme, first.ordinal - 1,
+                                        after=_NUMBER_BEFORE) is not None:
         return
     log.report("structure.numbering-gap", f"numbering starts at {first.raw.strip()}, not at its first number",
                severity=Severity.WARNING, text=_text(run[0].para)[:40], pos=run[0].para.pos)
