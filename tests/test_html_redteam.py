@@ -11,8 +11,8 @@ import pytest
 
 from docconv import ast
 from docconv import builder as b
-from docconv.ast import Attr, plain_text
-from docconv.clean.regions import REGION_KEY, remove_region_furniture
+from docconv.ast import REGION_KEY, Attr, plain_text
+from docconv.clean.regions import remove_region_furniture
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
 from docconv.pipeline import convert_bytes

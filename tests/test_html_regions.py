@@ -8,12 +8,12 @@ import pytest
 
 from docconv import ast
 from docconv import builder as b
-from docconv.ast import Attr
-from docconv.clean.regions import REGION_KEY, SOURCE_KEY, remove_region_furniture
+from docconv.ast import REGION_KEY, SOURCE_KEY, Attr
+from docconv.clean.regions import remove_region_furniture
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
-from docconv.readers.html import PAGE_ATTR, noise, read_html
+from docconv.readers.html import PAGE_ATTR, read_html
 
 BODY = "本年度中心围绕居民健康这一中心任务，扎实推进公共卫生服务，各项指标均完成了年度目标。"
 
@@ -39,10 +39,11 @@ def page() -> ast.Document:
     )
 
 
-def test_the_keys_are_the_ones_the_reader_writes() -> None:
-    assert REGION_KEY == noise.REGION_KEY
-    assert SOURCE_KEY == noise.SOURCE_KEY
-    assert read_html("<p>x</p>", Options(), DiagnosticLog()).attr == PAGE_ATTR
+def test_the_reader_writes_the_keys_the_cleaner_reads() -> None:
+    page = read_html("<body><footer><p>版权所有</p></footer></body>", Options(), DiagnosticLog())
+    assert page.attr == PAGE_ATTR
+    assert (SOURCE_KEY, "html") in page.attr.kv
+    assert (REGION_KEY, "footer") in page.blocks[0].attr.kv
 
 
 def test_furniture_regions_around_the_content_go_and_inside_it_stay_as_suspects() -> None:

@@ -90,6 +90,12 @@ class Pos:
 
 NO_ATTR = Attr()
 
+SOURCE_KEY = "source-format"
+"""`Attr.kv` key on a Document naming the format it was read from (the HTML reader writes `html`)."""
+REGION_KEY = "html-region"
+"""`Attr.kv` key of the web-page region a block was read from (written by the HTML reader, read by the
+cleaner's page-region rule)."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Marker:

@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 
 from docconv.ast import (
+    REGION_KEY,
+    SOURCE_KEY,
     Attr,
     Block,
     Document,
@@ -36,10 +38,6 @@ from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.transform import Transform
 
-REGION_KEY = "html-region"
-"""`Attr.kv` key of the page region a block was read from (set by the HTML reader)."""
-SOURCE_KEY = "source-format"
-"""`Attr.kv` key on the Document naming the format it was read from (`html` from the HTML reader)."""
 RULE_ID = "furniture.html-region"
 LINKS_ID = "furniture.html-links"
 _CONTENT = frozenset({"main"})

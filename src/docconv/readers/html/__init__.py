@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from docconv.ast import Attr, Document, Heading, List, Para, Table
+from docconv.ast import SOURCE_KEY, Attr, Document, Heading, List, Para, Table
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.errors import ParseError
 from docconv.options import Options
@@ -136,5 +136,5 @@ def read_html(source: str, options: Options, log: DiagnosticLog) -> Document:
     return Document(meta=meta, blocks=blocks, attr=PAGE_ATTR)
 
 
-PAGE_ATTR = Attr(kv=((noise.SOURCE_KEY, "html"),))
+PAGE_ATTR = Attr(kv=((SOURCE_KEY, "html"),))
 """The document's attributes: it is a web page (the cleaner removes site navigation only from pages)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from docconv.ast import (
+    REGION_KEY,
     Attr,
     Block,
     BlockQuote,
@@ -216,7 +217,7 @@ def _pos(line: int | None) -> Pos | None:
 
 
 def _attr(region: str | None) -> Attr:
-    return Attr(kv=((noise.REGION_KEY, region),)) if region else Attr()
+    return Attr(kv=((REGION_KEY, region),)) if region else Attr()
 
 
 # ------------------------------------------------------------------------------------------- walker

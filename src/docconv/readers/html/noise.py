@@ -239,10 +239,6 @@ _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
           "search": "nav"}
 
-SOURCE_KEY = "source-format"
-"""`Attr.kv` key on the Document naming the format it was read from (set by the HTML reader: `html`)."""
-REGION_KEY = "html-region"
-"""`Attr.kv` key of the page region a block was read from."""
 MAIN_REGION = "main"
 """Region of blocks inside `<main>`/`<article>` with no furniture nearer."""
 
