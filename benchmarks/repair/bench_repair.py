@@ -185,8 +185,40 @@ def _only_left(para: str, out: str, mangled: str) -> bool:
     return all(op == "equal" or out[b1:b2] in mangled for op, _a1, _a2, b1, b2 in sm.get_opcodes())
 
 
+def _cases(kind: object, corpus: dict[str, list[str]]) -> dict[str, list[tuple[int, str, str, str]]]:
+    """Per corpus, the damaged cases of one decoder: (paragraph index, original, damaged, damaged clause)."""
+    rng = random.Random(kind.__name__)  # type: ignore[attr-defined]
+    out: dict[str, list[tuple[int, str, str, str]]] = {}
+    for name, paras in corpus.items():
+        out[name] = []
+        for i in range(0, len(paras), 3):
+            para = paras[i]
+            clauses = [c for c in re.split(r"(?<=[，。；,;])", para) if len(c) >= 6]
+            if not clauses:
+                continue
+            clause = rng.choice(clauses)
+            mangled = kind(clause)  # type: ignore[operator]
+            damaged = para.replace(clause, mangled, 1)
+            if damaged != para:
+                out[name].append((i, para, damaged, mangled))
+    return out
+
+
+def _repaired(paras: list[str], cases: list[tuple[int, str, str, str]], in_doc: bool) -> list[str]:
+    """The repair of each case: alone as a one-paragraph document, or in its document with every
+    other case's damage in place (the rest of the document as it is)."""
+    if not in_doc:
+        return [doc_text(_apply(b.document(b.para(d)), [repair_mojibake])).rstrip("\n")
+                for _, _, d, _ in cases]
+    text = list(paras)
+    for i, _, d, _ in cases:
+        text[i] = d
+    got = doc_text(_apply(b.document(*(b.para(p) for p in text)), [repair_mojibake])).splitlines()
+    return [got[i] for i, _, _, _ in cases]
+
+
 def mojibake(
-    corpus: dict[str, list[str]], show: str = ""
+    corpus: dict[str, list[str]], show: str = "", in_doc: bool = False
 ) -> tuple[list[str], list[str], int, int, int, int]:
     rows = []
     per_corpus: dict[str, list[int]] = {name: [0, 0, 0, 0] for name in corpus}
@@ -196,19 +228,11 @@ def mojibake(
         if show and kind.__name__ != show:
             continue
         e = lf = w = n = 0
-        rng = random.Random(kind.__name__)
-        for name, paras in corpus.items():
-            for para in paras[::3]:
-                clauses = [c for c in re.split(r"(?<=[，。；,;])", para) if len(c) >= 6]
-                if not clauses:
-                    continue
-                clause = rng.choice(clauses)
-                damaged = para.replace(clause, kind(clause), 1)
-                if damaged == para:
-                    continue
-                out = doc_text(_apply(b.document(b.para(damaged)), [repair_mojibake])).rstrip("\n")
+        for name, cases in _cases(kind, corpus).items():
+            repaired = _repaired(corpus[name], cases, in_doc)
+            for (_i, para, damaged, mangled), out in zip(cases, repaired, strict=True):
                 n += 1
-                k = 0 if out == para else 1 if out == damaged or _only_left(para, out, kind(clause)) else 2
+                k = 0 if out == para else 1 if out == damaged or _only_left(para, out, mangled) else 2
                 per_corpus[name][k] += 1
                 per_corpus[name][3] += 1
                 if k == 0:
@@ -219,7 +243,7 @@ def mojibake(
                 else:
                     w += 1
                 if show == kind.__name__:
-                    print("LEFT" if k == 1 else "WRONG", clause, kind(clause), out, sep="\n  ")
+                    print("LEFT" if k == 1 else "WRONG", para, damaged, out, sep="\n  ")
         rows.append(f"| {kind.__name__} | {INFORMATION[kind.__name__]} | {n} | {e} | {lf} | {w} |")
         exact, left, wrong, total = exact + e, left + lf, wrong + w, total + n
         if kind.__name__ not in UNMARKED:
@@ -292,6 +316,10 @@ METHOD = """\
   Python does with errors='replace' (U+FFFD for those bytes). A case is exact when the whole paragraph
   comes out as the original, left when it comes out as the damaged input or differs from the original
   only by mojibake left as it was (part of the clause repaired, the rest left), wrong otherwise.
+  Two settings: each damaged paragraph repaired alone, as a one-paragraph document (no context beyond
+  the paragraph: the setting of earlier sessions), and every damaged paragraph repaired in its document
+  with the other cases' damage in place, as a page with mojibake spliced into it reaches docconv (the
+  model learns the document's vocabulary, and the outline around a damaged marker is there).
 """
 
 
@@ -308,8 +336,8 @@ def main() -> None:
     if only == "long":
         print(*long_line(), sep="\n")
         return
-    if only == "moji":
-        rows, crows, e, lf, w, n = mojibake(corpus, show=show)
+    if only in ("moji", "moji-doc"):
+        rows, crows, e, lf, w, n = mojibake(corpus, show=show, in_doc=only == "moji-doc")
         total = f"all {n} exact {e} ({100 * e / max(n, 1):.1f}%) left {lf} wrong {w}"
         print(*rows, *crows, total, sep="\n")
         return
@@ -317,8 +345,8 @@ def main() -> None:
 
     lines = ["# Character repair benchmark", "",
              "Run: `/work/venv/bin/python benchmarks/repair/bench_repair.py` "
-             "(`ann`, `moji` or `long` as first argument runs one section; a second argument prints the "
-             "failures of `ann`, or of the `moji` decoder it names).",
+             "(`ann`, `moji`, `moji-doc` or `long` as first argument runs one section; a second argument "
+             "prints the failures of `ann`, or of the `moji`/`moji-doc` decoder it names).",
              "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, {platform.system()} {platform.release()}.",
              "", "## Seed 003 (annotated traditional report)", "", *seed_003(), "",
@@ -329,14 +357,16 @@ def main() -> None:
               "| clean wrong |",
               "| --- | --- | --- | --- | --- | --- |", *rows,
               f"| **all** | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {f} | {w} | {cw} |", ""]
-    rows, crows, e, lf, w, n = mojibake(corpus)
-    lines += ["## Simulated mojibake (one clause of every third paragraph)", "",
-              "| decoder | what the decoder leaves | cases | repaired exactly | left | wrongly changed |",
-              "| --- | --- | --- | --- | --- | --- |", *rows,
-              f"| **all kinds** | | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", "",
-              "The same cases per corpus:", "",
-              "| corpus | cases | repaired exactly | left | wrongly changed |",
-              "| --- | --- | --- | --- | --- |", *crows, ""]
+    for in_doc, heading in ((False, "each damaged paragraph repaired alone"),
+                            (True, "repaired in its document, the other cases' damage in place")):
+        rows, crows, e, lf, w, n = mojibake(corpus, in_doc=in_doc)
+        lines += [f"## Simulated mojibake (one clause of every third paragraph): {heading}", "",
+                  "| decoder | what the decoder leaves | cases | repaired exactly | left | wrongly changed |",
+                  "| --- | --- | --- | --- | --- | --- |", *rows,
+                  f"| **all kinds** | | {n} | {e} ({100 * e / max(n, 1):.1f}%) | {lf} | {w} |", "",
+                  "The same cases per corpus:", "",
+                  "| corpus | cases | repaired exactly | left | wrongly changed |",
+                  "| --- | --- | --- | --- | --- |", *crows, ""]
     chars, changed = clean_changes(corpus)
     lines += ["## Clean text", "",
               f"- undamaged paragraphs of the simplified seeds and own texts: {chars} characters; "

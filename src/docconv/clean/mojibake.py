@@ -16,12 +16,13 @@ Irrecoverable damage (`锟斤拷`, `烫烫烫`, `屯屯屯`, U+FFFD, `(cid:N)`) 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from docconv.ast import Document, Pos
+from docconv.ast import Document, Inline, Pos
 from docconv.clean.chars import gbk_pair, is_cjk, is_han, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.lostbytes import (
@@ -34,7 +35,8 @@ from docconv.clean.lostbytes import (
     plausible,
     reach,
 )
-from docconv.clean.textmap import doc_text, map_text
+from docconv.clean.ordinals import Ordinals
+from docconv.clean.textmap import block_texts, doc_text, map_blocks, map_inlines
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 
@@ -495,8 +497,28 @@ def _mostly_cjk(text: str) -> bool:
     return bool(chars) and sum(1 for c in chars if is_cjk(c)) >= 0.8 * len(chars)
 
 
-def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
-    """The mojibake spans of `text` whose repair scores clearly better, left to right."""
+Sequence = Callable[[str, tuple[int, int]], bool | None]
+"""Whether the numbered items a reading puts at a span of a text fit the document's running numbers
+(`Ordinals.fits` for the text's block)."""
+
+
+def _sequenced(
+    ranked: list[tuple[float, str]], text: str, span: tuple[int, int], seq: Sequence | None
+) -> list[tuple[float, str]]:
+    """The readings of `text[a:b]` that number an outline marker or enumeration as the document's sequence
+    expects, when some do and the best reading does not stand alone: `(涓�)` between `(二)` and `(四)` is
+    `(三)`, though `(一)` and `(七)` read as well. Readings that fit no sequence are kept when none fits."""
+    if seq is None or len(ranked) < 2:
+        return ranked
+    a, b = span
+    head, tail = text[:a], text[b:]
+    kept = [(sc, t) for sc, t in ranked if seq(head + t + tail, (a, a + len(t)))]
+    return kept or ranked
+
+
+def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | None = None) -> list[Fix]:
+    """The mojibake spans of `text` whose repair scores clearly better, left to right. `seq` tells which
+    readings number an item as the document's sequence expects."""
     fixes: list[Fix] = []
     found: list[list[tuple[int, int]]] = []
 
@@ -520,6 +542,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
                     continue
                 ranked = _rank_lattice(lat, model(), left, right)
                 ranked = _balanced(ranked, text, (m.start(), m.end()), damage())
+                ranked = _sequenced(ranked, text, (m.start(), m.end()), seq)
                 if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
                     options.append((kind, ranked[0][1]))
         else:
@@ -545,6 +568,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
                 continue
             left, right = _context(text, fixes, a, b)
             ranked = _balanced(_rank_lattice(reading, model(), left, right), text, (a, b), damage())
+            ranked = _sequenced(ranked, text, (a, b), seq)
             clear = len(ranked) == 1 or _clear(ranked, _margin(reading, ranked))
             if not clear or not _familiar(reading, ranked[0][1], model()):
                 continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
@@ -553,8 +577,43 @@ def find_fixes(text: str, model: Callable[[], LanguageModel]) -> list[Fix]:
                 fixes.append(Fix(a, b, text[a:b], best[1], best[0]))
         if len(fixes) == settled:
             break
+    if seq is not None:
+        fixes += _lone_numerals(text, fixes, seq)
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+_NUMERALS = "一二三四五六七八九十"
+# One character where an outline or enumeration numeral stands: `(X)` or `X、` opening the text, `X是`
+# opening it or a sentence. UTF-8 spans need two characters; a numeral whose last byte was lost leaves one.
+_LONE = re.compile(r"^[(（]\s*(?P<a>[^\x00-\x7f])\s*[)）]|^(?P<b>[^\x00-\x7f])\s*[、.．]"
+                   r"|(?:^|(?<=[。；;]))(?P<c>[^\x00-\x7f])是")
+
+
+def _lone_numerals(text: str, fixes: list[Fix], seq: Sequence) -> list[Fix]:
+    """Numerals read as one GBK character that lost their last UTF-8 byte (`(涓)` for `(一)`): the other
+    bytes leave up to 64 characters, `一`, `三` and `七` among them, and only the document's running
+    numbers choose. Repaired when exactly one numeral reading fits the sequence there."""
+    out: list[Fix] = []
+    for m in _LONE.finditer(text):
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        a = m.start(group)
+        raw = gbk_pair(text[a])
+        if raw is None or not (0xE0 <= raw[0] <= 0xEF and 0x80 <= raw[1] <= 0xBF):
+            continue
+        if any(f.start <= a < f.end for f in fixes):
+            continue
+        after = text[a + 1 : a + 2].encode("gbk", errors="replace")[:1] or b"\n"
+        fitting = []
+        for x in range(0x80, 0xC0):
+            ch = (raw + bytes((x,))).decode("utf-8", errors="replace")
+            if ch not in _NUMERALS or not lost_before(x, after[0]):
+                continue
+            if seq(text[:a] + ch + text[a + 1 :], (a, a + 1)):
+                fitting.append(ch)
+        if len(fitting) == 1:
+            out.append(Fix(a, a + 1, text[a], fitting[0], "utf8-as-gbk"))
+    return out
 
 
 def _context(text: str, fixes: list[Fix], a: int, b: int) -> tuple[str, str]:
@@ -569,6 +628,10 @@ def _context(text: str, fixes: list[Fix], a: int, b: int) -> tuple[str, str]:
     while len(right) < 3 and k < len(text):
         f = by_start.get(k)
         right, k = (right + f.after, f.end) if f else (right + text[k], k + 1)
+    # The model reads a newline as a paragraph's edge (its text joins blocks with one): `、` never ends
+    # a paragraph, `。` mostly does.
+    if k >= len(text):
+        right += "\n"
     return left[-3:], right[:3]
 
 
@@ -609,6 +672,13 @@ def _cut_utf8_spans(m: re.Match[str]) -> str:
     return "".join(out) + stretch[last:]
 
 
+def _murky_opening(text: str) -> bool:
+    """Whether a block opens with damage that may hide a numbered item: a replacement mark or a character
+    whose GBK bytes open a UTF-8 sequence among its first few."""
+    head = text[:4]
+    return _LOST in head or _three_byte_heads().search(head) is not None
+
+
 def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Re-decode mojibake spans and report (or, on request, drop) damage nothing can undo."""
     built: list[LanguageModel] = []
@@ -618,10 +688,24 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
             built.append(LanguageModel(_without_latin_runs(doc_text(doc)), free_terms=True))
         return built[0]
 
+    block = [-1]
+    numbered: list[tuple[list[str], list[int], Ordinals]] = []
+
     def fix(text: str, pos: Pos | None) -> str:
+        def seq(reading: str, span: tuple[int, int]) -> bool | None:
+            # The document's numbered items, found when a reading first asks (most text has no mojibake).
+            if not numbered:
+                blocks = block_texts(doc)
+                bases = list(itertools.accumulate((len(t) + 1 for t in blocks), initial=0))
+                numbered.append((blocks, bases, Ordinals.of(blocks, _murky_opening)))
+            blocks, bases, ordinals = numbered[0]
+            # A run's place in its block: where its text first occurs (the sequence needs only the order).
+            at = bases[block[0]] + max(0, blocks[block[0]].find(text))
+            return ordinals.fits(reading, at, span)
+
         out: list[str] = []
         last = 0
-        for f in find_fixes(text, model):
+        for f in find_fixes(text, model, seq):
             out.append(text[last : f.start])
             out.append(f.after)
             last = f.end
@@ -630,7 +714,11 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
         out.append(text[last:])
         return _unrepairable("".join(out), pos, options.drop_unrepairable, log)
 
-    return map_text(doc, fix)
+    def each_block(content: tuple[Inline, ...], pos: Pos | None) -> tuple[Inline, ...]:
+        block[0] += 1
+        return map_inlines(content, fix, pos)
+
+    return map_blocks(doc, each_block)
 
 
 def _unrepairable(text: str, pos: Pos | None, drop: bool, log: DiagnosticLog) -> str:

@@ -38,7 +38,9 @@ InlinesFn = Callable[[tuple[Inline, ...], Pos | None], tuple[Inline, ...]]
 """Rewrites the whole inline content of one block."""
 
 
-def _map_inlines(content: tuple[Inline, ...], fn: TextFn, pos: Pos | None) -> tuple[Inline, ...]:
+def map_inlines(content: tuple[Inline, ...], fn: TextFn, pos: Pos | None) -> tuple[Inline, ...]:
+    """Rewrite every text run of one block's inline content (emphasis, link text and image alt text
+    inside it included)."""
     out: list[Inline] = []
     changed = False
     for node in content:
@@ -49,11 +51,11 @@ def _map_inlines(content: tuple[Inline, ...], fn: TextFn, pos: Pos | None) -> tu
                 if fixed != t:
                     new = replace(node, text=fixed)
             case Emph(content=c) | Strong(content=c) | Link(content=c):
-                inner = _map_inlines(c, fn, pos)
+                inner = map_inlines(c, fn, pos)
                 if inner is not c:
                     new = replace(node, content=inner)
             case Image(alt=a):
-                inner = _map_inlines(a, fn, pos)
+                inner = map_inlines(a, fn, pos)
                 if inner is not a:
                     new = replace(node, alt=inner)
             case Code() | Note() | SoftBreak() | LineBreak():
@@ -79,9 +81,22 @@ def map_blocks(doc: Document, fn: InlinesFn) -> Document:
     return walk(doc, action)
 
 
+def block_texts(doc: Document) -> list[str]:
+    """The plain text of every block `map_blocks` rewrites, in the order it visits them (a rewrite that
+    needs its neighbours counts the blocks it is handed and looks them up here)."""
+    out: list[str] = []
+
+    def collect(content: tuple[Inline, ...], _pos: Pos | None) -> tuple[Inline, ...]:
+        out.append(plain_text(content))
+        return content
+
+    map_blocks(doc, collect)
+    return out
+
+
 def map_text(doc: Document, fn: TextFn) -> Document:
     """Rewrite every text run of every paragraph, heading and table caption."""
-    return map_blocks(doc, lambda content, pos: _map_inlines(content, fn, pos))
+    return map_blocks(doc, lambda content, pos: map_inlines(content, fn, pos))
 
 
 def doc_text(doc: Document) -> str:
