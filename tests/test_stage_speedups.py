@@ -9,7 +9,7 @@ import re
 import sys
 from itertools import pairwise
 
-from docconv.clean import gbkdamage, spacing
+from docconv.clean import spacing
 from docconv.clean.langmodel import _POSITIONS_MAX, LanguageModel, _overlapping_count
 from docconv.structure import articles
 from docconv.structure.lines import forget_markers, marker_of
@@ -87,19 +87,6 @@ def test_remembered_markers_equal_matched_markers() -> None:
     assert marker_of.cache_info().currsize == len(set(lines))
     forget_markers()
     assert marker_of.cache_info().currsize == 0
-
-
-def test_reading_one_more_byte_equals_reading_all_bytes_again() -> None:
-    rng = random.Random(5)
-    for _ in range(3000):
-        raw = bytes(rng.choice([rng.randint(0x20, 0x7E), rng.randint(0x81, 0xFE), rng.randint(0x40, 0xFE)])
-                    for _ in range(rng.randint(0, 8)))
-        read = rng.randint(0, len(raw))
-        stop = gbkdamage._decoded_upto(raw, read)
-        if stop is None:
-            continue
-        for x in range(0x81, 0xFF):
-            assert gbkdamage._decoded_with(raw, stop, x) == gbkdamage._decoded_upto(raw + bytes((x,)), read)
 
 
 def test_cosine_equals_the_plain_formula() -> None:

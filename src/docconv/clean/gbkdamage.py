@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from docconv.clean.chars import PUA, gbk_pair, is_cjk, pairs_up
 from docconv.clean.langmodel import LanguageModel
@@ -58,7 +58,8 @@ byte by the language score alone, and close calls there are guesses. Set from th
 reading leads by 1.6)."""
 
 MAX_CANDIDATES = 50_000
-"""Give up (and report) rather than score more readings than this for one run."""
+"""Give up (and report) rather than try more byte choices than this for one run (a choice counts when
+every character it completes passes the checks; no run of the seeds or the simulation comes near)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,6 @@ class Repair:
 
 
 @cache
-@cache
 def _pair(lead: int, trail: int) -> str | None:
     """The character a GBK byte pair decodes to, or None when the pair is not a plain character."""
     if not (0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F):
@@ -137,6 +137,10 @@ def _pair(lead: int, trail: int) -> str | None:
     except UnicodeDecodeError:
         return None
     return None if PUA.fullmatch(ch) else ch
+
+
+_gbk_bytes = lru_cache(maxsize=65_536)(gbk_pair)
+"""`gbk_pair`, remembered: the evidence reads every character of a document."""
 
 
 def _anchor_before(text: str, i: int) -> tuple[int, bool] | None:
@@ -262,33 +266,6 @@ def _next_mark(text: str, i: int) -> int:
     return min(hits) if hits else -1
 
 
-def _decoded_upto(raw: bytes, pos: int) -> int | None:
-    """Read GBK bytes from `pos` (a character boundary) pair by pair: the offset where they stop (the end,
-    or an unfinished lead byte), or None when a pair is not a plain character. The search below grows
-    its bytes one at a time and reads only the new ones with it."""
-    n = len(raw)
-    while pos < n:
-        b = raw[pos]
-        if b < 0x80:
-            pos += 1
-            continue
-        if pos + 1 >= n:
-            return pos
-        if _pair(b, raw[pos + 1]) is None:
-            return None
-        pos += 2
-    return pos
-
-
-def _decoded_with(raw: bytes, stop: int, x: int) -> int | None:
-    """`_decoded_upto(raw + bytes((x,)), pos)` for a byte `x` of 0x80 or more, given
-    `stop = _decoded_upto(raw, pos)` (not None): `raw` either reads to its end (and `x` opens a pair
-    left unfinished) or ends in an unfinished lead byte that `x` completes, or fails to."""
-    if stop == len(raw):
-        return stop
-    return len(raw) + 1 if _pair(raw[-1], x) is not None else None
-
-
 def _annotation_offsets(run: Run, raw: bytes) -> frozenset[int] | None:
     """Byte offsets in `raw` (anchor + run) after which the annotator inserted `(pinyin)`; None when
     folded alternatives make the offsets ambiguous (then the key checks are skipped)."""
@@ -330,65 +307,121 @@ def _keys_consistent(
 
 
 def readings(run: Run, evidence: Evidence | None = None) -> list[str] | None:
-    """Every decoding of the run's bytes that honours the byte and key constraints (None: too many to
-    try). The repair filters them by the characters its model knows; a caller that ranks the same run
-    with several models computes them once."""
+    """Every decoding of the run's bytes that honours the byte and key constraints and holds plain
+    characters only (CJK, ASCII, GBK's text symbols: no reading with a Greek letter or a box-drawing
+    piece is ever ranked); None: too many to try. The repair further filters them by the characters
+    its model knows; a caller that ranks the same run with several models computes them once."""
     return _candidates(run, None, evidence)
 
 
+@cache
+def _plain_pair(lead: int, trail: int) -> str | None:
+    """`_pair`, when the character is one a reading may hold (`_is_plain`)."""
+    ch = _pair(lead, trail)
+    return ch if ch is not None and _is_plain(ch) else None
+
+
+_LEADS: tuple[tuple[int, str], ...] = tuple((x, "") for x in range(0x81, 0xFF))
+"""Every byte an unknown byte may be (it was a GBK lead or trail byte), paired with no character."""
+
+
+@cache
+def _trails(lead: int) -> tuple[tuple[int, str], ...]:
+    """The bytes that complete a pair with `lead` into a plain character, with that character."""
+    out: list[tuple[int, str]] = []
+    for x in range(0x81, 0xFF):
+        ch = _plain_pair(lead, x)
+        if ch is not None:
+            out.append((x, ch))
+    return tuple(out)
+
+
+def _read_on(raw: bytes, read: int, known: frozenset[str] | None) -> tuple[int, str] | None:
+    """Read GBK bytes from `read` (a character boundary): where they stop (the end, or a lead byte left
+    open last) and the characters read, or None when a pair is no plain character of `known` (any, for
+    None)."""
+    chars: list[str] = []
+    n = len(raw)
+    while read < n:
+        b = raw[read]
+        if b < 0x80:
+            chars.append(chr(b))
+            read += 1
+            continue
+        if read + 1 >= n:
+            break
+        ch = _plain_pair(b, raw[read + 1])
+        if ch is None or (known is not None and ch not in known):
+            return None
+        chars.append(ch)
+        read += 2
+    return read, "".join(chars)
+
+
 def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | None = None) -> list[str] | None:
-    """Every decoding of the run's bytes that honours the constraints (None: too many to try)."""
+    """Every decoding of the run's bytes that honours the constraints, of plain characters all in `known`
+    (any, for None); None: too many to try.
+
+    GBK reads a byte below 0x80 alone and pairs any other byte with the next, and every unknown byte is
+    0x81 or more, so where the characters start does not depend on the unknown bytes: each character is
+    complete, and checked, as soon as its last byte is chosen. A character that fails a check prunes
+    every reading that would hold it, so the search visits only readings whose every character passes
+    (`MAX_CANDIDATES` counts those)."""
     anchor = gbk_pair(run.anchor)
     assert anchor is not None
     results: list[str] = []
     budget = [MAX_CANDIDATES]
+    template = run.template
 
-    def dfs(k: int, raw: bytes, read: int) -> bool:
-        # `read`: how far `raw` is known to decode (a character boundary).
-        if k == len(run.template):
-            # Every pair was checked to be a plain character, so the codec reads them as `_pair` does.
-            text = raw.decode("gbk") if _decoded_upto(raw, read) == len(raw) else None
-            if text is not None and text.startswith(run.anchor):
-                rest = text[1:]
-                if known is not None and not known.issuperset(rest):
-                    return True
-                results.append(rest)
+    def char_ok(ch: str) -> bool:
+        return known is None or ch in known
+
+    def dfs(k: int, raw: bytes, read: int, text: str) -> bool:
+        # `read`: how far `raw` is read (len(raw), or one less when it ends in an open lead byte);
+        # `text`: the characters read after the anchor.
+        if k == len(template):
+            if read == len(raw):
+                results.append(text)
             return True
-        item = run.template[k]
+        item = template[k]
         if isinstance(item, _Fixed):
-            return all(
-                dfs(k + 1, raw + opt, read) for opt in item.options if keys_ok(raw + opt, len(raw))
-            )
-        # Where the bytes with one more byte stop decoding depends on it only through the pair it may
-        # close: the bytes before it read as they read alone, so they are read once, not per byte.
-        stop = _decoded_upto(raw, read)
-        if stop is None:
-            return True  # a pair before the new byte is no character: no byte makes the bytes read
-        last = k + 1 == len(run.template)
-        for x in range(0x81, 0xFF):
+            for opt in item.options:
+                nxt = raw + opt
+                if not keys_ok(nxt, len(raw)):
+                    continue
+                got = _read_on(nxt, read, known)
+                if got is not None and not dfs(k + 1, nxt, got[0], text + got[1]):
+                    return False
+            return True
+        open_lead = read < len(raw)
+        if not open_lead and k + 1 == len(template):
+            return True  # a last byte that opens a pair nothing completes: no reading
+        # `x` completes the pair the last byte opened (only the plain characters it can make are
+        # tried), or opens a pair.
+        choices = _trails(raw[-1]) if open_lead else _LEADS
+        for x, ch in choices:
             if item.orphan is not None:
-                key = _pair(raw[-1], x)
+                key = ch if open_lead else _pair(raw[-1], x)
                 if key is None or not is_reading(key, item.orphan):
                     continue
                 seen = evidence.keys.get(key, frozenset({item.orphan})) if evidence else frozenset()
                 if evidence is not None and (key in evidence.plain or item.orphan not in seen):
                     continue
+            if open_lead and not char_ok(ch):
+                continue
             nxt = raw + bytes((x,))
-            upto = _decoded_with(raw, stop, x)
-            if upto is None or not keys_ok(nxt, len(raw)):
+            if not keys_ok(nxt, len(raw)):
                 continue
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if last and upto != len(nxt):
-                continue  # the bytes end in a lead byte nothing follows: no reading, as the leaf would find
-            if not dfs(k + 1, nxt, upto):
+            if not (dfs(k + 1, nxt, len(nxt), text + ch) if open_lead else dfs(k + 1, nxt, read, text)):
                 return False
         return True
 
     # Where the annotations stand depends on the template only (all readings of a template without
     # folded alternatives have its length): found once, not per reading.
-    size = 2 + sum(1 if isinstance(it, _Var) else len(it.options[0]) for it in run.template)
+    size = 2 + sum(1 if isinstance(it, _Var) else len(it.options[0]) for it in template)
     annotated = _annotation_offsets(run, bytes(size))
 
     def keys_ok(raw: bytes, old: int) -> bool:
@@ -398,7 +431,7 @@ def _candidates(run: Run, known: frozenset[str] | None, evidence: Evidence | Non
 
     if not keys_ok(anchor, 1):
         return []  # the anchor itself is annotated and shown unannotated elsewhere: no reading fits
-    if not dfs(0, anchor, 0):
+    if not dfs(0, anchor, 2, ""):
         return None
     return results
 
@@ -493,30 +526,29 @@ def repair_run(
     before = text[run.start : run.end]
     left = _ANNOTATION_AFTER.sub("", text[max(0, run.start - 20) : run.start])[-4:]
     right = (run.swallowed + _ANNOTATION_AFTER.sub("", text[run.end : run.end + 20]) + "\n")[:4]
-    if found is None:
-        found = readings(run, evidence)
-    if found is None:
-        return Repair(run.start, run.end, before, None, "too many possible readings; left as it is")
     # Where orphan pinyin pins every lost byte the bytes decide the characters (a traditional `動` that
     # the document writes nowhere else is still `動`); where a lost byte is open, a character the model
     # has never seen (neither jieba nor the document) is not guessed.
     pinned = all(isinstance(item, _Fixed) or item.orphan is not None for item in run.template)
     familiar = None if pinned else known
-    plain = [
-        c for c in found
-        if (familiar is None or familiar.issuperset(c)) and all(_is_plain(ch) for ch in c)
-    ]
+    if found is None:
+        # Searched with the model's characters as a filter: the readings that pass it, found sooner.
+        found = _candidates(run, familiar, evidence)
+    if found is None:
+        return Repair(run.start, run.end, before, None, "too many possible readings; left as it is")
+    # `readings` holds plain characters only.
+    plain = found if familiar is None else [c for c in found if familiar.issuperset(c)]
+    if not plain:
+        return Repair(run.start, run.end, before, None, "no reading decodes cleanly; left as it is")
+    # A lost byte may leave a bracket among the readings (`。` and `《` share a lead byte); text does not
+    # open or close a bracket its line never closes or opened.
+    line_before, line_after = _line_around(text, run)
+    plain = [c for c in plain if pairs_up(c, line_before, line_after)] or plain
     ranks = model.rank_many(plain, left=left, right=right)
     if evidence is not None and run.orphans:
         prior = _key_prior(evidence)
         ranks = [r + prior * _unattested(run, c, evidence) for r, c in zip(ranks, plain, strict=True)]
     scored = sorted(zip(ranks, plain, strict=True), reverse=True)
-    if not scored:
-        return Repair(run.start, run.end, before, None, "no reading decodes cleanly; left as it is")
-    # A lost byte may leave a bracket among the readings (`。` and `《` share a lead byte); text does not
-    # open or close a bracket its line never closes or opened.
-    line_before, line_after = _line_around(text, run)
-    scored = [(sc, c) for sc, c in scored if pairs_up(c, line_before, line_after)] or scored
     needed = MARGIN_EVIDENCED if run.orphans else MARGIN
     if _open_end(run):
         scored, open_needed = _open_end_rivals(scored, model, left)
@@ -564,7 +596,7 @@ def gather_evidence(text: str) -> Evidence:
     plain: set[str] = set()
     prev: bytes | None = None
     for i, ch in enumerate(text):
-        raw = gbk_pair(ch) if ch >= "\u0080" and not inside[i] and ch not in LOST else None
+        raw = _gbk_bytes(ch) if ch >= "\u0080" and not inside[i] and ch not in LOST else None
         if raw is None or text[i + 1 : i + 2] in LOST:
             prev = None
             continue

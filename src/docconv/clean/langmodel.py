@@ -192,8 +192,8 @@ class LanguageModel:
     """Scores text by its best segmentation under a jieba + document unigram word model."""
 
     __slots__ = (
-        "_b", "_bmemo", "_counts", "_free_memo", "_free_terms", "_j", "_memo", "_start_total", "_t",
-        "_text", "_tmemo", "_where",
+        "_b", "_bmemo", "_counts", "_doc_total", "_free_memo", "_free_terms", "_j", "_memo",
+        "_start_total", "_t", "_text", "_tmemo", "_where",
     )
 
     def __init__(self, doc_text: str = "", *, free_terms: bool = False) -> None:
@@ -207,6 +207,7 @@ class LanguageModel:
         # them: a repair usually asks about a few hundred grams, and counting every n-gram of the
         # document up front cost more than all the scoring (most documents need no repair at all).
         self._text = doc_text
+        self._doc_total = max(1, len(doc_text))
         self._counts: dict[str, int] = {}
         self._memo: dict[str, float | None] = {}
         self._b: _Bigrams | None = None
@@ -295,10 +296,6 @@ class LanguageModel:
             self._free_memo[gram] = got
         return got
 
-    @property
-    def _doc_total(self) -> int:
-        return max(1, len(self._text))
-
     def chars(self) -> frozenset[str]:
         """Characters either source has seen."""
         return _jieba_chars() | frozenset(self._text)
@@ -330,6 +327,24 @@ class LanguageModel:
         lp = math.log(p) if p > 0.0 else (_FLOOR if len(word) == 1 else None)
         self._memo[word] = lp
         return lp
+
+    def _new_word_logprob(self, word: str) -> float | None:
+        """`word_logprob` for a word its memo does not hold, answering the commonest case first.
+
+        Most new words a ranking meets are a reading's character glued to its neighbours. Such a word is
+        no word (None), as `word_logprob` finds at length, when jieba and the priors do not know it and
+        the document cannot count it as a word: too long, or its first k-1 characters (so the word too)
+        occur fewer than _DOC_NGRAM_MIN times. Answered here, the same None, at a fraction of the cost.
+        """
+        k = len(word)
+        if k > 1 and word not in self._j.words and word not in _OUTLINE_PRIOR:
+            head = self._counts.get(word[:-1], _DOC_NGRAM_MIN) if k < _MAX_WORD else 0
+            if head < _DOC_NGRAM_MIN:
+                self._memo[word] = None
+                if head == 0:
+                    self._counts[word] = 0  # as `_occurrences` would keep it
+                return None
+        return self.word_logprob(word)
 
     def doc_count(self, gram: str) -> int:
         """How often a gram of one to three characters occurs in the document's own text."""
@@ -376,23 +391,27 @@ class LanguageModel:
         best: list[float] = [0.0]
         # The terms of `trigram_score`: triples[j] is the chain's term for full[j:j+3].
         triples: list[float] = []
-        memo = self._memo
+        memo_get = self._memo.get
+        tmemo_get = self._tmemo.get
+        # The chain's first term (`bigram_score` of the first two characters) is usually the context's.
+        head, head_score = "", 0.0
         for idx in sorted(range(len(texts)), key=texts.__getitem__):
             full = left + texts[idx] + right
+            n = len(full)
             same = 0
-            limit = min(len(full), len(prev))
+            limit = min(n, len(prev))
             while same < limit and full[same] == prev[same]:
                 same += 1
             # best[i] depends on full[:i] only, so entries up to `same` stand.
             del best[same + 1 :]
-            for i in range(same + 1, len(full) + 1):
+            for i in range(same + 1, n + 1):
                 top = -math.inf
                 for k in range(1, min(_MAX_WORD, i) + 1):
                     word = full[i - k : i]
                     # `word_logprob`'s own memo, asked here first: most words were scored before.
-                    lp = memo.get(word, 0.0)
+                    lp = memo_get(word, 0.0)
                     if lp == 0.0:
-                        lp = self.word_logprob(word)
+                        lp = self._new_word_logprob(word)
                     if lp is not None and best[i - k] + lp > top:
                         top = best[i - k] + lp
                 best.append(top)
@@ -400,9 +419,17 @@ class LanguageModel:
             # Likewise the triples inside the shared prefix keep their terms; summed as
             # `trigram_score` sums them, the total is the same.
             del triples[max(0, same - 2) :]
-            triples.extend(self.triple_logprob(full[j : j + 3]) for j in range(len(triples), len(full) - 2))
-            chain = self.bigram_score(full) if len(full) < 3 else self.bigram_score(full[:2]) + sum(triples)
-            out[idx] = best[len(full)] + chain
+            for j in range(len(triples), n - 2):
+                triple = full[j : j + 3]
+                got = tmemo_get(triple)
+                triples.append(self.triple_logprob(triple) if got is None else got)
+            if n < 3:
+                chain = self.bigram_score(full)
+            else:
+                if full[:2] != head:
+                    head, head_score = full[:2], self.bigram_score(full[:2])
+                chain = head_score + sum(triples)
+            out[idx] = best[n] + chain
         return out
 
     def _char_prob(self, ch: str) -> float:

@@ -107,24 +107,39 @@ def find_annotations(text: str) -> list[Annotation]:
     """Every parenthesised pinyin syllable directly after a Han character, verified or not."""
     out: list[Annotation] = []
     for m in _ANNOTATION.finditer(text):
-        syl = m["syl"]
-        if _INNER_SPACE.search(syl):
-            syl = _INNER_SPACE.sub("", syl, count=1)
-            if " " in syl or "\u3000" in syl or len(syl) > 6:
-                continue  # two spaces: words, not one syllable split once
-        if not is_syllable(syl):
-            continue
-        han = m["han"]
-        verified = is_reading(han, syl)
-        if not verified and not has_tone(syl):
-            continue  # a toneless word that is not this character's reading: ordinary text
-        out.append(Annotation(m.start("ann"), m.end("ann"), han, syl, verified))
+        han, raw = m.group("han", "syl")
+        judged = _judge(han, raw)
+        if judged is not None:
+            out.append(Annotation(m.start("ann"), m.end("ann"), han, judged[0], judged[1]))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _judge(han: str, raw: str) -> tuple[str, bool] | None:
+    """The syllable of a parenthesised `raw` after `han` and whether it is a reading of `han`, or None
+    when it is no annotation; remembered (an annotated document repeats the same pairs hundreds of
+    times)."""
+    syl = raw
+    if _INNER_SPACE.search(syl):
+        syl = _INNER_SPACE.sub("", syl, count=1)
+        if " " in syl or "\u3000" in syl or len(syl) > 6:
+            return None  # two spaces: words, not one syllable split once
+    if not is_syllable(syl):
+        return None
+    verified = is_reading(han, syl)
+    if not verified and not has_tone(syl):
+        return None  # a toneless word that is not this character's reading: ordinary text
+    return syl, verified
 
 
 def count_verified(text: str) -> int:
     """How many verified annotations `text` carries (the evidence that a document is annotated)."""
-    return sum(1 for a in find_annotations(text) if a.verified)
+    count = 0
+    for m in _ANNOTATION.finditer(text):
+        judged = _judge(*m.group("han", "syl"))
+        if judged is not None and judged[1]:
+            count += 1
+    return count
 
 
 def inconsistent(text: str, found: list[Annotation]) -> frozenset[str]:
