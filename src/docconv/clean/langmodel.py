@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from docconv.errors import MissingDependencyError
+from docconv.structure.numbering import CN_NUMERALS
 
 _FLOOR = math.log(1e-10)
 """Log-probability of a character neither source has seen (rare characters, garbage)."""
@@ -46,10 +47,9 @@ _PUNCT_PRIOR: dict[str, float] = {
     **dict.fromkeys("？！‘’—…「」·〇", 0.0005),
 }
 """Rough shares of common CJK punctuation in running text: jieba's word list has none."""
-_NUMERALS = "一二三四五六七八九十"
 _OUTLINE_PRIOR: dict[str, float] = {
-    **{f"{n}、": 0.0003 for n in _NUMERALS},
-    **{f"{o}{n}{c}": 0.0003 for n in _NUMERALS for o, c in ("()", "（）")},
+    **{f"{n}、": 0.0003 for n in CN_NUMERALS},
+    **{f"{o}{n}{c}": 0.0003 for n in CN_NUMERALS for o, c in ("()", "（）")},
 }
 """Outline markers (`一、`, `(一)`, `（一）`): reports number their sections this way, and jieba's word
 list, having no punctuation, cannot know it."""

@@ -39,6 +39,7 @@ from docconv.clean.ordinals import Ordinals
 from docconv.clean.textmap import block_texts, doc_text, map_blocks, map_inlines
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
+from docconv.structure.numbering import CN_NUMERALS
 
 _CP1252_EXTRA = (
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a"
@@ -583,7 +584,6 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
     return fixes
 
 
-_NUMERALS = "一二三四五六七八九十"
 # One character where an outline or enumeration numeral stands: `(X)` or `X、` opening the text, `X是`
 # opening it or a sentence. UTF-8 spans need two characters; a numeral whose last byte was lost leaves one.
 _LONE = re.compile(r"^[(（]\s*(?P<a>[^\x00-\x7f])\s*[)）]|^(?P<b>[^\x00-\x7f])\s*[、.．]"
@@ -607,7 +607,7 @@ def _lone_numerals(text: str, fixes: list[Fix], seq: Sequence) -> list[Fix]:
         fitting = []
         for x in range(0x80, 0xC0):
             ch = (raw + bytes((x,))).decode("utf-8", errors="replace")
-            if ch not in _NUMERALS or not lost_before(x, after[0]):
+            if ch not in CN_NUMERALS or not lost_before(x, after[0]):
                 continue
             if seq(text[:a] + ch + text[a + 1 :], (a, a + 1)):
                 fitting.append(ch)

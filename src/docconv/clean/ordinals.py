@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docconv.structure.numbering import cn_number, match_marker
+from docconv.structure.numbering import CN_NUMERALS, cn_number, match_marker
 
-_ENUM = re.compile(r"(?:^|(?<=[。；;！!？?\s]))(?P<n>[一二三四五六七八九十]{1,3})是")
+_ENUM = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))(?P<n>[{CN_NUMERALS}]{{1,3}})是")
 """An inline enumeration item (`一是`, `十二是`) at a text's start or after a sentence ends."""
 
 _HIDING = frozenset({"chapter", "section", "part", "article", "cn", "cn-paren"})

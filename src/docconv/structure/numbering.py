@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 
 from docconv.ast import Marker, Scheme
 
+CN_NUMERALS = "一二三四五六七八九十"
+"""The numerals that number items (one to ten)."""
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
