@@ -507,8 +507,8 @@ def _sequenced(
     ranked: list[tuple[float, str]], text: str, span: tuple[int, int], seq: Sequence | None
 ) -> list[tuple[float, str]]:
     """The readings of `text[a:b]` that number an outline marker or enumeration as the document's sequence
-    expects, when some do and the best reading does not stand alone: `(涓�)` between `(二)` and `(四)` is
-    `(三)`, though `(一)` and `(七)` read as well. Readings that fit no sequence are kept when none fits."""
+    expects, when some do: `(涓�)` between `(二)` and `(四)` is `(三)`, though `(一)` and `(七)` read as
+    well. All readings are kept when none fits (or the document expects nothing there)."""
     if seq is None or len(ranked) < 2:
         return ranked
     a, b = span

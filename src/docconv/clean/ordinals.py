@@ -49,13 +49,16 @@ def items(text: str, base: int = 0) -> list[Item]:
 class Ordinals:
     """The numbered items of a document, in order."""
 
-    found: list[Item] = field(default_factory=list)
-    murky: list[int] = field(default_factory=list)
+    found: list[Item]
+    murky: list[int]
     """Offsets of blocks whose opening is itself damaged: an item may hide there, so the count between
     an item and its neighbour across such a block is unknown."""
-    murky_paren: list[int] = field(default_factory=list)
+    murky_paren: list[int]
     """The same, for damaged openings inside a bracket (only they may hide a `(一)`)."""
-    _offsets: list[int] = field(default_factory=list)
+    _offsets: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._offsets = [f[0] for f in self.found]
 
     @classmethod
     def of(cls, blocks: list[str], damaged: Callable[[str], bool]) -> Ordinals:
@@ -70,7 +73,7 @@ class Ordinals:
             if damaged(text):
                 (murky_paren if text[:1] in "(（" else murky).append(base)
             base += len(text) + 1
-        return cls(found, murky, murky_paren, [f[0] for f in found])
+        return cls(found, murky, murky_paren)
 
     def _clear_between(self, a: int, b: int, form: str) -> bool:
         """Whether no damaged block opening that may hide an item of `form` lies in (a, b) (`a` < `b`).
