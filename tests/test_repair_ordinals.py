@@ -94,3 +94,31 @@ def test_paragraph_end_is_context_for_a_lost_last_byte() -> None:
 def test_block_texts_follow_the_rewrite_order() -> None:
     doc = b.document(b.heading(1, "标题"), b.para("第一段"), b.bullets(b.item(b.para("条目"))), b.para("末段"))
     assert block_texts(doc) == ["标题", "第一段", "条目", "末段"]
+
+
+def test_a_list_that_starts_over_reads_as_its_first_item() -> None:
+    # A second article restarts its outline: after `五、` no damaged reading numbers a sixth item, and the
+    # only reading that starts a list over is `一、`.
+    damaged = utf8_as_gbk_ignore("一、") + "党建工作的现状。"
+    assert damaged.startswith("涓銆")
+    paras = ["四、领导带头，人人参与。", "五、宣传到位，效果明显。", "机关单位党建工作总结", damaged,
+             "正文第一段，没有编号。"]
+    assert _repair(*paras)[3] == "一、党建工作的现状。"
+    # With nothing before it, nothing says the list starts there: left (it may be a fragment's `三、`).
+    assert _repair(damaged, "正文第一段，没有编号。")[0] == damaged
+
+
+def test_only_a_damaged_first_character_may_hide_a_marker() -> None:
+    # `2 、` survived: the damage after it hides no `二、`.
+    assert not _murky_opening("2 " + utf8_as_gbk("、建立帮扶机制"))
+    assert _murky_opening(utf8_as_gbk("二、建立帮扶机制"))
+    assert _murky_opening("(" + utf8_as_gbk("二)建立帮扶机制"))
+
+
+def test_a_lone_character_cut_off_by_digits_is_repaired_beside_other_damage() -> None:
+    title = utf8_as_gbk_ignore("卫生局党支部情况总结2篇")
+    assert title.endswith("2绡")  # `篇` lost its last byte and stands alone after the digit
+    assert _repair(title) == ["卫生局党支部情况总结2篇"]
+    # The same rare character in text with no other damage is no evidence of anything: kept.
+    clean = "本站收录绡纱织物2绡"
+    assert _repair(clean) == [clean]

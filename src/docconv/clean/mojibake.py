@@ -36,6 +36,7 @@ from docconv.clean.lostbytes import (
     reach,
 )
 from docconv.clean.ordinals import Ordinals
+from docconv.clean.runningtext import running_text
 from docconv.clean.textmap import block_texts, doc_text, map_blocks, map_inlines
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -67,7 +68,7 @@ MARGIN_PER_CHAR = 1.5
 MARGIN_READING = 4.0
 """Ranking score by which the best UTF-8 reading of a span must beat the next one."""
 
-MARGIN_UNMARKED = 2 * MARGIN_READING
+MARGIN_UNMARKED = 5.0
 """The margin for a reading that puts back bytes a decoder dropped without a mark when its two best
 readings differ only in their last character, a Han one: a byte lost at the end of a span has nothing
 after it to pin it, so that character is any of up to 64 chosen by the language score alone."""
@@ -498,7 +499,7 @@ def _mostly_cjk(text: str) -> bool:
     return bool(chars) and sum(1 for c in chars if is_cjk(c)) >= 0.8 * len(chars)
 
 
-Sequence = Callable[[str, tuple[int, int]], bool | None]
+Sequence = Callable[[str, tuple[int, int], bool], bool | None]
 """Whether the numbered items a reading puts at a span of a text fit the document's running numbers
 (`Ordinals.fits` for the text's block)."""
 
@@ -513,7 +514,10 @@ def _sequenced(
         return ranked
     a, b = span
     head, tail = text[:a], text[b:]
-    kept = [(sc, t) for sc, t in ranked if seq(head + t + tail, (a, a + len(t)))]
+    kept = [(sc, t) for sc, t in ranked if seq(head + t + tail, (a, a + len(t)), False)]
+    if not kept:
+        # No reading continues the list before it: the list may start over here (a new article or part).
+        kept = [(sc, t) for sc, t in ranked if seq(head + t + tail, (a, a + len(t)), True)]
     return kept or ranked
 
 
@@ -580,8 +584,52 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
             break
     if seq is not None:
         fixes += _lone_numerals(text, fixes, seq)
+    fixes += _lone_chars(text, fixes, model)
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+def _alone(text: str, i: int, fixes: list[Fix]) -> bool:
+    """Whether text[i] stands between ASCII, the text's edges or repaired spans."""
+    ends = {f.end for f in fixes}
+    starts = {f.start for f in fixes}
+    left_ok = i == 0 or text[i - 1].isascii() or i in ends
+    right_ok = i + 1 == len(text) or text[i + 1].isascii() or i + 1 in starts
+    return left_ok and right_ok
+
+
+def _lone_chars(text: str, fixes: list[Fix], model: Callable[[], LanguageModel]) -> list[Fix]:
+    """Characters read as one GBK character that lost their last UTF-8 byte, cut off from the rest of the
+    damage by ASCII (`2绡` for `2篇`, `4娆,` for `4次,`): below the two-character span minimum, so the span
+    search never sees them. Taken for damage only in a text where UTF-8 read as GBK was repaired already,
+    when the character is rare in running text (`runningtext`: jieba's word list holds many such
+    characters) and one reading of it wins clearly."""
+    if not any(f.kind == "utf8-as-gbk" for f in fixes):
+        return []
+    lm = model()
+    prose = running_text()
+    out: list[Fix] = []
+    taken = {i for f in fixes for i in range(f.start, f.end)}
+    for m in _three_byte_heads().finditer(text):
+        i, c = m.start(), m.group()
+        raw = gbk_pair(c)
+        if raw is None or i in taken or not _alone(text, i, fixes) or prose.common(c):
+            continue
+        after = text[i + 1 : i + 2].encode("gbk", errors="replace")[:1] or b"\n"
+        readings = [
+            ch for x in range(0x80, 0xC0)
+            if lost_before(x, after[0]) and (ch := (raw + bytes((x,))).decode("utf-8", "replace")) != _LOST
+        ]
+        if not readings:
+            continue
+        left, right = _context(text, fixes + out, i, i + 1)
+        # The character as it stands is no competitor: the document's own counts, which hold it, would
+        # speak for it. Its rarity, its bytes and the damage repaired beside it are the evidence.
+        ranked = sorted(((lm.rank(ch, left=left, right=right), ch) for ch in readings), reverse=True)
+        best = ranked[0][1]
+        if (len(ranked) == 1 or _clear(ranked, MARGIN_UNMARKED)) and lm.familiar(best):
+            out.append(Fix(i, i + 1, c, best, "utf8-as-gbk"))
+    return out
 
 
 # One character where an outline or enumeration numeral stands: `(X)` or `X、` opening the text, `X是`
@@ -604,13 +652,15 @@ def _lone_numerals(text: str, fixes: list[Fix], seq: Sequence) -> list[Fix]:
         if any(f.start <= a < f.end for f in fixes):
             continue
         after = text[a + 1 : a + 2].encode("gbk", errors="replace")[:1] or b"\n"
-        fitting = []
-        for x in range(0x80, 0xC0):
-            ch = (raw + bytes((x,))).decode("utf-8", errors="replace")
-            if ch not in CN_NUMERALS or not lost_before(x, after[0]):
-                continue
-            if seq(text[:a] + ch + text[a + 1 :], (a, a + 1)):
-                fitting.append(ch)
+        numerals = [
+            ch for x in range(0x80, 0xC0)
+            if (ch := (raw + bytes((x,))).decode("utf-8", errors="replace")) in CN_NUMERALS
+            and lost_before(x, after[0])
+        ]
+        for restart in (False, True):
+            fitting = [ch for ch in numerals if seq(text[:a] + ch + text[a + 1 :], (a, a + 1), restart)]
+            if fitting:
+                break
         if len(fitting) == 1:
             out.append(Fix(a, a + 1, text[a], fitting[0], "utf8-as-gbk"))
     return out
@@ -673,10 +723,13 @@ def _cut_utf8_spans(m: re.Match[str]) -> str:
 
 
 def _murky_opening(text: str) -> bool:
-    """Whether a block opens with damage that may hide a numbered item: a replacement mark or a character
-    whose GBK bytes open a UTF-8 sequence among its first few."""
-    head = text[:4]
-    return _LOST in head or _three_byte_heads().search(head) is not None
+    """Whether a block opens with damage that may hide a numbered item: its first character (inside an
+    opening bracket) is a replacement mark or one whose GBK bytes open a UTF-8 sequence. A block whose
+    first character survived (`2 銆…`) hides no Chinese-numbered marker."""
+    head = text.lstrip()
+    if head[:1] in ("(", "（"):
+        head = head[1:].lstrip()
+    return head[:1] == _LOST or _three_byte_heads().match(head) is not None
 
 
 def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Document:
@@ -692,7 +745,7 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
     numbered: list[tuple[list[str], list[int], Ordinals]] = []
 
     def fix(text: str, pos: Pos | None) -> str:
-        def seq(reading: str, span: tuple[int, int]) -> bool | None:
+        def seq(reading: str, span: tuple[int, int], restart: bool) -> bool | None:
             # The document's numbered items, found when a reading first asks (most text has no mojibake).
             if not numbered:
                 blocks = block_texts(doc)
@@ -701,7 +754,7 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
             blocks, bases, ordinals = numbered[0]
             # A run's place in its block: where its text first occurs (the sequence needs only the order).
             at = bases[block[0]] + max(0, blocks[block[0]].find(text))
-            return ordinals.fits(reading, at, span)
+            return ordinals.fits(reading, at, span, restart)
 
         out: list[str] = []
         last = 0

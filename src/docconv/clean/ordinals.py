@@ -84,34 +84,42 @@ class Ordinals:
         k = bisect.bisect_right(murky, a)
         return k == len(murky) or murky[k] >= b
 
-    def expected(self, offset: int, form: str) -> set[int]:
+    def expected(self, offset: int, form: str, restart: bool = False) -> set[int]:
         """The numbers the sequence expects of an item of `form` at `offset` (its own place left out): one
         past the nearest item of that form before it, one short of the nearest after it, each only when
-        no damaged block opening lies between."""
+        no damaged block opening lies between. With `restart`, a list that starts over (`一`, `1`) is
+        expected too when an item of the form stands before and none after says otherwise."""
         out: set[int] = set()
+        before = False
         k = bisect.bisect_left(self._offsets, offset)
         for j in range(k - 1, -1, -1):
             if self.found[j][1] == form:
                 if self._clear_between(self.found[j][0], offset, form):
                     out.add(self.found[j][2] + 1)
+                    before = True
                 break
+        after = False
         for j in range(k, len(self.found)):
             if self.found[j][0] != offset and self.found[j][1] == form:
                 if self._clear_between(offset, self.found[j][0], form):
                     out.add(self.found[j][2] - 1)
+                    after = True
                 break
+        if restart and before and not after:
+            out.add(1)
         return out
 
-    def fits(self, text: str, base: int, span: tuple[int, int]) -> bool | None:
+    def fits(self, text: str, base: int, span: tuple[int, int], restart: bool = False) -> bool | None:
         """Whether the numbered items whose opening falls inside `span` of `text` (a block's text at document
         offset `base`, holding a candidate reading at `span`) carry the numbers the sequence expects;
-        None when the reading puts no item there or the document gives no expectation."""
+        None when the reading puts no item there or the document gives no expectation. `restart`: see
+        `expected`."""
         a, b = span
         verdict: bool | None = None
         for offset, form, n, size in items(text, base):
             if not (a < offset - base + size and offset - base < b):
                 continue
-            want = self.expected(offset, form)
+            want = self.expected(offset, form, restart)
             if not want:
                 continue
             if n not in want:
