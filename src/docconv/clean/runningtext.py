@@ -50,7 +50,9 @@ _CORPUS = str.maketrans(
 writes its prose in full-width forms, so ASCII there is only its part-of-speech tags `希望/n`, compound
 brackets `[中国/ns 政府/n]nt`, the spaces between words and carriage returns), the rest is folded."""
 _BITS = 21
-"""Bits of one code point in a packed pair or triple key."""
+"""Bits of one code point in a packed pair or triple key. (Four-grams were tried, with characters packed
+by their rank among the corpus's 4,632: nine more exact repairs of paragraphs alone, but in whole
+documents one fewer and two more wrong, for 0.3 s and 30 MB more per process; benchmarks/repair.)"""
 _UNSEEN = 20_000
 """Pseudo-vocabulary size that gives a character the corpus never uses a small unigram probability."""
 _COMMON = 20
