@@ -281,6 +281,16 @@ def _three_byte_heads() -> re.Pattern[str]:
 
 
 
+@cache
+def _signature() -> re.Pattern[str]:
+    """What every text a repair here would change holds somewhere: a latin-1/cp1252 run with two or more
+    high characters, a character whose GBK bytes open a UTF-8 sequence (spans, lone numerals and lone
+    characters all start at one), a replacement mark, or damage nothing can undo. Text without any is
+    left alone at once (most text; `find_fixes` would find nothing in it)."""
+    latin = rf"{_HIGH}[{_CP1252_EXTRA}\u0080-\u00ff\x20-\x7e\ufffd]*[{_CP1252_EXTRA}\u0080-\u00ff\ufffd]"
+    return re.compile("|".join((latin, _three_byte_heads().pattern, UNREPAIRABLE.pattern, _SUSPECT.pattern)))
+
+
 _HEAD_REACH = 4
 """Characters before a lead-and-continuation character where a span with unmarked loss may start."""
 
@@ -745,6 +755,9 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
     numbered: list[tuple[list[str], list[int], Ordinals]] = []
 
     def fix(text: str, pos: Pos | None) -> str:
+        if not _signature().search(text):
+            return text
+
         def seq(reading: str, span: tuple[int, int], restart: bool) -> bool | None:
             # The document's numbered items, found when a reading first asks (most text has no mojibake).
             if not numbered:
