@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from pypinyin.constants import PINYIN_DICT
 
 from docconv import builder as b
 from docconv.ast import Document
@@ -106,3 +109,12 @@ def test_seeds_no_false_strips_and_seed_003_clean() -> None:
 ])
 def test_one_space_inside_a_syllable(text: str, found: list[tuple[str, bool]]) -> None:
     assert [(a.syllable, a.verified) for a in pinyin.find_annotations(text)] == found
+
+
+def test_reading_table_is_pypinyins_own_read_without_importing_the_package() -> None:
+    assert pinyin._pinyin_table() == PINYIN_DICT
+    # Reading the table must not load pypinyin (its phrase dictionary is 190,000 lists for the collector).
+    probe = ("import sys; from docconv.clean.pinyin import readings; "
+             "assert readings('结') >= {'jié'}; print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
