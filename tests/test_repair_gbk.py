@@ -9,6 +9,7 @@ import pytest
 
 from docconv import builder as b
 from docconv.clean import gbkdamage
+from docconv.clean.chars import marks_collide
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE
 from docconv.clean.repair import TRANSFORMS, repair_gbk_damage, strip_pinyin
@@ -168,3 +169,23 @@ def test_bracket_check_sees_the_line_without_annotations_or_other_damage() -> No
     assert len(runs) == 2
     assert gbkdamage._line_around(two, runs[1])[0] is None
     assert gbkdamage._line_around(two, runs[0])[1] is None
+
+
+@pytest.mark.parametrize("crossing", [13, 14, 15])
+def test_open_last_byte_before_a_comma_is_no_second_mark(crossing: int) -> None:
+    # The run ends at the closing quote, whose last byte nothing after it pins: `。`, `“`, `、` and `”`
+    # share its lead byte, and only `”` may stand before a comma.
+    original = "全体干部做到了“四有”、“四落实”,学习有制度、有计划、有检查。"
+    damaged = damage_at(original, [crossing])
+    assert damaged.count("?") == 2  # the split character, and the quote's lost last byte before `,`
+    context = "我们坚持学习(xí)制度(dù),推进(jìn)各项工作。"
+    assert _run_all(context + "\n" + damaged) == _run_all(context) + original + "\n"
+
+
+def test_marks_never_follow_a_mark_or_an_opening_bracket() -> None:
+    assert marks_collide("落实", "。", ",学习")
+    assert marks_collide("落实", "“", ",学习")
+    assert marks_collide("", "工作，。", "")
+    assert not marks_collide("落实", "”", ",学习")
+    assert not marks_collide("", "“四有”、“四落实”", "")
+    assert not marks_collide("看", "……", ",他说")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -88,6 +89,18 @@ def pairs_up(reading: str, before: str | None, after: str | None) -> bool:
             if rest.count(BRACKETS[ch]) <= rest.count(ch):
                 return False
     return True
+
+
+_MARKS = frozenset("，。、；：？！,;:")
+"""Clause and sentence marks: none of them ever directly follows another, or an opening bracket."""
+_OPENERS = frozenset("“‘（《〈「『【〔(")
+
+
+def marks_collide(before: str, reading: str, after: str) -> bool:
+    """Whether a guessed reading puts a clause or sentence mark right after another mark or an opening
+    bracket, within it or where it meets the text around it (`。,`, `“,`, `，。`): Chinese text never does."""
+    joined = before[-1:] + reading + after[:1]
+    return any(y in _MARKS and (x in _MARKS or x in _OPENERS) for x, y in itertools.pairwise(joined))
 
 
 def display_width(text: str) -> int:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from docconv.clean.chars import PUA, gbk_pair, is_cjk, pairs_up
+from docconv.clean.chars import PUA, gbk_pair, is_cjk, marks_collide, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.pinyin import SYLLABLE, is_reading
 
@@ -544,6 +544,8 @@ def repair_run(
     # open or close a bracket its line never closes or opened.
     line_before, line_after = _line_around(text, run)
     plain = [c for c in plain if pairs_up(c, line_before, line_after)] or plain
+    # Nor does it put a comma after a full stop or an opening quote (an open last byte before `,`).
+    plain = [c for c in plain if not marks_collide(left, c, right)] or plain
     ranks = model.rank_many(plain, left=left, right=right)
     if evidence is not None and run.orphans:
         prior = _key_prior(evidence)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from docconv.ast import Document, Inline, Pos
-from docconv.clean.chars import gbk_pair, is_cjk, is_han, pairs_up
+from docconv.clean.chars import gbk_pair, is_cjk, is_han, marks_collide, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.lostbytes import (
     BEAM,
@@ -557,6 +557,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
                     continue
                 ranked = _rank_lattice(lat, model(), left, right)
                 ranked = _balanced(ranked, text, (m.start(), m.end()), damage())
+                ranked = [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
                 ranked = _sequenced(ranked, text, (m.start(), m.end()), seq)
                 if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
                     options.append((kind, ranked[0][1]))
@@ -583,6 +584,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
                 continue
             left, right = _context(text, fixes, a, b)
             ranked = _balanced(_rank_lattice(reading, model(), left, right), text, (a, b), damage())
+            ranked = [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
             ranked = _sequenced(ranked, text, (a, b), seq)
             clear = len(ranked) == 1 or _clear(ranked, _margin(reading, ranked))
             if not clear or not _familiar(reading, ranked[0][1], model()):
