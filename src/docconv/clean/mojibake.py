@@ -500,6 +500,12 @@ def _balanced(
     return kept or ranked
 
 
+def _typeset(ranked: list[tuple[float, str]], left: str, right: str) -> list[tuple[float, str]]:
+    """The readings that put no clause or sentence mark right after another or an opening bracket
+    (`chars.marks_collide`), when there are any."""
+    return [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
+
+
 def _high_count(span: str) -> int:
     return sum(1 for c in span if not c.isascii())
 
@@ -557,7 +563,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
                     continue
                 ranked = _rank_lattice(lat, model(), left, right)
                 ranked = _balanced(ranked, text, (m.start(), m.end()), damage())
-                ranked = [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
+                ranked = _typeset(ranked, left, right)
                 ranked = _sequenced(ranked, text, (m.start(), m.end()), seq)
                 if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
                     options.append((kind, ranked[0][1]))
@@ -584,7 +590,7 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
                 continue
             left, right = _context(text, fixes, a, b)
             ranked = _balanced(_rank_lattice(reading, model(), left, right), text, (a, b), damage())
-            ranked = [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
+            ranked = _typeset(ranked, left, right)
             ranked = _sequenced(ranked, text, (a, b), seq)
             clear = len(ranked) == 1 or _clear(ranked, _margin(reading, ranked))
             if not clear or not _familiar(reading, ranked[0][1], model()):
@@ -599,6 +605,19 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
     fixes += _lone_chars(text, fixes, model)
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+def _truncated_readings(text: str, i: int) -> list[str]:
+    """What text[i] may have been when it is one GBK character made of a UTF-8 lead and continuation byte
+    whose last byte the decoder dropped: each third byte it could not pair with the byte after it."""
+    raw = gbk_pair(text[i])
+    if raw is None or not (0xE0 <= raw[0] <= 0xEF and 0x80 <= raw[1] <= 0xBF):
+        return []
+    after = text[i + 1 : i + 2].encode("gbk", errors="replace")[:1] or b"\n"
+    return [
+        ch for x in range(0x80, 0xC0)
+        if lost_before(x, after[0]) and (ch := (raw + bytes((x,))).decode("utf-8", "replace")) != _LOST
+    ]
 
 
 def _alone(text: str, i: int, fixes: list[Fix]) -> bool:
@@ -624,14 +643,9 @@ def _lone_chars(text: str, fixes: list[Fix], model: Callable[[], LanguageModel])
     taken = {i for f in fixes for i in range(f.start, f.end)}
     for m in _three_byte_heads().finditer(text):
         i, c = m.start(), m.group()
-        raw = gbk_pair(c)
-        if raw is None or i in taken or not _alone(text, i, fixes) or prose.common(c):
+        if i in taken or not _alone(text, i, fixes) or prose.common(c):
             continue
-        after = text[i + 1 : i + 2].encode("gbk", errors="replace")[:1] or b"\n"
-        readings = [
-            ch for x in range(0x80, 0xC0)
-            if lost_before(x, after[0]) and (ch := (raw + bytes((x,))).decode("utf-8", "replace")) != _LOST
-        ]
+        readings = _truncated_readings(text, i)
         if not readings:
             continue
         left, right = _context(text, fixes + out, i, i + 1)
@@ -658,17 +672,9 @@ def _lone_numerals(text: str, fixes: list[Fix], seq: Sequence) -> list[Fix]:
     for m in _LONE.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         a = m.start(group)
-        raw = gbk_pair(text[a])
-        if raw is None or not (0xE0 <= raw[0] <= 0xEF and 0x80 <= raw[1] <= 0xBF):
-            continue
         if any(f.start <= a < f.end for f in fixes):
             continue
-        after = text[a + 1 : a + 2].encode("gbk", errors="replace")[:1] or b"\n"
-        numerals = [
-            ch for x in range(0x80, 0xC0)
-            if (ch := (raw + bytes((x,))).decode("utf-8", errors="replace")) in CN_NUMERALS
-            and lost_before(x, after[0])
-        ]
+        numerals = [ch for ch in _truncated_readings(text, a) if ch in CN_NUMERALS]
         for restart in (False, True):
             fitting = [ch for ch in numerals if seq(text[:a] + ch + text[a + 1 :], (a, a + 1), restart)]
             if fitting:
