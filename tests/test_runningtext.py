@@ -3,7 +3,11 @@ installed corpus as the repairs' evidence for what follows across a word's end."
 
 from __future__ import annotations
 
+import pytest
+
+from docconv.clean.packagedata import installed_file
 from docconv.clean.runningtext import RunningText, corpus_text, fold, running_text, triple_prob
+from docconv.errors import MissingDependencyError
 
 
 def test_fold_shares_counts_between_full_and_half_width_forms() -> None:
@@ -42,3 +46,8 @@ def test_installed_corpus_knows_what_follows_across_a_word_end() -> None:
     assert not prose.common("銆")
     assert prose.common("篇")
     assert prose.common("。")
+
+
+def test_a_missing_data_package_is_a_clear_error() -> None:
+    with pytest.raises(MissingDependencyError, match="pip install no_such_package_here"):
+        installed_file("no_such_package_here", "data.txt", "its data")

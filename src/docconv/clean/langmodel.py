@@ -18,15 +18,13 @@ span, scored with the same context, mean anything.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from docconv.clean.packagedata import installed_file
 from docconv.clean.runningtext import triple_prob
-from docconv.errors import MissingDependencyError
 from docconv.structure.numbering import CN_NUMERALS
 
 _FLOOR = math.log(1e-10)
@@ -96,21 +94,12 @@ class _Bigrams:
     """Frequency-weighted counts of a character starting a word."""
 
 
-def _jieba_dict_path() -> Path:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        raise MissingDependencyError(
-            "character repair needs the jieba word list; install it with: pip install jieba"
-        )
-    return Path(spec.origin).parent / "dict.txt"
-
-
 @cache
 def _jieba() -> _Jieba:
     """jieba's words and frequencies, and per-character totals (about a second, once per process)."""
     words: dict[str, int] = {}
     chars: Counter[str] = Counter()
-    with _jieba_dict_path().open(encoding="utf-8") as fh:
+    with installed_file("jieba", "dict.txt", "the jieba word list").open(encoding="utf-8") as fh:
         for line in fh:
             word, freq_s, _rest = line.split(" ", 2)
             freq = int(freq_s)

