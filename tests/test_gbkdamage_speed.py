@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import pytest
 
 from docconv.clean import gbkdamage, pinyin
-from docconv.clean.chars import PUA, is_cjk
+from docconv.clean.chars import HAN, PUA, is_cjk
 from docconv.clean.gbkdamage import Evidence, Run, _Fixed, _Var
 from docconv.clean.langmodel import LanguageModel
 
@@ -204,10 +205,15 @@ def test_quick_word_answers_equal_word_logprob() -> None:
     assert LanguageModel(DOC)._doc_total == len(DOC)
 
 
+_HAN_FIRST = re.compile(rf"(?P<han>{HAN})(?P<ann>[(（][ \u3000]?"
+                        rf"(?P<syl>[a-zü{pinyin.TONED}](?:[ \u3000]?[a-zü{pinyin.TONED}]){{0,5}})[ \u3000]?[)）])")
+
+
 def _old_find_annotations(text: str) -> list[tuple[int, int, str, str, bool]]:
-    """The per-match loop `find_annotations` replaced (each match judged on its own)."""
+    """The per-match loop `find_annotations` replaced (each match judged on its own), with the pattern that
+    opened with the Han character (the search now starts at the bracket and looks back)."""
     out = []
-    for m in pinyin._ANNOTATION.finditer(text):
+    for m in _HAN_FIRST.finditer(text):
         syl = m["syl"]
         if pinyin._INNER_SPACE.search(syl):
             syl = pinyin._INNER_SPACE.sub("", syl, count=1)
@@ -227,8 +233,9 @@ def test_find_annotations_judges_as_the_per_match_loop() -> None:
     pieces = ["總結(jié)", "時(shí)間", "行(xíng)", "行(háng)", "長( zhǎng )", "長(zh ǎng)", "(一)", "(KPI)",
               "中(a b c)", "是(shì)", "的(de)", "的(dì)", "好(hǎo)", "人(ren)", "工作", "，", "(1)", "上(shang)",
               "（xiàng）", "项（xiàng）", "公司(gōng sī)"]
-    for _ in range(50):
-        text = "".join(rng.choice(pieces) for _ in range(40))
+    texts = ["(jié)總結", "結(jié)", "(一)行(xíng)"]
+    texts += ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(50)]
+    for text in texts:
         got = [(a.start, a.end, a.han, a.syllable, a.verified) for a in pinyin.find_annotations(text)]
         assert got == _old_find_annotations(text)
         assert pinyin.find_annotations(text) == pinyin.find_annotations(text)

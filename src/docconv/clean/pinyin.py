@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from docconv.clean.chars import HAN
 from docconv.clean.packagedata import installed_file
@@ -32,8 +32,11 @@ SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 _TONED_RE = re.compile(f"[{TONED}]")
 # One space may also stand inside the syllable: PDF text extraction splits `zhǎng` where a tone-marked
 # vowel comes from a full-width glyph (GB2312's pinyin letters are full-width in SimSun and its kin).
-_ANNOTATION = re.compile(rf"(?P<han>{HAN})(?P<ann>[(（][ \u3000]?"
-                         rf"(?P<syl>[a-zü{TONED}](?:[ \u3000]?[a-zü{TONED}]){{0,5}})[ \u3000]?[)）])")
+# The search starts at the parenthesis and looks back for the Han character: a pattern that opens with
+# the Han class is tried at every Han character of the text, one that opens with a bracket only at brackets.
+_ANNOTATION = re.compile(rf"[(（][ \u3000]?(?P<syl>[a-zü{TONED}](?:[ \u3000]?[a-zü{TONED}]){{0,5}})"
+                         rf"[ \u3000]?[)）]")
+_HAN = re.compile(HAN)
 _INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 ANNOTATED_MIN = 3
@@ -90,9 +93,9 @@ def has_tone(syllable: str) -> bool:
     return bool(_TONED_RE.search(syllable))
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """One pinyin annotation found in a text."""
+class Annotation(NamedTuple):
+    """One pinyin annotation found in a text (a named tuple: an annotated document holds hundreds, and a
+    frozen dataclass costs three times as much to build)."""
 
     start: int
     """Offset of the opening parenthesis."""
@@ -109,11 +112,13 @@ class Annotation:
 def find_annotations(text: str) -> list[Annotation]:
     """Every parenthesised pinyin syllable directly after a Han character, verified or not."""
     out: list[Annotation] = []
-    for m in _ANNOTATION.finditer(text):
-        han, raw = m.group("han", "syl")
-        judged = _judge(han, raw)
-        if judged is not None:
-            out.append(Annotation(m.start("ann"), m.end("ann"), han, judged[0], judged[1]))
+    for m in _ANNOTATION.finditer(text, 1):
+        start, end = m.span()
+        if _HAN.match(text, start - 1):
+            han = text[start - 1]
+            judged = _judge(han, m.group("syl"))
+            if judged is not None:
+                out.append(Annotation(start, end, han, judged[0], judged[1]))
     return out
 
 
@@ -137,12 +142,7 @@ def _judge(han: str, raw: str) -> tuple[str, bool] | None:
 
 def count_verified(text: str) -> int:
     """How many verified annotations `text` carries (the evidence that a document is annotated)."""
-    count = 0
-    for m in _ANNOTATION.finditer(text):
-        judged = _judge(*m.group("han", "syl"))
-        if judged is not None and judged[1]:
-            count += 1
-    return count
+    return sum(1 for a in find_annotations(text) if a.verified)
 
 
 def inconsistent(text: str, found: list[Annotation]) -> frozenset[str]:
