@@ -91,6 +91,16 @@ def test_newer_minor_version_loads() -> None:
     assert codec.from_json_obj(obj) == b.document(b.para("x"))
 
 
+def test_file_written_by_version_1_0_loads() -> None:
+    # 1.1 only added the decimal schemes: what 1.0 wrote (the version key and the CN marker) still loads.
+    text = ('{"docconv-ast-version": [1, 0], "meta": {}, "blocks": [{"t": "Heading", "level": 2, '
+            '"content": [{"t": "Text", "text": "总体情况"}], "marker": {"scheme": "cn", "ordinal": 1, "raw": "一、"}}]}')
+    doc = codec.loads(text)
+    heading = doc.blocks[0]
+    assert isinstance(heading, ast.Heading) and heading.marker is not None
+    assert heading.marker.scheme is ast.Scheme.CN and heading.marker.raw == "一、"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias, assert_never
 
-AST_VERSION: tuple[int, int] = (1, 0)
-"""Version of the docconv JSON form: a loader refuses a document of another major version."""
+AST_VERSION: tuple[int, int] = (1, 1)
+"""Version of the docconv JSON form: a loader refuses a document of another major version. A minor
+version only adds (1.1: the decimal outline schemes `decimal-1` … `decimal-5`), so what an older minor
+version wrote still loads."""
 
 
 class Scheme(StrEnum):

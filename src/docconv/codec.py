@@ -1,6 +1,6 @@
 """The AST as docconv JSON, and back.
 
-Shape: `{"docconv-ast-version": [1, 0], "meta": {...}, "blocks": [...]}`; every node is an object whose
+Shape: `{"docconv-ast-version": [1, 1], "meta": {...}, "blocks": [...]}`; every node is an object whose
 first key `"t"` names its class, followed by its own fields in declaration order; `attr` is written only
 when not empty and `pos` only when known. Loading checks the version (a different major version is
 refused) and every node, so a hand-edited file fails with a message that says where.
