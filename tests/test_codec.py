@@ -97,8 +97,8 @@ def test_file_written_by_version_1_0_loads() -> None:
             '"content": [{"t": "Text", "text": "总体情况"}], "marker": {"scheme": "cn", "ordinal": 1, "raw": "一、"}}]}')
     doc = codec.loads(text)
     heading = doc.blocks[0]
-    assert isinstance(heading, ast.Heading) and heading.marker is not None
-    assert heading.marker.scheme is ast.Scheme.CN and heading.marker.raw == "一、"
+    assert isinstance(heading, ast.Heading)
+    assert heading.marker == ast.Marker(scheme=ast.Scheme.CN, ordinal=1, raw="一、")
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,23 @@ def test_title_and_heading_styles() -> None:
     assert headings == [(1, "城管执法大队二〇二三年工作总结", None), (1, "一、重点工作推进情况", None),
                         (2, "（一）市容秩序整治", None)]
     assert [d.text for d in rules(log, "read.docx.heading")] == [h[1] for h in headings]
-    assert all(isinstance(b.pos, ast.Pos) and b.pos.offset is not None for b in doc.blocks)
+    assert all(isinstance(b.pos, ast.Pos) and b.pos.paragraph is not None for b in doc.blocks)
+
+
+def test_blocks_know_their_paragraph_and_explain_shows_it() -> None:
+    def fill(d: WordDocument) -> None:
+        d.add_paragraph("前言部分")
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "项目"
+        t.cell(0, 1).text = "完成情况"
+        d.add_paragraph("其余事项另行报告。")
+
+    doc, _log = read(build(fill))
+    # A table starts at its first cell's paragraph; the cells' paragraphs are counted.
+    assert [b.pos.paragraph if b.pos else None for b in doc.blocks] == [1, 2, 4]
+    shown = Diagnostic(rule="x", severity=Severity.INFO, action=Action.DETECTED, message="m",
+                       pos=doc.blocks[2].pos).format()
+    assert shown.endswith("(paragraph 4)")
 
 
 def test_localized_style_names_and_outline_levels() -> None:

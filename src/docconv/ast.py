@@ -17,7 +17,8 @@ from typing import TypeAlias, assert_never
 
 AST_VERSION: tuple[int, int] = (1, 1)
 """Version of the docconv JSON form: a loader refuses a document of another major version. A minor
-version only adds (1.1: the decimal outline schemes `decimal-1` … `decimal-5`), so what an older minor
+version only adds (1.1: the decimal outline schemes `decimal-1` … `decimal-5`, and `Pos.paragraph`, which
+a Word document's blocks carry where 1.0 put the paragraph's index in `offset`), so what an older minor
 version wrote still loads."""
 
 
@@ -88,6 +89,8 @@ class Pos:
     """1-based page (PDF)."""
     offset: int | None = None
     """0-based character offset in the decoded text."""
+    paragraph: int | None = None
+    """1-based paragraph of a Word document's body (tables' paragraphs counted too)."""
 
 
 NO_ATTR = Attr()

@@ -102,7 +102,8 @@ def _put_attr_pos(obj: dict[str, Any], node: Node) -> None:
         }
     if node.pos is not None:
         obj["pos"] = {k: v for k, v in
-                      (("line", node.pos.line), ("page", node.pos.page), ("offset", node.pos.offset))
+                      (("line", node.pos.line), ("page", node.pos.page), ("offset", node.pos.offset),
+                       ("paragraph", node.pos.paragraph))
                       if v is not None}
 
 
@@ -259,8 +260,8 @@ def _attr(obj: Any, where: str) -> Attr:
 def _pos(obj: Any, where: str) -> Pos | None:
     if obj is None:
         return None
-    if not isinstance(obj, dict) or set(obj) - {"line", "page", "offset"} or not all(
+    if not isinstance(obj, dict) or set(obj) - {"line", "page", "offset", "paragraph"} or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in obj.values()):
-        raise _fail(f"{where}.pos", "expected {line, page, offset} integers")
+        raise _fail(f"{where}.pos", "expected {line, page, offset, paragraph} integers")
     return Pos(**obj)
 

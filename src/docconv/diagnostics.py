@@ -63,7 +63,8 @@ class Diagnostic:
             line += ": «" + shown.replace("\n", "\\n") + "»"
         if self.pos is not None:
             where = [f"{name} {value}" for name, value in
-                     (("line", self.pos.line), ("page", self.pos.page)) if value is not None]
+                     (("line", self.pos.line), ("page", self.pos.page), ("paragraph", self.pos.paragraph))
+                     if value is not None]
             if where:
                 line += " (" + ", ".join(where) + ")"
         return line

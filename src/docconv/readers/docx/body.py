@@ -199,8 +199,8 @@ class BodyReader:
     def paragraph(self, p: etree._Element, story: _Story) -> list[Block]:
         pos = None
         if story.positions:
-            pos = Pos(offset=self.paragraphs)
             self.paragraphs += 1
+            pos = Pos(paragraph=self.paragraphs)
         ppr = p.find(W + "pPr")
         style_id = num_id = None
         ilvl: int | None = None
@@ -470,7 +470,7 @@ class BodyReader:
     # ------------------------------------------------------------------------------------------- tables
 
     def table(self, tbl: etree._Element, story: _Story) -> Table | None:
-        pos = Pos(offset=self.paragraphs) if story.positions else None
+        pos = Pos(paragraph=self.paragraphs + 1) if story.positions else None  # its first cell's paragraph
         head: list[TableRow] = []
         body: list[TableRow] = []
         built: list[list[_CellBuild]] = []
