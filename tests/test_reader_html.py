@@ -167,6 +167,16 @@ def test_hard_wrapped_br_lines_are_joined() -> None:
     assert any("hard-wrapped" in d.message for d in log)
 
 
+def test_a_line_holding_only_an_image_before_a_break_is_read() -> None:
+    # A photo or QR code, a <br>, then its caption: the line before the break has no text at all.
+    long = "这一行很长并且没有结束标点所以看起来像是被硬换行切开的句子前半"
+    doc, _ = read(f'<p><img src="qr.png"><br>长按识别二维码</p><p>{long}<br><img src="a.png"><br>图注</p>')
+    # Each image stays a paragraph of its own: a line with no text is no wrapped line to join.
+    assert [[type(n).__name__ for n in b.content] for b in doc.blocks if isinstance(b, ast.Para)] == [
+        ["Image"], ["Text"], ["Text"], ["Image"], ["Text"]]
+    assert texts(doc) == ["", "长按识别二维码", long, "", "图注"]
+
+
 def test_double_br_always_splits_even_in_wrapped_text() -> None:
     long = "这一行很长并且没有结束标点所以看起来像是被硬换行切开的句子前半"
     doc, _ = read(f"<p>{long}<br>后半句。<br><br>{long}<br>又一个后半。</p>")

@@ -324,7 +324,8 @@ class Grouping:
 
 def _wrap_like(prev: Line, nxt: Line, wide: int) -> bool:
     text = prev.text
-    return (not nxt.indented and text[-1] not in _LINE_FINAL
+    # A line with no text (an image alone before its caption) is never a wrapped line.
+    return (text != "" and not nxt.indented and text[-1] not in _LINE_FINAL
             and match_marker(nxt.text) is None
             and display_width(text) >= max(_WRAP_SHARE * wide, MIN_WRAP_WIDTH))
 
