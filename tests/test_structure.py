@@ -314,3 +314,23 @@ def test_alike_runs_of_one_scheme_are_decided_together() -> None:
 def test_a_sequence_whose_first_number_ends_the_line_before_is_no_gap(before: str, gap: bool) -> None:
     _, log = run("关于召开例会的通知", "请各单位按时参加。", before, "2. 安全检查情况汇总表")
     assert any(d.rule == "structure.numbering-gap" for d in log) is gap
+
+
+@pytest.mark.parametrize("first", ["附件：1.2024年设备需求表", "附件：1. 设备需求表", "附件: 1、设备需求表"])
+def test_lines_going_on_from_a_number_after_a_colon_stay_lines(first: str) -> None:
+    # An attachment list opened inside the line before: its next items are lines, not sections.
+    doc, log = run("关于报送需求的通知", "请各单位按时报送。", first, "2.安全检查情况汇总表", "3.培训名单", "区教育局")
+    assert outline(doc) == [(1, "关于报送需求的通知")]
+    assert [ast.plain_text(blk.content) for blk in doc.blocks[3:5] if isinstance(blk, ast.Para)] == [
+        "2.安全检查情况汇总表", "3.培训名单"]
+    assert [d.rule for d in log].count("structure.enumeration") == 2
+    assert not any(d.rule == "structure.numbering-gap" for d in log)
+
+
+def test_a_numbered_heading_glued_after_a_colon_still_heads_its_sequence() -> None:
+    # `主要措施：1.强化组织领导。` with a body lost its line break: 2. and 3. head sections as before.
+    body = "全年召开专题会议十二次，研究解决重点问题二十余个，形成了一级抓一级的工作格局。"
+    doc, log = run("年度工作总结", "一、主要做法", "主要措施：1.强化组织领导。" + body, "2.完善工作机制",
+                   "建立月调度制度，对进度滞后的单位及时督办。", "3.加强督促检查", "开展专项督查四次。")
+    assert [r for _, r in outline(doc)][1:] == ["一、主要做法", "2.完善工作机制", "3.加强督促检查"]
+    assert not any(d.rule == "structure.enumeration" for d in log)

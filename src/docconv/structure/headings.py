@@ -319,6 +319,7 @@ _GLUED_MARKER = re.compile(r"(?<=[。！？!?])[ \t\u3000]*")
 # Where the number before a sequence may stand in the line before it: after a sentence (`…网络。(1)全力…`)
 # or a colon (`附件：1. 参会回执`).
 _NUMBER_BEFORE = re.compile(r"(?<=[。！？!?：:])[ \t\u3000]*")
+_AFTER_COLON = re.compile(r"(?<=[：:])[ \t\u3000]*")
 
 
 def _unglue_missing_markers(blocks: tuple[Block, ...], log: DiagnosticLog) -> tuple[Block, ...]:
@@ -506,11 +507,22 @@ def _unbalanced(text: str) -> bool:
 def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict[Scheme, str],
                options: Options, log: DiagnosticLog, *, outline: Outline) -> tuple[Block, ...]:
     items: list[_Item] = []
+    enumerated: dict[Scheme, tuple[int, int]] = {}  # scheme -> (index, ordinal) of the latest line
     for i, b in enumerate(blocks):
         m = _match(b, outline)
-        if m is not None:
-            assert isinstance(b, Para)
-            items.append(_classify(i, b, m))
+        if m is None:
+            continue
+        assert isinstance(b, Para)
+        item = _classify(i, b, m)
+        if item.kind in ("bare", "short") and _goes_on_after_colon(blocks, i, m.marker, enumerated):
+            # `附件：1.…` then `2.…`: the items of an enumeration a colon opened inside the paragraph
+            # before are its lines, not sections (they stay paragraphs as written).
+            enumerated[m.marker.scheme] = (i, m.marker.ordinal)
+            log.report("structure.enumeration", "numbered line goes on from a number after a colon in the "
+                       "line before: kept as a line of that enumeration, not a heading",
+                       text=_text(b)[:40], pos=b.pos)
+            continue
+        items.append(item)
     runs = _runs(items, levels, log)
     renumbered: dict[int, int] = {}
     ended: dict[Scheme, int] = {}  # where the previous run of each scheme ended
@@ -552,6 +564,38 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
         out.extend(_make_heading(item, marker, levels, log))
         i += 1
     return tuple(out)
+
+
+def _goes_on_after_colon(blocks: tuple[Block, ...], index: int, marker: Marker,
+                         enumerated: dict[Scheme, tuple[int, int]]) -> bool:
+    """Whether the numbered line at `index` continues an enumeration that a colon opened inside the line
+    before (`附件：1.…` / `2.…`), directly or through lines that already did.
+
+    The number after the colon must end its line with a short item of its own: `主要措施：1.强化组织领导。`
+    followed by a body is a heading whose line break was lost, and its sequence goes on as sections.
+    """
+    if index == 0 or marker.ordinal < 2 or marker.scheme in (Scheme.DASH, Scheme.BULLET, Scheme.ARTICLE):
+        return False
+    if enumerated.get(marker.scheme) == (index - 1, marker.ordinal - 1):
+        return True
+    before = blocks[index - 1]
+    if not isinstance(before, Para):
+        return False
+    text = _text(before)
+    cut = _missing_marker_at(before, marker.scheme, marker.ordinal - 1, after=_AFTER_COLON)
+    if cut is not None:
+        found = marker_of(text[cut:])
+        rest = found.rest if found is not None else ""
+    else:
+        # `1.2024年…` reads as a number, not a marker, on its own; after a colon, next to `2.`, it is one.
+        number = re.search(rf"[：:][ \t\u3000]*{marker.ordinal - 1}[.．、]", text) \
+            if marker.scheme is Scheme.ARABIC else None
+        if number is None:
+            return False
+        rest = text[number.end():]
+    rest = rest.strip()
+    end = _SENTENCE_END_RE.search(rest)
+    return 0 < len(rest) <= _MAX_HEADING and (end is None or end.end() == len(rest))
 
 
 def _runs(items: list[_Item], levels: dict[Scheme, int], log: DiagnosticLog) -> list[list[_Item]]:
