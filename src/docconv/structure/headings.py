@@ -513,8 +513,8 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
         if m is None:
             continue
         assert isinstance(b, Para)
-        item = _classify(i, b, m)
-        if item.kind in ("bare", "short") and _goes_on_after_colon(blocks, i, m.marker, enumerated):
+        classified = _classify(i, b, m)
+        if classified.kind in ("bare", "short") and _goes_on_after_colon(blocks, i, m.marker, enumerated):
             # `附件：1.…` then `2.…`: the items of an enumeration a colon opened inside the paragraph
             # before are its lines, not sections (they stay paragraphs as written).
             enumerated[m.marker.scheme] = (i, m.marker.ordinal)
@@ -522,7 +522,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
                        "line before: kept as a line of that enumeration, not a heading",
                        text=_text(b)[:40], pos=b.pos)
             continue
-        items.append(item)
+        items.append(classified)
     runs = _runs(items, levels, log)
     renumbered: dict[int, int] = {}
     ended: dict[Scheme, int] = {}  # where the previous run of each scheme ended
