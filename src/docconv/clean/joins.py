@@ -10,6 +10,12 @@ quote, a paragraph that opens with a numbering marker is never joined to the one
 numbered line without a full stop (a heading to be) is never joined to the next. Rows of a layout are
 never joined either: a paragraph holding a tab (cells of a flattened table), or two paragraphs that both
 open with a field label (`建设单位：`, `联系电话：`).
+
+Two breaks are always wraps, whatever the document's layout: one that splits a number in CJK text
+(`…已整改2` + `11项，…`; nobody breaks a line inside a number on purpose, but a PDF wraps anywhere) and
+one before a paragraph that is only closing punctuation (`…参观学习6批次` + `。`). Such a number split is
+also closed up inside a paragraph, where the reader joined the two lines with a soft break (the spacing
+repair closes up only breaks between two CJK characters).
 """
 
 from __future__ import annotations
@@ -18,12 +24,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Text, plain_text
-from docconv.clean.chars import CJK
+from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, SoftBreak, Text, plain_text
+from docconv.clean.chars import CJK, display_width
 from docconv.clean.langmodel import LanguageModel
-from docconv.clean.textmap import doc_text
+from docconv.clean.textmap import doc_text, map_blocks
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
+from docconv.structure.lines import MIN_WRAP_WIDTH
+from docconv.structure.numbering import match_marker
 from docconv.walk import walk
 
 _FINAL = frozenset("。！？!?；;：:…”’」』）)】》〕.")
@@ -41,6 +49,32 @@ MARKER_START = re.compile(
 _SEAM = 4
 _FIELD = re.compile(r"^[^\s：:，。,]{2,8}(?:[：:]|\t)")
 """A field label opening a line (`联系电话：`, `建设单位<tab>`)."""
+
+
+_DIGITS = "0-9０-９"
+_NUMBER_END = re.compile(rf"{CJK}[{_DIGITS}]+(?:[.．][{_DIGITS}]*)?$")
+"""A line ending inside a number that CJK text runs into (`已整改2`, `整改率99.`)."""
+_NUMBER_START = re.compile(rf"^(?:[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[%％‰]?|[%％‰]){CJK}")
+"""A line opening with the rest of a number and then CJK text (`11项，`, `1%，`, `%的`)."""
+_CLOSING_ONLY = re.compile(r"^[。，、；：！？!?;:,.）)】》」』”’〕]+$")
+"""A line holding nothing but closing punctuation (`。`): the end of the line before it."""
+
+
+def splits_number(a: str, b: str) -> bool:
+    """Whether the break between lines `a` and `b` splits a number in CJK text (`…已整改2` | `11项，…`).
+
+    Only after a line long enough to have been wrapped (a short line ending in a number is a title or a
+    field: `联系电话：…`); never into a numbered item or a line that is a number alone.
+    """
+    a, b = a.rstrip(), b.lstrip()
+    return (display_width(a) >= MIN_WRAP_WIDTH and bool(_NUMBER_END.search(a))
+            and bool(_NUMBER_START.match(b)) and match_marker(b) is None
+            and not (a[-1] in ".．" and not b[0].isdigit()))
+
+
+def closing_only(text: str) -> bool:
+    """Whether a line is only closing punctuation, which can only end the line before it."""
+    return bool(_CLOSING_ONLY.match(text.strip()))
 
 
 def _layout_rows(a: str, b: str) -> bool:
@@ -101,14 +135,21 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
             prev = out[-1] if out else None
             if isinstance(block, Para) and isinstance(prev, Para):
                 a = _text_of(prev)
-                # Most paragraphs end a sentence: the next one's text is taken only when this one does not.
-                b = _text_of(block) if a and a[-1] not in _FINAL else None
+                b = _text_of(block) if a else None
                 # The model (jieba's word list: half a second to load) is built only for a seam that
                 # no cheaper test decides; a heading line before body text never needs it.
-                if a and b and _should_join(a, b, lm):
+                why = None
+                if a and b:
+                    if closing_only(b):
+                        why = "joined a paragraph that is only closing punctuation to the one it ends"
+                    elif splits_number(a, b):
+                        why = "joined a paragraph broken inside a number"
+                    elif a[-1] not in _FINAL and _should_join(a, b, lm):
+                        why = "joined a paragraph broken mid-sentence"
+                if a and b and why:
                     merged: tuple[Inline, ...] = (Text(text=a.rstrip() + b.lstrip()),)
                     out[-1] = replace(prev, content=merged)
-                    log.report("repair.join-paragraphs", "joined a paragraph broken mid-sentence",
+                    log.report("repair.join-paragraphs", why,
                                action=Action.CHANGED, text=f"{a[-12:]}¶{b[:12]}", pos=prev.pos)
                     changed = True
                     continue
@@ -121,4 +162,28 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
             return None if new is None else replace(node, blocks=new)  # type: ignore[arg-type]
         return None
 
-    return walk(doc, action)
+    return walk(map_blocks(doc, lambda content, pos: _number_wraps(content, pos, log)), action)
+
+
+def _number_wraps(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
+    """Close up the soft breaks of a paragraph that split a number (`已整改2` / `11项`)."""
+    if not any(isinstance(n, SoftBreak) for n in content):
+        return content
+    out: list[Inline] = []
+    changed = False
+    i = 0
+    while i < len(content):
+        node = content[i]
+        prev = out[-1] if out else None
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if (isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text)
+                and splits_number(prev.text, nxt.text)):
+            out[-1] = replace(prev, text=prev.text.rstrip() + nxt.text.lstrip())
+            log.report("repair.join-paragraphs", "joined a line wrapped inside a number",
+                       action=Action.CHANGED, text=f"{prev.text[-12:]}¶{nxt.text[:12]}", pos=pos)
+            changed = True
+            i += 2
+            continue
+        out.append(node)
+        i += 1
+    return tuple(out) if changed else content

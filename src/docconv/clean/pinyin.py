@@ -6,17 +6,23 @@ character's neutral-tone reading. Real parentheticals (`(一)`, `(KPI)`, `(1)`, 
 they are not a single pinyin syllable. A tone-marked syllable that is not a reading of the character
 is stripped only in a document that is evidently annotated, and reported as suspect otherwise.
 
-An annotator is deterministic: it writes the same syllable after every occurrence of its key. A
-character the document annotates with two syllables (`银行(háng)`, `行(xíng)走` in a note on readings)
-or shows bare more often than annotated is a reading someone wrote on purpose, and is kept with a
-warning unless the document is annotated throughout (nearly all its annotated characters consistent).
-Bare occurrences up to the annotated count are allowed: a repaired damaged run gives a key back bare.
+An annotator writes the same syllable after its key every time it annotates it, but many annotate only
+some occurrences (the first on a page, or some paragraphs). A character the document annotates with
+two syllables (`银行(háng)`, `行(xíng)走` in a note on readings) is a reading someone wrote on purpose,
+and is kept with a warning unless the document is annotated throughout (nearly all its annotated
+characters consistent), as is an annotation after a pronunciation cue (`读作`, `注音`…). A character
+shown bare more often than annotated is weak evidence of a meant reading: the annotation still goes
+when it sits inside a word (`管(guǎn)理(lǐ)` splits 管理, which no one writing a reading on purpose does:
+a reading follows the word it reads) in a document carrying enough consistent annotations and no talk
+of pronunciation; otherwise it is kept with a warning.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -145,15 +151,70 @@ def count_verified(text: str) -> int:
     return sum(1 for a in find_annotations(text) if a.verified)
 
 
-def inconsistent(text: str, found: list[Annotation]) -> frozenset[str]:
-    """The annotated characters of `text` that an annotator cannot have written: annotated with two
-    different syllables, or shown bare more often than annotated."""
+def two_readings(found: list[Annotation]) -> frozenset[str]:
+    """The annotated characters that carry two different syllables: no annotator writes that."""
     per_char: dict[str, set[str]] = {}
-    count: dict[str, int] = {}
     for a in found:
         per_char.setdefault(a.han, set()).add(a.syllable)
+    return frozenset(h for h, syls in per_char.items() if len(syls) > 1)
+
+
+def mostly_bare(text: str, found: list[Annotation]) -> frozenset[str]:
+    """The annotated characters `text` shows bare more often than annotated (bare occurrences up to the
+    annotated count are allowed: a repaired damaged run gives a key back bare)."""
+    count: dict[str, int] = {}
+    for a in found:
         count[a.han] = count.get(a.han, 0) + 1
-    return frozenset(h for h, syls in per_char.items() if len(syls) > 1 or text.count(h) > 2 * count[h])
+    return frozenset(h for h, n in count.items() if text.count(h) > 2 * n)
+
+
+def inconsistent(text: str, found: list[Annotation]) -> frozenset[str]:
+    """The annotated characters of `text` that an annotator annotating every occurrence cannot have
+    written: annotated with two different syllables, or shown bare more often than annotated."""
+    return two_readings(found) | mostly_bare(text, found)
+
+
+PRONUNCIATION_CUES = ("读作", "读音", "读成", "读为", "念作", "念成", "念为", "注音", "拼音", "发音", "字音",
+                      "音为", "多音字", "声调", "讀作", "讀音", "讀成", "讀為", "發音", "聲調")
+"""Words of a text that talks about pronunciation (a note on readings, a language lesson)."""
+
+_CUE_REACH = 6
+"""Characters before an annotated run in which a pronunciation cue marks the annotation as meant."""
+
+
+def speaks_of_pronunciation(text: str) -> bool:
+    """Whether `text` talks about pronunciation anywhere: its annotations may all be meant."""
+    return any(cue in text for cue in PRONUNCIATION_CUES)
+
+
+def after_cue(text: str, run: list[Annotation]) -> bool:
+    """Whether a pronunciation cue (`读作`, `注音`…) stands just before the annotated run: a reading meant."""
+    first = run[0].start - 1  # the first annotated character
+    window = text[max(0, first - _CUE_REACH) : first]
+    return any(cue in window for cue in PRONUNCIATION_CUES)
+
+
+def runs(found: list[Annotation]) -> list[list[Annotation]]:
+    """The annotations of one text grouped into runs of consecutive annotated characters
+    (`管(guǎn)理(lǐ)` is one run of two)."""
+    out: list[list[Annotation]] = []
+    for a in found:
+        if out and out[-1][-1].end == a.start - 1:
+            out[-1].append(a)
+        else:
+            out.append([a])
+    return out
+
+
+def splits_word(text: str, run: list[Annotation], full: str, is_word: Callable[[str], bool]) -> bool:
+    """Whether the annotated run sits inside a word: two of its characters, or its last character and the
+    one after it, make a dictionary word (`is_word`) or a pair the document `full` shows bare
+    (`管(guǎn)理(lǐ)` beside `网格化管理`)."""
+    chars = [a.han for a in run]
+    after = text[run[-1].end : run[-1].end + 1]
+    if _HAN.fullmatch(after):
+        chars.append(after)
+    return any(is_word(x + y) or x + y in full for x, y in itertools.pairwise(chars))
 
 
 def annotated_throughout(text: str, found: list[Annotation]) -> bool:
@@ -162,3 +223,12 @@ def annotated_throughout(text: str, found: list[Annotation]) -> bool:
         return False
     keys = {a.han for a in found}
     return len(inconsistent(text, found)) <= INCONSISTENT_MAX * len(keys)
+
+
+def annotator_evidence(text: str, found: list[Annotation]) -> bool:
+    """Whether `text` carries a tool's annotations, if only on some occurrences: at least `ANNOTATED_MIN`
+    verified tone-marked annotations of characters it annotates with one syllable, and no talk of
+    pronunciation (a language lesson annotates on purpose)."""
+    two = two_readings(found)
+    consistent = sum(1 for a in found if a.verified and has_tone(a.syllable) and a.han not in two)
+    return consistent >= ANNOTATED_MIN and not speaks_of_pronunciation(text)

@@ -155,9 +155,12 @@ def _strip_all_annotations(text: str) -> str:
 def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Remove parenthesised pinyin annotations after Han characters (`總結(jié)` → `總結`).
 
-    In a document annotated throughout every annotation goes; elsewhere a verified one goes unless the
-    document shows its character bare or with another syllable (a reading written on purpose), which
-    is kept with a warning, as is a syllable that is not a reading of its character.
+    In a document annotated throughout every annotation goes. Elsewhere a verified one goes unless it
+    is a reading written on purpose: its character carries another syllable too, or a pronunciation cue
+    (`读作`) stands before it; or the document shows its character bare more often than annotated and
+    the annotation does not sit inside a word of a document with enough consistent annotations (an
+    annotator marks only some occurrences, but it splits words, as no reading written on purpose does).
+    Kept ones, and syllables that are not a reading of their character, are reported as warnings.
     """
     del options
     full = doc_text(doc)
@@ -165,7 +168,27 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
     if not found_all:
         return doc
     annotated = pinyin.annotated_throughout(full, found_all)
-    meant = frozenset() if annotated else pinyin.inconsistent(full, found_all)
+    two = pinyin.two_readings(found_all)
+    bare = pinyin.mostly_bare(full, found_all)
+    tool = bool(bare) and pinyin.annotator_evidence(full, found_all)
+    built: list[LanguageModel] = []
+
+    def is_word(word: str) -> bool:
+        # jieba's word list (half a second to load) is read only for a partly annotated document.
+        if not built:
+            built.append(LanguageModel())
+        return built[0].is_word(word)
+
+    def why_kept(text: str, run: list[pinyin.Annotation], a: pinyin.Annotation) -> str | None:
+        """Why a verified annotation is a reading meant, or None when it goes."""
+        if a.han in two:
+            return "the document gives its character another syllable too, which no annotator does"
+        if pinyin.after_cue(text, run):
+            return "it follows a word about pronunciation"
+        if a.han in bare and not (tool and pinyin.has_tone(a.syllable)
+                                  and pinyin.splits_word(text, run, full, is_word)):
+            return "the document shows its character bare more often, and it splits no word"
+        return None
 
     def fix(text: str, pos: Pos | None) -> str:
         found = pinyin.find_annotations(text)
@@ -173,25 +196,29 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
             return text
         out: list[str] = []
         last = 0
-        for a in found:
-            ann = text[a.start : a.end]
-            if annotated or (a.verified and a.han not in meant):
-                out.append(text[last : a.start])
-                last = a.end
-                log.report(
-                    "repair.pinyin",
-                    "removed a pinyin annotation" if a.verified
-                    else "removed a pinyin annotation that is not a reading of its character "
-                         "(the document is annotated throughout)",
-                    action=Action.REMOVED, text=a.han + ann, pos=pos,
-                )
-            elif a.verified:
-                log.report("repair.pinyin", "kept a pinyin reading: the document shows its character "
-                           "bare or with another syllable too, which no annotator does (a reading meant)",
-                           action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
-            else:
-                log.report("repair.pinyin", "kept a parenthesised pinyin syllable that may be an annotation",
-                           action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
+        for run in pinyin.runs(found):
+            for a in run:
+                ann = text[a.start : a.end]
+                kept = None if annotated or not a.verified else why_kept(text, run, a)
+                if annotated or (a.verified and kept is None):
+                    out.append(text[last : a.start])
+                    last = a.end
+                    log.report(
+                        "repair.pinyin",
+                        ("removed a pinyin annotation" if annotated or a.han not in bare
+                         else "removed a pinyin annotation inside a word (the annotator marked only "
+                              "some occurrences of its character)") if a.verified
+                        else "removed a pinyin annotation that is not a reading of its character "
+                             "(the document is annotated throughout)",
+                        action=Action.REMOVED, text=a.han + ann, pos=pos,
+                    )
+                elif a.verified:
+                    log.report("repair.pinyin", f"kept a pinyin reading written on purpose: {kept}",
+                               action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
+                else:
+                    log.report("repair.pinyin",
+                               "kept a parenthesised pinyin syllable that may be an annotation",
+                               action=Action.KEPT, severity=Severity.WARNING, text=a.han + ann, pos=pos)
         out.append(text[last:])
         return "".join(out)
 

@@ -7,27 +7,68 @@ Scraped text arrives in three layouts, decided once per document and reported as
 
 - `line`: one paragraph per line (blank lines optional);
 - `blank`: paragraphs separated by blank lines, hard-wrapped inside;
-- `indent`: a first-line indent (U+3000 or spaces) opens each paragraph, hard-wrapped inside.
+- `indent`: a first-line indent (U+3000 or spaces) opens each paragraph, hard-wrapped inside;
+- `wrap`: hard-wrapped with nothing between paragraphs but a short last line (a PDF copied as text),
+  among many short lines of their own (headings, page furniture) that outvote the wrapped ones in the
+  break vote. Its long lines cluster at one width (the wrap width: no line is much longer) and most of
+  them end mid-sentence. A break joins only after a line at the wrap width that ends mid-sentence.
 
 A first-line indent is a paragraph signal, never content.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
 from docconv.clean.chars import display_width
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.structure.lines import MIN_WRAP_WIDTH, hard_wrap
+from docconv.structure.lines import FULL_LINE, MIN_WRAP_WIDTH, hard_wrap
 from docconv.structure.numbering import match_marker
 
 # Characters that end a sentence or a clause a line may legitimately end with.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
+
+WRAP_MIN_LINES = 3
+"""Lines at the wrap width ending mid-sentence that a `wrap` document needs at least."""
+WRAP_SHARE = 0.6
+"""Share of the breaks after lines at the wrap width that must look like hard wraps (as in the vote)."""
+OVER_SHARE = 0.25
+"""Lines much longer than the wrap width a `wrap` document may hold, as a share of its wrapped lines
+(a site's header line or a URL copied with the text; a document with one paragraph per line has many)."""
+OVER = 1.1
+"""A line longer than this times the wrap width is over it."""
+
+_MEASURES: tuple[tuple[str, Callable[[str], int]], ...] = (("columns", display_width), ("characters", len))
+"""How a line's width is measured: a PDF wraps at a printed width (display columns, CJK counting two),
+a tool or a site at a count of characters; a wrapped document clusters tightly in one of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    """The wrap width of a `wrap` document: the widths its wrapped lines fill, in one measure."""
+
+    measure: str
+    """`columns` or `characters`."""
+    low: float
+    """The narrowest width of a line at the wrap width."""
+    high: int
+    """The wrap width."""
+    wrapped: int
+    """How many lines at the wrap width end mid-sentence."""
+
+    def holds(self, text: str) -> bool:
+        """Whether a line fills the wrap width."""
+        width = dict(_MEASURES)[self.measure](text)
+        return self.low <= width <= self.high
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     number: int
@@ -41,12 +82,18 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     del options  # the txt reader has no options yet
     lines = _lines(source)
     mode, wrap_breaks, breaks, wrap_width = _decide_mode(lines)
-    groups = _group(lines, mode, wrap_width)
+    band = _wrap_band(lines) if mode == "line" else None
+    if band is not None:
+        mode = "wrap"
+    groups = _group(lines, mode, wrap_width, band)
     blocks = tuple(_para(group) for group in groups)
+    why = (f"; its long lines cluster at {band.high} {band.measure}, {band.wrapped} of them ending "
+           "mid-sentence" if band else "")
     log.report(
         "txt.paragraph-mode",
         f"paragraph layout '{mode}': {len(blocks)} paragraphs from {sum(1 for ln in lines if ln.text)} "
-        f"non-blank lines ({wrap_breaks} of {breaks} breaks into unindented lines look like hard wraps)",
+        f"non-blank lines ({wrap_breaks} of {breaks} breaks into unindented lines look like hard wraps"
+        f"{why})",
     )
     return Document(blocks=blocks)
 
@@ -93,7 +140,48 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
     return ("indent" if indented >= 2 else "blank"), wrap_like, breaks, wrap_width
 
 
-def _group(lines: list[_Line], mode: str, wrap_width: int) -> list[list[_Line]]:
+def _mid_sentence_break(prev: str, nxt: str) -> bool:
+    """Whether a break after `prev` into `nxt` may be a hard wrap: `prev` ends mid-sentence and `nxt`
+    opens no numbered item."""
+    return prev[-1] not in _LINE_FINAL and match_marker(nxt) is None
+
+
+def _wrap_band(lines: list[_Line]) -> _Band | None:
+    """The wrap width of a hard-wrapped document that the break vote took for one paragraph per line
+    (many short heading lines outvote its wrapped paragraphs), or None when it is not one.
+
+    Only breaks after long lines count (a short line ends where its text ends in any layout). The wrap
+    width is the width below which most long lines that end mid-sentence cluster (within `FULL_LINE`
+    of it); the document is hard-wrapped when at least `WRAP_MIN_LINES` such lines sit there, they are
+    `WRAP_SHARE` of the breaks after lines there, and few lines are longer (a document with one paragraph
+    per line has paragraphs of every length). Of the two measures the tighter cluster wins.
+    """
+    best: tuple[float, _Band] | None = None
+    texts = [ln.text for ln in lines if ln.text]
+    pairs = [(a.text, b.text) for a, b in itertools.pairwise(lines)
+             if a.text and b.text and not b.indented and display_width(a.text) >= MIN_WRAP_WIDTH]
+    for name, measure in _MEASURES:
+        widths = [(measure(a), _mid_sentence_break(a, b)) for a, b in pairs]
+        wrapped = sorted(w for w, mid in widths if mid)
+        top, count = 0, 0
+        for t in sorted(set(wrapped)):  # the widest of equal counts: a wrap width bounds its lines
+            n = bisect.bisect_right(wrapped, t) - bisect.bisect_left(wrapped, FULL_LINE * t)
+            if n >= count:
+                top, count = t, n
+        if count < WRAP_MIN_LINES:
+            continue
+        full = sum(1 for w, _ in widths if FULL_LINE * top <= w <= top)
+        over = sum(1 for text in texts if measure(text) > OVER * top)
+        if count < WRAP_SHARE * full or over > OVER_SHARE * count:
+            continue
+        at = [w for w, mid in widths if mid and FULL_LINE * top <= w <= top]
+        spread = (max(at) - min(at)) / top
+        if best is None or spread < best[0]:
+            best = (spread, _Band(measure=name, low=FULL_LINE * top, high=top, wrapped=count))
+    return best[1] if best else None
+
+
+def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     current: list[_Line] = []
     for ln in lines:
@@ -102,8 +190,12 @@ def _group(lines: list[_Line], mode: str, wrap_width: int) -> list[list[_Line]]:
                 groups.append(current)
             current = []
             continue
-        if current and (mode == "line" or (mode == "indent" and ln.indented)
-                        or not hard_wrap(current[-1].text, ln.text, wrap_width)):
+        # In `wrap` the band says which lines are full; the width hard_wrap is given then only
+        # keeps its floor (a line under `MIN_WRAP_WIDTH` columns is never a wrapped one).
+        if current and (mode == "line" or (mode in ("indent", "wrap") and ln.indented)
+                        or not hard_wrap(current[-1].text, ln.text, 0 if band else wrap_width)
+                        or (band is not None and not (band.holds(current[-1].text)
+                                                      and _mid_sentence_break(current[-1].text, ln.text)))):
             groups.append(current)
             current = []
         current.append(ln)

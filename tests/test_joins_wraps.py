@@ -1,0 +1,72 @@
+"""Breaks that are always wraps: inside a number in CJK text, and before a line of closing punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from docconv import builder as b
+from docconv.ast import Document, Para, SoftBreak, Text
+from docconv.clean.joins import closing_only, join_paragraphs, splits_number
+from docconv.clean.textmap import doc_text
+from docconv.diagnostics import Action, DiagnosticLog
+from docconv.options import Options
+
+
+def _join(*paras: str) -> list[str]:
+    doc = b.document(*(b.para(p) for p in paras))
+    return doc_text(join_paragraphs(doc, Options(), DiagnosticLog())).splitlines()
+
+
+LONG = "全年共排查各类安全隐患三百余处，督促责任单位限期整改，已整改"
+
+
+def test_a_number_split_by_a_break_is_joined() -> None:
+    assert _join(LONG + "2", "98处，整改率达到97.3%。") == [LONG + "298处，整改率达到97.3%。"]
+    assert _join(LONG + "率97.", "3%，其余隐患落实了整改期限。") == [LONG + "率97.3%，其余隐患落实了整改期限。"]
+    assert _join(LONG + "率97", "%，其余隐患落实了整改期限。") == [LONG + "率97%，其余隐患落实了整改期限。"]
+    # full-width digits too
+    assert _join(LONG + "２", "９８处。") == [LONG + "２９８处。"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("联系电话：0571-8600", "2024年1月10日"),                # a short field line and a date line
+    ("某某街道办事处2023", "2024年工作计划"),                  # a short title ending in a year
+    (LONG + "2", "2.加强隐患排查治理"),                         # a numbered item opens the next line
+    (LONG + "2", "2024"),                                       # a number alone: no text runs on
+    ("The meeting was held in room 2 on the third floor of building", "11 people came."),  # not CJK
+])
+def test_number_like_breaks_that_are_not_wraps(a: str, b: str) -> None:
+    assert not splits_number(a, b)
+    assert _join(a, b) == [a, b]
+
+
+def test_a_line_of_closing_punctuation_ends_the_line_before_it() -> None:
+    assert _join("组织党员到革命教育基地参观学习6批次", "。") == ["组织党员到革命教育基地参观学习6批次。"]
+    assert _join("他在会上说：“要把工作做实做细。", "”") == ["他在会上说：“要把工作做实做细。”"]
+    assert closing_only(" 。”")
+    assert not closing_only("……")
+    assert not closing_only("。好")
+
+
+def test_a_number_split_inside_a_paragraph_is_closed_up() -> None:
+    # the reader joined the wrapped lines with a soft break; the spacing repair leaves digit | digit
+    para = Para(content=(Text(text=LONG + "2"), SoftBreak(), Text(text="98处，整改率达到97.3%。")))
+    log = DiagnosticLog()
+    out = join_paragraphs(Document(blocks=(para,)), Options(), log)
+    assert doc_text(out) == LONG + "298处，整改率达到97.3%。\n"
+    assert [d.action for d in log] == [Action.CHANGED]
+    assert join_paragraphs(out, Options(), DiagnosticLog()) == out
+
+
+def test_english_soft_breaks_between_numbers_stay() -> None:
+    para = Para(content=(Text(text="Total rooms on the floor: 2"), SoftBreak(), Text(text="11 were booked")))
+    doc = Document(blocks=(para,))
+    assert join_paragraphs(doc, Options(), DiagnosticLog()) == doc
+
+
+def test_idempotent() -> None:
+    doc = b.document(b.para(LONG + "2"), b.para("98处，整改率达到97."), b.para("3%，其余隐患限期整改"),
+                     b.para("。"))
+    once = join_paragraphs(doc, Options(), DiagnosticLog())
+    assert doc_text(once) == LONG + "298处，整改率达到97.3%，其余隐患限期整改。\n"
+    assert join_paragraphs(once, Options(), DiagnosticLog()) == once
