@@ -60,6 +60,7 @@ from docconv.clean.rules.literals import TriggerIndex
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
+from docconv.structure.title import head_furniture
 from docconv.transform import Transform
 
 APPENDED = Attr(classes=("article",), kv=(("origin", "appended"),))
@@ -141,6 +142,8 @@ class _Line:
     """Id of the rule or detector that removes the whole line."""
     spans: list[tuple[int, int]] = field(default_factory=list)
     """Inline ranges of `text` to remove."""
+    heading: bool = False
+    """Its block is a heading of the source (`<h1>`, a Word heading, one found by the structure stage)."""
 
 
 def _split_lines(content: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
@@ -179,7 +182,8 @@ def _collect(blocks: tuple[Block, ...], path: tuple[int, ...], out: list[_Line],
                     if pos is not None and pos.line is not None and n:
                         pos = replace(pos, line=pos.line + n, offset=None)
                     key = bkey if len(texts) == 1 else key_of_folded(line_folded)
-                    out.append(_Line(p, n, text, key, whole, bkey, pos, line_folded, segment[0]))
+                    out.append(_Line(p, n, text, key, whole, bkey, pos, line_folded, segment[0],
+                                     heading=isinstance(block, Heading)))
             case Div(blocks=inner) if not path and _is_appended(block):
                 segment[0] += 1
                 _collect(inner, p, out, segment)
@@ -208,9 +212,12 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     siblings: dict[tuple[int, ...], list[_Line]] = {}
     for ln in lines:
         siblings.setdefault(ln.path, []).append(ln)
-    for ln in lines:
+    held: list[_Held] = []
+    for k, ln in enumerate(lines):
         if ln.removed_by is None:
-            _decide(ln, siblings[ln.path], meta, log)
+            _decide(ln, siblings[ln.path], meta, log, lines=lines, at=k, held=held)
+    _settle(held, lines, siblings, meta, log)
+    _head_titles(lines, off, log)
     _score_edges(lines, off, log)
     live = [ln for ln in lines if ln.removed_by is None]
     inline_rules = [r for r in rules if r.kind is Kind.INLINE]
@@ -320,7 +327,36 @@ def _zones(lines: list[_Line]) -> None:
                 setattr(ln, zone.value, True)
 
 
-def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog) -> None:
+NEAR_RESIDUE = 3
+"""Lines apart that other residue may stand for a held field line to be removed with it."""
+
+
+@dataclass(slots=True)
+class _Held:
+    """A match whose removal waits for corroboration from the rest of the document."""
+
+    line: _Line
+    rule: Rule
+    match: re.Match[str]
+    at: int
+    """Index of the line in the document's line list."""
+    among_fields: bool
+    """Held because it stands among the report's own field lines (otherwise: the rule asks for company)."""
+
+
+def _among_fields(lines: list[_Line], at: int, r: Rule) -> bool:
+    """Whether a zone-limited furniture line stands among the report's own `字段:值` lines or next to its
+    signature date: then its wording alone does not make it the site's."""
+    key = lines[at].key
+    if (r.family != "furniture" or r.kind is not Kind.LINE or r.where is Where.ANYWHERE
+            or not scorers.field_line(key) or scorers.site_mark(key)):
+        return False
+    return any(scorers.signature_date(o.key) or (not o.candidates and scorers.field_line(o.key))
+               for o in (lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)))
+
+
+def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog, *, lines: list[_Line],
+            at: int, held: list[_Held]) -> None:
     doubt: tuple[Rule, str] | None = None
     for r, m in ln.candidates:
         if r.suspect:
@@ -330,16 +366,59 @@ def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog) -
             if r.suspect_elsewhere:
                 doubt = doubt or (r, f"it is outside the document's {r.where.value}")
             continue
-        text = ln.block_text if r.kind is Kind.BLOCK else ln.text
-        for other in siblings if r.kind is Kind.BLOCK else [ln]:
-            other.removed_by = r.id
-        _report_removal(log, r, text.strip(), ln.pos)
-        meta.harvest(r, m, text, ln.pos, log)
+        fields = _among_fields(lines, at, r)
+        if r.corroborate or fields:
+            held.append(_Held(ln, r, m, at, fields))
+        else:
+            _remove(ln, r, m, siblings, meta=meta, log=log)
         return
     if doubt is not None:
         r, why = doubt
         log.report(r.id, f"{r.family}: {r.reason}; kept because {why}", action=Action.KEPT,
                    severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
+
+
+def _remove(ln: _Line, r: Rule, m: re.Match[str], siblings: list[_Line], *, meta: _Meta,
+            log: DiagnosticLog) -> None:
+    text = ln.block_text if r.kind is Kind.BLOCK else ln.text
+    for other in siblings if r.kind is Kind.BLOCK else [ln]:
+        other.removed_by = r.id
+    _report_removal(log, r, text.strip(), ln.pos)
+    meta.harvest(r, m, text, ln.pos, log)
+
+
+def _settle(held: list[_Held], lines: list[_Line], siblings: dict[tuple[int, ...], list[_Line]],
+            meta: _Meta, log: DiagnosticLog) -> None:
+    """Remove the held matches that other residue corroborates; keep the rest and report them as suspect."""
+    waiting = {id(h.line) for h in held}
+    strong = [k for k, ln in enumerate(lines) if ln.removed_by is not None and id(ln) not in waiting]
+    for h in held:
+        if h.among_fields:
+            ok = any(abs(k - h.at) <= NEAR_RESIDUE for k in strong)
+            why = ("it stands among the report's own field lines or by its signature date, with no other "
+                   "site residue next to it")
+        else:
+            ok, why = bool(strong), "the document has no other site residue"
+        if ok:
+            _remove(h.line, h.rule, h.match, siblings[h.line.path], meta=meta, log=log)
+        else:
+            log.report(h.rule.id, f"{h.rule.family}: {h.rule.reason}; kept because {why}", action=Action.KEPT,
+                       severity=Severity.WARNING, text=h.line.text.strip(), pos=h.line.pos)
+
+
+def _head_titles(lines: list[_Line], off: frozenset[str], log: DiagnosticLog) -> None:
+    """Remove what the site printed around the page title in the main text's head (structure/title.py)."""
+    head = [ln for ln in lines if ln.segment == 0 and ln.head]
+    verdicts = head_furniture([ln.text for ln in head], [ln.removed_by is not None for ln in head],
+                              [ln.heading or bool(ln.candidates) for ln in head])
+    for v in verdicts:
+        ln = head[v.index]
+        if v.rule in off:
+            log.report(v.rule, f"{v.reason}; kept because the detector is turned off", action=Action.KEPT,
+                       severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
+            continue
+        ln.removed_by = v.rule
+        log.report(v.rule, v.reason, action=Action.REMOVED, text=ln.text.strip(), pos=ln.pos)
 
 
 def _report_removal(log: DiagnosticLog, r: Rule, text: str, pos: Pos | None, note: str = "") -> None:
@@ -469,13 +548,22 @@ def _reading_tails(
             _drop(single[j], "tail.dated-titles", off, log,
                   "title with a date from the site's list of related pages")
             j += 1
+        # An HTML page's list of related links: one list block whose items are all titles.
+        while j < n and isinstance(doc.blocks[j], List) and _links_list(lines, j):
+            for ln in lines:
+                if ln.path[0] == j and ln.removed_by is None:
+                    _drop(ln, "tail.related-titles", off, log, "title from the site's list of related pages")
+            j += 1
         k = j
-        while k < n and k in single and _link_like(single[k].key) and not _is_tail_start(single[k]):
+        # Counter rows under each title ('阅读 2,318 评论 0') belong to the list; their own rule removes them.
+        while k < n and k in single and not _is_tail_start(single[k]) and (
+                _link_like(single[k].key) or _removing(single[k], Where.TAIL)):
             k += 1
         if k == n:
             for x in range(j, k):
-                _drop(single[x], "tail.related-titles", off, log,
-                      "title from the site's list of related pages at the end of the document")
+                if not _removing(single[x], Where.TAIL):
+                    _drop(single[x], "tail.related-titles", off, log,
+                          "title from the site's list of related pages at the end of the document")
             break
         if k - j >= 3:
             for x in range(j, k - 1):
@@ -497,6 +585,12 @@ def _reading_tails(
 
 def _is_tail_start(ln: _Line) -> bool:
     return any(r.kind is Kind.TAIL_START for r, _ in ln.candidates)
+
+
+def _links_list(lines: list[_Line], block: int) -> bool:
+    """Whether the top-level list `block` holds only short title lines (a list of related pages)."""
+    own = [ln for ln in lines if ln.path[0] == block]
+    return bool(own) and all(_link_like(ln.key) or scorers.dated_title(ln.key) for ln in own)
 
 
 def _link_like(key: str) -> bool:

@@ -120,6 +120,37 @@ def is_title(key: str) -> bool:
     return not _NUMBERED.match(text) and bool(_DOC_TYPE.search(text))
 
 
+_FIELD_LINE = re.compile(r"[\u3400-\u9fffA-Za-z]{2,10}\s*:\s*\S")
+_SIGN_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
+_SITE_MARK = re.compile(r"版权所有|copyright|©|all rights reserved", re.IGNORECASE)
+
+
+def field_line(key: str) -> bool:
+    """Whether a line is a `字段:值` line: a report's own data section is written in such lines too."""
+    return _FIELD_LINE.match(key) is not None
+
+
+def signature_date(key: str) -> bool:
+    """Whether a line is only a date as authors write it under their signature ('2023年12月28日')."""
+    return _SIGN_DATE.fullmatch(key.strip()) is not None
+
+
+def site_mark(key: str) -> bool:
+    """Whether a line holds words only a site's footer uses ('版权所有', '©')."""
+    return _SITE_MARK.search(key) is not None
+
+
+def numbered(key: str) -> bool:
+    """Whether a line opens with a numbering marker of a report's outline ('一、', '(二)', '3.')."""
+    return _NUMBERED.match(key.strip()) is not None
+
+
+def starts_article(key: str) -> bool:
+    """Whether a line opens with an article marker of a multi-article page ('篇一:', '第二篇', '范文3')."""
+    return _ARTICLE_PREFIX.match(key.strip()) is not None
+
+
 def dated_title(key: str) -> bool:
     """Whether a line is a list entry of a site: a title with a date glued to its end ('…总结03-27')."""
     text = key.strip()

@@ -96,6 +96,9 @@ class Rule:
     """The evidence is weak: report matches as suspect and keep the text."""
     suspect_elsewhere: bool = True
     """Report a match outside the rule's zone as suspect (otherwise stay silent)."""
+    corroborate: bool = False
+    """The wording alone is not enough: remove a match only when other residue was removed from the same
+    document; in a document with no other residue keep it and report it as suspect."""
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     """The compiled pattern."""
     trigger: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
@@ -118,11 +121,12 @@ def rule(
     enabled: bool = True,
     suspect: bool = False,
     suspect_elsewhere: bool = True,
+    corroborate: bool = False,
 ) -> Rule:
     """Build a built-in rule; the family is the first part of the id."""
     return Rule(id=id, family=id.split(".", 1)[0], pattern=pattern, kind=Kind(kind), where=Where(where),
                 reason=reason, max_len=max_len, enabled=enabled, suspect=suspect,
-                suspect_elsewhere=suspect_elsewhere)
+                suspect_elsewhere=suspect_elsewhere, corroborate=corroborate)
 
 
 # ------------------------------------------------------------------------------------------------- folding
@@ -176,7 +180,7 @@ def key_of_folded(folded: str) -> str:
 
 _FIELDS: dict[str, type] = {
     "id": str, "family": str, "pattern": str, "kind": str, "where": str, "reason": str,
-    "max_len": int, "enabled": bool, "suspect": bool, "suspect_elsewhere": bool,
+    "max_len": int, "enabled": bool, "suspect": bool, "suspect_elsewhere": bool, "corroborate": bool,
 }
 _REQUIRED = ("id", "pattern", "kind", "where", "reason")
 
@@ -262,7 +266,8 @@ def _user_rule(path: str, n: int, entry: dict[str, Any]) -> Rule:
         raise OptionError(f"{where}: reason must not be empty; say in one line why this is residue")
     return Rule(id=rid, family=family.strip(), pattern=pattern, kind=kind, where=zone, reason=reason.strip(),
                 max_len=max_len, enabled=entry.get("enabled", True), suspect=entry.get("suspect", False),
-                suspect_elsewhere=entry.get("suspect_elsewhere", True))
+                suspect_elsewhere=entry.get("suspect_elsewhere", True),
+                corroborate=entry.get("corroborate", False))
 
 
 # ------------------------------------------------------------------------------------------------ selection
@@ -275,6 +280,8 @@ DETECTOR_IDS: dict[str, str] = {
     "score.edge-furniture": "score",
     "furniture.html-region": "furniture",
     "furniture.html-links": "furniture",
+    "furniture.above-title": "furniture",
+    "furniture.between-residue": "furniture",
 }
 """Ids of the residue decisions made in code rather than by a pattern; they can be kept like rules."""
 

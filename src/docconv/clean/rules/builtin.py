@@ -32,13 +32,14 @@ LONG = 10_000_000
 """max_len of inline rules that must see whole paragraphs, however long."""
 
 _META_FIELD = (
-    r"(?:发布|发表|更新|上传|录入|添加|提交)(?:时间|日期|于)|时间|日期|来源|出处|作者|编辑|责任编辑|责编|"
+    r"(?:发布|发表|更新|上传|录入|添加|提交)(?:时间|日期|于)|(?:发布|发文|信息来源)(?:部门|单位|机构)|"
+    r"时间|日期|来源|出处|作者|编辑|责任编辑|责编|"
     r"浏览(?:次数|量|数)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|访问(?:次数|量)|人气|热度|评论(?:数)?|"
     r"栏目|分类|所属分类|字号|字体|投稿|发布者|发布人|文章编号|编号"
 )
 # A field value runs up to the next field name; a colon only belongs to it inside a time or a URL.
 _META_VALUE = (rf"(?:(?!(?:{_META_FIELD})\s*:)"
-               r"(?:[^:|\[\]【】]|(?<=\d):(?=\d)|(?<=http):(?=//)|(?<=https):(?=//))){0,80}+")
+               r"(?:[^:|┆丨\[\]【】]|(?<=\d):(?=\d)|(?<=http):(?=//)|(?<=https):(?=//))){0,80}+")
 
 _SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信好友|微信|朋友圈|豆瓣|人人网|贴吧|钉钉"
 # Buttons and links of news, blog, forum and document pages. Each is a word no report writes as a line
@@ -46,7 +47,9 @@ _SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信�
 _TOOL = (
     r"打印本页|打印此页|打印此文|打印文章|打印|列印本页|列印|关闭窗口|关闭本页|关闭此页|关闭视窗|关闭|"
     r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|"
-    r"侵权投诉|投诉|举报|点赞|在看|赞赏|转发|转载▼?|发表评论|发评论|评论|回复|引用|使用道具|"
+    r"侵权投诉|投诉|举报|点赞|在看|赞赏支持|赞赏|转发|转载原文|禁止转载|转藏|献花\s*+\(\d{1,6}\)|\+\s*+1|"
+    r"转载▼?|发表评论|发评论|评论|回复\s*+\(\d{1,6}\)|回复|引用|使用道具|"
+    r"来自[a-z0-9\u3400-\u9fff ]{1,16}?客户端|登录(?:百度)?(?:帐号|账号)|"
     r"只看(?:该作者|楼主)|倒序浏览|正序浏览|高级模式|快速回复|发表回复|电梯直达|\+?\s*+关注|"
     r"(?:vip|会员)?免费下载|立即下载|下载文档|下载本文档|"
     r"扫一扫\s*+(?:在|用)?\s*+手机(?:上)?\s*+(?:打开|浏览|阅读|查看)\s*+(?:当前页|本页|此页|本文)?|"
@@ -55,8 +58,8 @@ _TOOL = (
     r"(?:字号|字体)\s*+:?\s*+(?:[大中小]\s*+){1,3}"
 )
 
-_COUNTER = (r"阅读量|阅读数|阅读|浏览量|浏览|评论数|评论|收藏|转载|点赞|分享|喜欢|回复|查看|下载量|下载|粉丝|"
-            r"字数|点击")
+_COUNTER = (r"阅读量|阅读数|阅读|阅|浏览量|浏览|评论数|评论|收藏|转载|转藏|点赞|在看|赞|献花|分享|喜欢|回复|"
+            r"查看|下载量|下载|粉丝|字数|点击")
 _DOC_FIELD = (
     r"文档贡献者|贡献者|上传者|上传用户|上传人|分享者|内容提供方|提供者|文档格式|文件格式|格式|文档页数|页数|"
     r"文件大小|大小|字数|下载积分|所需积分|积分|下载次数|下载量|收藏次数|收藏数|浏览人气|浏览次数|阅读次数|"
@@ -90,7 +93,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=160,
          reason="breadcrumb trail starting from the site home page ('首页 > ...')"),
     rule("furniture.meta-fields",
-         rf"\s*+(?>[\[【(]?\s*+(?:(?:{_META_FIELD})\s*+:\s*+{_META_VALUE}|{_COUNT_ITEM})[\]】)]?\s*+[|/·]?\s*+){{2,8}}",
+         rf"\s*+(?>[\[【(]?\s*+(?:(?:{_META_FIELD})\s*+:\s*+{_META_VALUE}|{_COUNT_ITEM})[\]】)]?\s*+[|/·┆丨]?\s*+){{2,8}}",
          kind="line", where="anywhere",
          reason="line of page fields (publish time, source, author, views...) printed by the site"),
     rule("furniture.publish-time",
@@ -132,6 +135,7 @@ FURNITURE: tuple[Rule, ...] = (
          reason="permalink or reposting notice of the page"),
     rule("furniture.tags",
          r"(?:相关|本文|文章|热门)?(?:标签|tags?|热词搜索|热词|热搜词|搜索词)\s*:\s*.{1,100}"
+         r"|(?:文章|所属)?(?:分类|栏目)\s*:\s*[^。!?]{1,40}"
          r"|搜索更多(?:关于)?\s*:?.{1,60}?的?(?:文档|文章|范文|资料|内容)",
          kind="line", where="edges",
          reason="tag or search-word list of the page ('标签:', '相关热词搜索:', '搜索更多关于:')"),
@@ -145,7 +149,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="edges",
          reason="site copyright/registration footer"),
     rule("furniture.page-tools",
-         rf"(?>[\[【(]?\s*+(?:{_TOOL})\s*+[\]】)]?\s*+[:|/·]?\s*+){{1,12}}",
+         rf"(?>[\[【(]?\s*+(?:{_TOOL})\s*+[\]】)]?\s*+[:|/·┆丨]?\s*+){{1,12}}",
          kind="line", where="anywhere", max_len=120,
          reason="page tool links (print, close, share, font size, reply, report)"),
     rule("furniture.site-header",
@@ -178,7 +182,7 @@ FURNITURE: tuple[Rule, ...] = (
          reason="breadcrumb trail of the page ('XX网 > 实用范文 > 工作总结 >')"),
     rule("furniture.counters",
          rf"(?:\d{{1,4}}(?:\.\d{{1,4}})?\s+)?(?:{DATETIME}\s*+)?"
-         rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?\s*+(?:次|人|条)?\s*+[|·/]?\s*+){{2,8}}",
+         rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?\s*+(?:次|人|条)?\s*+[|·/┆丨]?\s*+){{2,8}}",
          kind="line", where="anywhere",
          reason="row of counters printed by a blog or article page ('阅读(235) 评论(3) 收藏(1)')"),
     # Fields of a document-sharing page (uploader, format, size, pages, price). The field names are
@@ -220,6 +224,113 @@ FURNITURE: tuple[Rule, ...] = (
          r"更多精彩(?:内容)?\s*[,!\s]*(?:就在|尽在|请|快|下载|打开)[^。!?]{0,20}",
          kind="line", where="edges", max_len=40,
          reason="site line advertising its app ('更多精彩内容,就在XX APP')"),
+)
+
+# Lines found on pages of sites the rules above were not written from (forums, blogs, public accounts,
+# document libraries). Each names the general shape, not one site's wording.
+_SITE_NAME = rf"(?:{CJK}|[a-z0-9]){{1,12}}?(?:范文网|网|文库|文档|图书馆|贴吧|吧|论坛|博客)"
+"""A site's name: a short name ending in a word that says it is a site."""
+_GENRE = r"(?:总结|报告|计划|汇报|述职|心得|体会|方案|讲话|发言|材料|规划|要点)"
+_ONE_TITLE = (rf"(?!(?:年终|年度|个人|工作|述职|心得){{0,2}}{_GENRE}{{1,2}}(?:范文|大全|精选)?\s*[\]】]?\s*$)"
+              rf"[^|｜]{{0,40}}?{_GENRE}[^|｜]{{0,20}}$")
+"""What follows a name and a dash when the line is one report title: a genre word after words of its
+own (a bare genre phrase, '述职报告', is the site's category) and no further menu bar."""
+_NOT_GOV = r"(?!.{0,200}?\.(?:gov|edu)\.)"
+"""Put first in a pattern: refuses a line with the address of a government or school site, which the
+report's own office may run."""
+_WEB_WORD = (r"首页|主页|app|会员|登录|注册|下载|视频|图片|看贴|精品|专栏|论坛|社区|博客|问答|频道|阅览室|"
+             r"图书馆|文库|排行|投稿")
+_ROW_ITEM = r"[^\s|/·┆丨。!?,;:]{1,8}"
+_TOOLISH = (rf"(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?|{_TOOL}|阅读原文|"
+            r"(?:来源|作者)\s*+:\s*+[^\s|┆丨:]{1,16}")
+_PROFILE_ITEM = (r"总资产\s*+\d[\d.]{0,9}|(?:共写了?|获得了?|共有?|拥有)?\s*+\d[\d.,]{0,9}\s*+[wk万]?\s*+"
+                 r"(?:个|篇)?\s*+(?:字|赞|粉丝|喜欢|文章|关注)")
+
+SITE_PAGES: tuple[Rule, ...] = (
+    # A bare site name is also the name of a company or a newspaper ('国家电网'): removed only when the
+    # document carries other residue.
+    rule("furniture.site-name",
+         rf"[\[【]?\s*{_SITE_NAME}\s*[\]】]?",
+         kind="line", where="head", corroborate=True, max_len=30,
+         reason="the site's name standing alone above the text"),
+    # A name ending in 网 followed by one report title ('南方电网-2023年安全生产工作总结') is a company's
+    # title line, not a banner: a banner's tail is a slogan or a menu.
+    rule("furniture.site-banner",
+         rf"[\[【]?\s*{_SITE_NAME}\s*(?:[-—_|·]\s*(?!{_ONE_TITLE}){NO_STOP}{{1,40}}"
+         rf"|\s{{1,3}}{NO_STOP}{{0,30}}?\|{NO_STOP}{{1,40}})"
+         r"\s*[\]】]?",
+         kind="line", where="edges", max_len=80,
+         reason="the site's name with its slogan, category or menu ('XX网 - 免费范文大全 | …', "
+                "'【XX网 - 述职报告】')"),
+    rule("furniture.collected-title",
+         rf"{_SITE_NAME}\s*(?:收录|整理|发布|提供|推荐)的?\s*《{NO_STOP}{{1,80}}》",
+         kind="line", where="edges", max_len=120,
+         reason="the site's heading over the text it collected ('XX网 收录的《…》')"),
+    rule("furniture.menu-row",
+         rf"(?=.{{0,100}}?(?:{_WEB_WORD}))\s*+(?>{_ROW_ITEM}(?:\s*+[|/·┆丨]\s*+|\s++)){{3,12}}{_ROW_ITEM}",
+         kind="line", where="head", corroborate=True, max_len=120,
+         reason="a row of short menu words of the site ('首页 | 阅览室 | 馆友', '看贴 图片 精品 视频')"),
+    rule("furniture.byline",
+         rf"(?:作者|发布者|发布人)\s*:\s*(?P<author>[^\s:,,。!?]{{1,16}})\s+(?P<date>{DATETIME})",
+         kind="line", where="edges", suspect_elsewhere=False,
+         reason="author and time of the page above the text ('作者:… 2023-12-29 10:24')"),
+    rule("furniture.account-byline",
+         rf"(?:原创\s*)?(?:[^\s:,,。!?]{{1,16}}\s+){{0,2}}(?P<date>{DATE}\s*{TIME})\s*发表于\s*{CJK}{{2,8}}",
+         kind="line", where="edges", suspect_elsewhere=False,
+         reason="public-account byline: account, time and the place it was posted from ('… 发表于浙江')"),
+    rule("furniture.dated-counter",
+         rf"(?P<date>{DATETIME})\s+(?:[^\s:,,。!?|]{{1,16}}\s+)?(?:阅读|浏览|阅|点击)\s*:?\s*\d[\d,]{{0,9}}\s*次?",
+         kind="line", where="edges", suspect_elsewhere=False,
+         reason="publish date, site and view counter of the page ('2023-07-06 XX之家 阅读 892')"),
+    # Buttons, counters and page fields mixed on one row ('阅读(235)┆ 评论(3) ┆ 转载原文 ┆ 收藏'): every
+    # item is a counter, a button or a field, so a sentence never matches.
+    rule("furniture.button-row",
+         rf"(?:(?P<date>{DATETIME})\s*+[|┆丨·]?\s*+)?(?>(?:{_TOOLISH})\s*+[|/·┆丨]?\s*+){{2,16}}",
+         kind="line", where="anywhere", max_len=160,
+         reason="a row of counters, buttons and page fields ('阅读(235)┆ 评论(3) ┆ 收藏', "
+                "'转藏 分享 献花(0)')"),
+    rule("furniture.forum-floor-time",
+         rf"(?:楼主|沙发|板凳|地板|\d{{1,5}}\s*楼|\d{{1,5}}\s*#|#\s*\d{{1,5}})\s*[|·]?\s*{DATETIME}"
+         r"(?:\s*[|·]?\s*来自[a-z0-9\u3400-\u9fff ]{1,16}?客户端)?",
+         kind="line", where="anywhere", max_len=60,
+         reason="floor label and time of a forum post ('2楼 2023-07-08 22:05')"),
+    rule("furniture.forum-title",
+         rf"[【\[](?:求助|讨论|分享|原创|转载|转帖|提问|求教|请教|交流)[】\]]{NO_STOP}{{1,60}}?(?:,|请|帮忙|吗|呢)"
+         rf"{NO_STOP}{{0,60}}\??",
+         kind="line", where="head", corroborate=True, max_len=100,
+         reason="a forum thread's title that asks or requests ('【求助】…请大家帮忙看看'); a tagged title "
+                "that "
+                "names a document ('【分享】…述职报告') is the report's and stays"),
+    rule("furniture.app-call",
+         rf"(?:扫(?:描)?\s*(?:二维码|码)\s*)?(?:下载|打开|安装)\s*{NO_STOP}{{0,10}}?(?:客户端|app)"
+         r"|登录\s*[^\s。!?,]{0,6}?(?:帐号|账号)",
+         kind="line", where="edges", max_len=30,
+         reason="site line asking the reader to install its app or log in ('扫二维码下载贴吧客户端')"),
+    rule("furniture.tipping",
+         rf"小礼物走一走{NO_STOP}{{0,20}}|(?:还没有人|快来)?赞赏\s*(?:支持|一下|作者)?{NO_STOP}{{0,10}}",
+         kind="line", where="edges", max_len=30,
+         reason="tipping line of a blog page ('赞赏支持', '小礼物走一走,来…关注我')"),
+    rule("furniture.profile-stats",
+         rf"(?=.{{0,80}}?(?:粉丝|个赞|总资产))\s*+(?>(?:{_PROFILE_ITEM})\s*+[|·,]?\s*+){{2,8}}",
+         kind="line", where="anywhere", max_len=100,
+         reason="author statistics of a blog page ('总资产12 共写了3.6W字 获得215个赞')"),
+    rule("furniture.topic-tag",
+         rf"(?:#\s*{CJK}[^\s#]{{0,15}}\s*\d{{1,4}}\s*个\s*){{1,6}}",
+         kind="line", where="edges", max_len=80,
+         reason="topic collection link of a public-account page ('#德育工作 3个')"),
+    # What a copy of a public-account page leaves where a picture or video stood.
+    rule("furniture.media-placeholder",
+         r"[\[【]?\s*(?:图片|视频|动图|音频|▼|▲|▽|△)\s*[\]】]?",
+         kind="line", where="anywhere", corroborate=True, max_len=20,
+         reason="placeholder or arrow left where the page had a picture or video ('图片', '▼')"),
+    rule("furniture.doc-box",
+         rf"关于本文(?:档)?|文档信息|本文信息|(?:本文|文章|文档)标题\s*:\s*{NO_STOP}{{1,80}}",
+         kind="line", where="edges", max_len=100,
+         reason="information box of a document page ('关于本文', '本文标题:…')"),
+    rule("furniture.doc-link",
+         rf"{_NOT_GOV}(?:本文|文章|文档)?链接地址\s*:\s*{URL}",
+         kind="line", where="edges", corroborate=True, max_len=200,
+         reason="address of the page in its information box ('链接地址:https://…')"),
 )
 
 # ------------------------------------------------------------------------------------ editor and ad blurbs
@@ -273,14 +384,18 @@ TAILS: tuple[Rule, ...] = (
          r"(?:推荐阅读|相关阅读|延伸阅读|扩展阅读|拓展阅读|精彩阅读|更多阅读|热门阅读|热点阅读|相关文章|相关推荐|"
          r"相关范文|相关内容|相关链接|相关资料|相关文档|热门文章|热门推荐|猜你喜欢|精彩推荐|"
          r"你可能(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的)?(?:文章|文档)?|"
-         r"更多精彩|最新文章|最新推荐)(?:推荐|列表|导读)?\s*[】\]]?\s*(?::|>>?|»)?",
+         r"更多精彩|最新文章|最新推荐)(?:推荐|列表|导读)?\s*[】\]]?\s*(?::|>>?|»)?"
+         r"(?:\s*更多(?:精彩)?(?:内容|文章)?\s*(?:>>?|»)?)?",
          kind="tail-start", where="anywhere", max_len=120,
          reason="header of the site's 'more reading' list ('推荐阅读:', '相关文章', '更多…延伸阅读')"),
     # The same kind of header in the words of public accounts and document-sharing sites.
     rule("tail.list-marker",
          r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|文章|内容)|历史文章|精彩回顾|大家(?:都|还)在看|猜你感兴趣|"
          r"为(?:你|您)推荐|更多推荐|相关下载|相关专题|阅读了该文档的用户还阅读了(?:这些文档)?|"
-         r"看了.{1,60}?的人(?:还|也)(?:看了|在看|阅读了|喜欢))(?:推荐|列表)?\s*[】\]]?\s*(?::|>>?|»)?",
+         r"该(?:用户|作者)的其他(?:文档|文章|作品)|类似文章|相似文章|相似文档|"
+         r"喜欢此内容的人还喜欢|"
+         r"看了.{1,60}?的人(?:还|也)(?:看了|在看|阅读了|喜欢))(?:推荐|列表)?\s*[】\]]?\s*(?::|>>?|»)?"
+         r"(?:\s*更多(?:精彩)?(?:内容|文章)?\s*(?:>>?|»)?)?",
          kind="tail-start", where="anywhere", max_len=120,
          reason="header of a list of other articles ('往期推荐', '看了…的人还看了:', "
                 "'阅读了该文档的用户还阅读了')"),
@@ -323,7 +438,7 @@ TRUNCATION: tuple[Rule, ...] = (
          reason="download link standing in for the rest of the document"),
     rule("truncation.read-more",
          r"(?:点击|>>)?\s*(?:查看|阅读|展开|浏览)(?:全文|更多|剩余(?:全文|内容)?|完整(?:内容|版)?)\s*(?:>>?|»)?"
-         r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|还剩\s*\d{1,5}\s*页未读\s*,?\s*(?:继续阅读|点击(?:继续)?阅读|展开(?:全文)?|阅读全文)?\s*(?:>>?|»)?|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
+         r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|(?:还剩|剩余|剩下)\s*\d{1,5}\s*页未读\s*,?\s*(?:继续阅读|点击(?:继续)?阅读|展开(?:全文)?|阅读全文)?\s*(?:>>?|»)?|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
          kind="line", where="anywhere", max_len=40,
          reason="'read more' link left by the site"),
 )
@@ -338,15 +453,17 @@ BANNERS: tuple[Rule, ...] = (
     # Buttons and terms of document-sharing pages. Every alternative names a download of *this* document
     # or a membership, which a report never does on a line of its own.
     rule("banner.download",
-         r"(?:(?:(?:vip|会员)\s*+)?(?:免费|立即|马上|点击|一键|直接)?\s*+下载\s*+(?:本|这篇|此|该|这份)?\s*+"
-         r"(?:word|pdf|wps|doc)?\s*+(?:文档|文章|范文|资料|文件|全文)"
+         r"(?:(?:(?:vip|会员)\s*+)?(?:免费|立即|马上|点击|一键|直接)?\s*+下载\s*+(?:本文|(?:本|这篇|此|该|这份)?\s*+"
+         r"(?:word|pdf|wps|doc)?\s*+(?:文档|文章|范文|资料|文件|全文))"
+         r"|全文阅读已结束(?:[^。!?]{0,40}?(?:下载|积分|金币|下载券|vip|会员)[^。!?]{0,20})?"
          r"|(?:加入|开通|升级|成为)\s*+(?:vip|会员)[,!\s]{0,2}[^。!?|]{0,12}?(?:下载|阅读|特权)"
-         r"|下载(?:本|该|此|这篇)(?:文档|文章|资料)[^。!?]{0,24}?(?:登录|积分|金币|下载券|vip|会员|付费)[^。!?]{0,20}"
+         r"|下载(?:本|该|此|这篇)(?:文档|文章|资料|文)[^。!?]{0,24}?(?:登录|积分|金币|下载券|vip|会员|付费)[^。!?]{0,20}"
          r"|预览与源文档一致[^。!?]{0,20}|下载高清无水印)[,!。|\s]*+",
          kind="line", where="anywhere", max_len=60,
          reason="download or membership button of a document-sharing page ('VIP免费下载', '加入VIP')"),
     rule("banner.price",
-         r"(?:需要|所需|消耗|下载所需|售价|价格)\s*(?:金币|积分|下载券|财富值|点券)\s*:?[^。!?]{0,40}",
+         r"(?:需要|所需|消耗|下载所需|售价|价格)\s*(?:金币|积分|下载券|财富值|点券)\s*:?[^。!?]{0,40}"
+         r"|下载(?:积分|金币|下载券)\s*:?\s*\d{1,6}\s*(?:金币|积分|下载券|个|分)?",
          kind="line", where="edges", max_len=60,
          reason="price of a download on a document-sharing page ('需要金币:…')"),
     rule("banner.site-slogan",
@@ -380,9 +497,21 @@ BANNERS: tuple[Rule, ...] = (
          r"(?:文档|资料|内容)(?:来自|来源于)(?:网络|网友)|仅供(?:个人)?(?:学习|交流)(?:参考)?[,]?\s*(?:请|如有|不得)|"
          r"侵犯了?(?:您|你)?的?(?:版权|权益|著作权)[^。]{0,20}?(?:联系|告知|通知)(?:本站|我们|本网|平台)|"
          r"版权归(?:原)?(?:作者|出处)|本文档(?:由|为)(?:用户|网友|会员)?(?:上传|分享|提供)|本文档(?:内容)?版权|"
-         r"(?:声明|免责声明)\s*:\s*本(?:文|站|号|公众号|平台)|仅代表作者(?:本人|个人)?观点",
+         r"(?:声明|免责声明)\s*:\s*本(?:文|站|号|公众号|平台)|仅代表作者(?:本人|个人)?观点|"
+         r"(?:文库|网|站|平台)(?:上)?所有(?:资源|文档|内容|资料)(?:均)?(?:是|由|为|来自)?(?:用户|网友)",
          kind="block", where="edges", max_len=300,
          reason="download-site disclaimer or terms of use"),
+)
+
+BANNERS = (*BANNERS,
+    # An advertisement ends in a call to act with an arrow ('点击免费领取>>') or says it is one ('广告'):
+    # report sentences do neither.
+    rule("banner.ad-call",
+         rf"{NO_STOP}{{0,60}}?(?:点击|立即|马上|免费)\s*(?:免费)?(?:领取|查看更多|查看详情|了解更多|进入|下载|获取|抢购|报名)"
+         r"\s*(?:>>|»|→|>)"
+         rf"|(?:[【\[(]\s*广告\s*[】\])]|广告\s)\s*{NO_STOP}{{0,60}}?(?:免费|领取|私信|限时|点击|优惠|咨询){NO_STOP}{{0,30}}",
+         kind="line", where="anywhere", max_len=100,
+         reason="advertisement between the paragraphs ('推荐:… 点击免费领取>>', '广告 【限时】…')"),
 )
 
 # --------------------------------------------------------------------------------------- inline watermarks
@@ -434,7 +563,24 @@ WATERMARKS = (*WATERMARKS,
          rf"(?:[^()\[\]【】。,\n]{{1,20}}?(?:网|文库|范文|平台)(?:\s{{0,2}}{DOMAIN})?|{DOMAIN})\s{{0,2}}[)\]】]",
          kind="inline", where="anywhere", max_len=LONG,
          reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)')"),
+    rule("watermark.reprint-note",
+         rf"[(\[【]?\s*(?:本文|文章|此文|原文)(?:来自|来源于?|转载自|转自|出自|摘自)\s*:?\s*"
+         rf"(?:(?P<source>{_SITE_NAME})\s*(?:{DOMAIN})?|{DOMAIN})\s*[,]?\s*转载请(?:注明|保留){NO_STOP}{{0,20}}",
+         kind="line", where="anywhere", max_len=120,
+         reason="line naming the site the text came from and asking to keep it when reposting"),
+    # A bare name with an address, or 'more … visit <address>' without a word saying it sells texts: a
+    # company may print its own address the same way, so only with other residue in the document.
+    rule("watermark.name-domain",
+         rf"{_NOT_GOV}[(\[【]?\s*{CJK}{{2,10}}\s*[(\[]?\s*{DOMAIN}\s*[)\]】]?",
+         kind="line", where="anywhere", corroborate=True, max_len=80,
+         reason="a name and a web address standing as a line of their own between paragraphs"),
+    rule("watermark.visit-domain",
+         rf"{_NOT_GOV}更多{NO_STOP}{{0,24}}?(?:请|欢迎)?\s*(?:访问|登录|浏览|搜索|进入|关注)\s*:?\s*"
+         rf"[^\s。!?,:;]{{0,16}}?\s*[(\[]?\s*{DOMAIN}\s*[)\]】]?",
+         kind="line", where="anywhere", corroborate=True, max_len=120,
+         reason="line sending the reader to a web address for more ('更多…请访问 www…')"),
 )
 
-BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS)
+
+BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS, *SITE_PAGES)
 """Every built-in rule, in the order they are tried."""
