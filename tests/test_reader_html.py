@@ -288,6 +288,17 @@ def test_regions_are_recorded_for_the_residue_cleaner() -> None:
 # -------------------------------------------------------------------------------------------- meta
 
 
+@pytest.mark.parametrize(("written", "date"), [
+    ("2023-07-14 09:30", "2023-07-14T09:30:00"),            # a CMS's PubDate: read as sites print dates
+    ("2023年7月14日", "2023-07-14"),
+    ("2024-01-06T09:12:33+08:00", "2024-01-06T09:12:33+08:00"),  # already ISO 8601: its zone is kept
+    ("近日", "近日"),                                          # no date at all: kept as found
+])
+def test_meta_date_is_iso_where_it_can_be(written: str, date: str) -> None:
+    doc, _ = read(f'<html><head><meta name="PubDate" content="{written}"></head><body><p>正文。</p></body></html>')
+    assert doc.meta.date == date
+
+
 def test_meta_from_head() -> None:
     doc, _ = read("""<html lang="zh-CN"><head><title> 年度总结_某某网 </title>
         <meta property="og:title" content="年度总结"><meta name="keywords" content="总结,年度">

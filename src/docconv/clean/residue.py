@@ -14,7 +14,7 @@ What happens, in order:
    paragraph, an `inline` match removes only the matched text;
 3. lines at the edges that no rule names are scored (`docconv.clean.scorers`): strong evidence removes,
    weaker evidence keeps the line and reports it as suspect;
-4. publish time, source and author found in removed lines move to `Meta`.
+4. publish time, source and author found in removed lines move to `Meta` (`docconv.clean.harvest`).
 
 Every removal, move and suspicion is a diagnostic. The transform is pure and idempotent.
 """
@@ -25,7 +25,6 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 
 from docconv.ast import (
@@ -43,7 +42,6 @@ from docconv.ast import (
     Link,
     List,
     ListItem,
-    Meta,
     Note,
     Para,
     Pos,
@@ -54,6 +52,7 @@ from docconv.ast import (
 )
 from docconv.clean import scorers
 from docconv.clean.dedup import drop_repeated_titles
+from docconv.clean.harvest import MetaHarvest
 from docconv.clean.rules import Kind, Rule, Where, fold, key_of_folded, load_rule_file, select
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.clean.rules.literals import TriggerIndex
@@ -69,14 +68,6 @@ APPENDED = Attr(classes=("article",), kv=(("origin", "appended"),))
 HEAD_SCAN_LIMIT = 15
 """Non-residue lines a head (or tail) may span before the body is taken to have started anyway."""
 
-_DATE_PARTS = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?"
-)
-_FIELD_META = re.compile(
-    r"(?P<field>(?:发布|发表|更新|上传)(?:时间|日期)|时间|日期|来源|出处|作者)\s*:\s*"
-    r"(?P<value>\d{4}\s*[-/.年][\d\s\-/.:月日时分秒]{3,24}|(?:https?://)?[^\s:|\[\]【】,,。]{1,40})"
-)
 
 
 # ------------------------------------------------------------------------------------------- rule loading
@@ -206,7 +197,7 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     lines: list[_Line] = []
     _collect(doc.blocks, (), lines, [0])
     _find_candidates(lines, [r for r in rules if r.kind is not Kind.INLINE])
-    meta = _Meta(doc.meta)
+    meta = MetaHarvest(doc.meta)
     starts = _reading_tails(doc, lines, off, meta, log)
     _zones(lines)
     siblings: dict[tuple[int, ...], list[_Line]] = {}
@@ -355,7 +346,7 @@ def _among_fields(lines: list[_Line], at: int, r: Rule) -> bool:
                for o in (lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)))
 
 
-def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog, *, lines: list[_Line],
+def _decide(ln: _Line, siblings: list[_Line], meta: MetaHarvest, log: DiagnosticLog, *, lines: list[_Line],
             at: int, held: list[_Held]) -> None:
     doubt: tuple[Rule, str] | None = None
     for r, m in ln.candidates:
@@ -378,7 +369,7 @@ def _decide(ln: _Line, siblings: list[_Line], meta: _Meta, log: DiagnosticLog, *
                    severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
 
 
-def _remove(ln: _Line, r: Rule, m: re.Match[str], siblings: list[_Line], *, meta: _Meta,
+def _remove(ln: _Line, r: Rule, m: re.Match[str], siblings: list[_Line], *, meta: MetaHarvest,
             log: DiagnosticLog) -> None:
     text = ln.block_text if r.kind is Kind.BLOCK else ln.text
     for other in siblings if r.kind is Kind.BLOCK else [ln]:
@@ -388,7 +379,7 @@ def _remove(ln: _Line, r: Rule, m: re.Match[str], siblings: list[_Line], *, meta
 
 
 def _settle(held: list[_Held], lines: list[_Line], siblings: dict[tuple[int, ...], list[_Line]],
-            meta: _Meta, log: DiagnosticLog) -> None:
+            meta: MetaHarvest, log: DiagnosticLog) -> None:
     """Remove the held matches that other residue corroborates; keep the rest and report them as suspect."""
     waiting = {id(h.line) for h in held}
     strong = [k for k, ln in enumerate(lines) if ln.removed_by is not None and id(ln) not in waiting]
@@ -454,7 +445,7 @@ _SEAM = 60
 """Characters on each side of a line break searched for a watermark the break split in two."""
 
 
-def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
+def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: MetaHarvest, log: DiagnosticLog) -> None:
     """Remove inline residue that a line break cut in two ('…原创:' / 'http://…' on the next line)."""
     left = prev.folded[-_SEAM:]
     base = len(prev.text) - len(left)
@@ -475,7 +466,7 @@ def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: _Meta, log:
             return
 
 
-def _inline(ln: _Line, rules: list[Rule], meta: _Meta, log: DiagnosticLog) -> None:
+def _inline(ln: _Line, rules: list[Rule], meta: MetaHarvest, log: DiagnosticLog) -> None:
     folded = ln.folded
     taken: list[tuple[int, int]] = list(ln.spans)
     for r in rules:
@@ -517,7 +508,7 @@ class _Start:
 
 
 def _reading_tails(
-    doc: Document, lines: list[_Line], off: frozenset[str], meta: _Meta, log: DiagnosticLog
+    doc: Document, lines: list[_Line], off: frozenset[str], meta: MetaHarvest, log: DiagnosticLog
 ) -> list[_Start]:
     """Remove reading-tail headers and their title lists; return the appended articles to wrap in Divs."""
     # Lines of single-line top-level paragraphs and headings, by block index: the only place where a
@@ -777,77 +768,6 @@ def _trim(seg: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if items and isinstance(items[-1], Text):
         items[-1] = replace(items[-1], text=items[-1].text.rstrip())
     return tuple(x for x in items if not (isinstance(x, Text) and not x.text))
-
-
-# -------------------------------------------------------------------------------------------------- meta
-
-
-class _Meta:
-    """Document metadata as it fills from removed lines; the first value found for a field wins."""
-
-    def __init__(self, meta: Meta) -> None:
-        self.value = meta
-        self.changed = False
-
-    def harvest(self, r: Rule, m: re.Match[str], text: str, pos: Pos | None, log: DiagnosticLog) -> None:
-        """Move the date, source and author a removed line carries into the metadata."""
-        found = {k: v for k, v in m.groupdict().items() if v}
-        folded = fold(text)
-        for fm in _FIELD_META.finditer(folded):
-            name = fm.group("field")
-            kind = "source" if name in ("来源", "出处") else "author" if name == "作者" else "date"
-            found.setdefault(kind, fm.group("value"))
-        for kind, value in found.items():
-            raw = value
-            if kind != "date":
-                # Matches run on the folded view, where traditional characters of the residue vocabulary
-                # are simplified; a name moves to the metadata as the page wrote it. Dates stay folded:
-                # full-width digits and dashes are what normalise_date reads.
-                at = folded.find(value)
-                raw = text[at:at + len(value)] if at >= 0 else value
-            self._set(r, kind, raw.strip(), pos, log)
-
-    def _set(self, r: Rule, kind: str, raw: str, pos: Pos | None, log: DiagnosticLog) -> None:
-        if not raw or getattr(self.value, kind) is not None:
-            return
-        value = normalise_date(raw) if kind == "date" else _normalise_source(raw) if kind == "source" else raw
-        if kind == "date" and value is None:
-            return
-        match kind:
-            case "date":
-                self.value = replace(self.value, date=value)
-            case "source":
-                self.value = replace(self.value, source=value)
-            case _:
-                self.value = replace(self.value, author=value)
-        self.changed = True
-        log.report(r.id, f"{r.family}: {kind} found in removed residue moved to the metadata ({value})",
-                   action=Action.MOVED, text=raw, pos=pos)
-
-
-def normalise_date(raw: str) -> str | None:
-    """ISO 8601 form of a date or date-time as sites print them, or None when it is not a real date."""
-    m = _DATE_PARTS.search(raw)
-    if m is None:
-        return None
-    y, mo, d, hh, mi, ss = m.groups()
-    try:  # sites print local time without a zone; none is invented
-        when = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
-    except ValueError:
-        return None
-    return when.strftime("%Y-%m-%dT%H:%M:%S") if hh is not None else when.strftime("%Y-%m-%d")
-
-
-def _normalise_source(raw: str) -> str:
-    text = raw.strip().rstrip(".,;:/")
-    if re.fullmatch(r"(?:https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/\S*)?", text):
-        host, sep, rest = text.partition("://")
-        if sep:
-            h, slash, tail = rest.partition("/")
-            return f"{host.lower()}://{h.lower()}{slash}{tail}"
-        h, slash, tail = text.partition("/")
-        return f"{h.lower()}{slash}{tail}"
-    return text
 
 
 def _repeated_title(doc: Document, options: Options, log: DiagnosticLog) -> Document:

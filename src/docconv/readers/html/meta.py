@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from docconv.ast import Meta, Pos
+from docconv.clean.harvest import normalise_date
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.readers.html import noise
 
@@ -62,11 +63,22 @@ def read_meta(root: etree._Element, log: DiagnosticLog) -> Meta:
         extra["lang"] = lang
     return Meta(
         title=title or og_title or None,
-        date=found.get("date"),
+        date=_date(found.get("date")),
         source=canonical or found.get("url"),
         author=found.get("author"),
         extra=tuple(extra.items()),
     )
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _date(value: str | None) -> str | None:
+    """A page's date in ISO 8601: kept as written when it already is (its zone too), else read the way
+    sites print dates (`2023-07-14 09:30`, `2023年7月14日`); kept as found when it is no date at all."""
+    if value is None or _ISO.fullmatch(value):
+        return value
+    return normalise_date(value) or value
 
 
 def _line(el: etree._Element | None) -> Pos | None:
