@@ -10,22 +10,23 @@ explains them; an entry ending in a newline names a whole line) and the metadata
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from docconv.clean.rules import fold
 from docconv.diagnostics import Action
-from tests.test_residue_support import FIXTURES, clean, clean_text, removed, text_of
+from tests.test_residue_support import (
+    FIXTURES,
+    check_idempotent,
+    check_page,
+    clean_text,
+    text_of,
+)
 
 REDTEAM = FIXTURES / "redteam"
 PAGES = sorted(p for p in REDTEAM.glob("*.txt") if not p.name.startswith("clean-"))
 CLEAN = sorted(REDTEAM.glob("clean-*.txt"))
-
-
-def _expect(path: Path) -> dict[str, object]:
-    return tomllib.loads(path.with_suffix(".expect.toml").read_text(encoding="utf-8"))
 
 
 def test_there_are_enough_redteam_pages() -> None:
@@ -35,31 +36,12 @@ def test_there_are_enough_redteam_pages() -> None:
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
 def test_page_keeps_report_and_drops_residue(path: Path) -> None:
-    expect = _expect(path)
-    doc, log = clean_text(path.read_text(encoding="utf-8"))
-    out = text_of(doc)
-    lines = out.splitlines()
-    gone = removed(log)
-    for s in expect["must_keep"]:  # type: ignore[attr-defined]
-        assert s in out, f"lost real text {s!r}"
-    for s in expect["must_drop"]:  # type: ignore[attr-defined]
-        if s.endswith("\n"):
-            line = s.strip()
-            assert line not in lines, f"residue line {line!r} survived"
-            assert line in [g.strip() for g in gone], f"no diagnostic explains {line!r}"
-        else:
-            assert s not in out, f"residue {s!r} survived"
-            assert any(s in g for g in gone), f"no diagnostic explains {s!r}"
-    for name, value in dict(expect.get("meta", {})).items():  # type: ignore[call-overload]
-        assert getattr(doc.meta, name) == value, name
+    check_page(path)
 
 
 @pytest.mark.parametrize("path", PAGES + CLEAN, ids=[p.stem for p in PAGES + CLEAN])
 def test_page_idempotent(path: Path) -> None:
-    once, _ = clean_text(path.read_text(encoding="utf-8"))
-    twice, log = clean(once)
-    assert twice == once
-    assert not removed(log)
+    check_idempotent(path)
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])

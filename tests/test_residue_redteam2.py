@@ -8,7 +8,6 @@ an `.expect.toml` like fixtures/residue/redteam/) and a clean report full of loo
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,19 @@ import docconv
 from docconv.clean.rules import line_key
 from docconv.diagnostics import Action, Severity
 from docconv.structure.title import head_furniture, strip_site_suffix, title_form
-from tests.test_residue_support import FIXTURES, clean, clean_text, removed, text_of
+from tests.test_residue_support import (
+    FIXTURES,
+    check_idempotent,
+    check_page,
+    clean_text,
+    expect_of,
+    removed,
+    text_of,
+)
 
 REDTEAM2 = FIXTURES / "redteam2"
 PAGES = sorted(p for p in REDTEAM2.glob("*.txt") if not p.name.startswith("clean-"))
 CLEAN = sorted(REDTEAM2.glob("clean-*.txt"))
-
-
-def _expect(path: Path) -> dict[str, object]:
-    return tomllib.loads(path.with_suffix(".expect.toml").read_text(encoding="utf-8"))
 
 
 def test_there_are_pages() -> None:
@@ -35,31 +38,12 @@ def test_there_are_pages() -> None:
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
 def test_page_keeps_report_and_drops_residue(path: Path) -> None:
-    expect = _expect(path)
-    doc, log = clean_text(path.read_text(encoding="utf-8"))
-    out = text_of(doc)
-    lines = out.splitlines()
-    gone = removed(log)
-    for s in expect["must_keep"]:  # type: ignore[attr-defined]
-        assert s in out + "\n", f"lost real text {s!r}"
-    for s in expect["must_drop"]:  # type: ignore[attr-defined]
-        if s.endswith("\n"):
-            line = s.strip()
-            assert line not in lines, f"residue line {line!r} survived"
-            assert line in [g.strip() for g in gone], f"no diagnostic explains {line!r}"
-        else:
-            assert s not in out, f"residue {s!r} survived"
-            assert any(s in g for g in gone), f"no diagnostic explains {s!r}"
-    for name, value in dict(expect.get("meta", {})).items():  # type: ignore[call-overload]
-        assert getattr(doc.meta, name) == value, name
+    check_page(path)
 
 
 @pytest.mark.parametrize("path", PAGES + CLEAN, ids=[p.stem for p in PAGES + CLEAN])
 def test_page_idempotent(path: Path) -> None:
-    once, _ = clean_text(path.read_text(encoding="utf-8"))
-    twice, log = clean(once)
-    assert twice == once
-    assert not removed(log)
+    check_idempotent(path)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
@@ -70,7 +54,7 @@ def test_title_is_the_reports(path: Path) -> None:
     title = out.splitlines()[0]
     assert title.startswith("# ")
     name = title[2:]
-    assert any(name == s.strip() for s in _expect(path)["must_keep"]), name  # type: ignore[attr-defined]
+    assert any(name == s.strip() for s in expect_of(path)["must_keep"]), name  # type: ignore[attr-defined]
     assert out.count(name) == 1 + sum(  # the title's words may recur inside sentences, not as a line
         1 for ln in out.splitlines()[1:] if name in ln and ln.strip() != name)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,3 +54,38 @@ def text_of(doc: Document) -> str:
 def removed(log: DiagnosticLog) -> list[str]:
     """The texts the stage reported as removed."""
     return [d.text or "" for d in log if d.action is Action.REMOVED]
+
+
+def expect_of(path: Path) -> dict[str, object]:
+    """A red-team page's expectations: the `.expect.toml` next to it."""
+    return tomllib.loads(path.with_suffix(".expect.toml").read_text(encoding="utf-8"))
+
+
+def check_page(path: Path) -> None:
+    """Clean a red-team page and check its expectations: every `must_keep` text survives, every `must_drop`
+    text (a whole line when it ends in a newline) is gone and explained by a removal, `meta` is set."""
+    expect = expect_of(path)
+    doc, log = clean_text(path.read_text(encoding="utf-8"))
+    out = text_of(doc)
+    lines = out.splitlines()
+    gone = removed(log)
+    for s in expect["must_keep"]:  # type: ignore[attr-defined]
+        assert s in out + "\n", f"lost real text {s!r}"
+    for s in expect["must_drop"]:  # type: ignore[attr-defined]
+        if s.endswith("\n"):
+            line = s.strip()
+            assert line not in lines, f"residue line {line!r} survived"
+            assert line in [g.strip() for g in gone], f"no diagnostic explains {line!r}"
+        else:
+            assert s not in out, f"residue {s!r} survived"
+            assert any(s in g for g in gone), f"no diagnostic explains {s!r}"
+    for name, value in dict(expect.get("meta", {})).items():  # type: ignore[call-overload]
+        assert getattr(doc.meta, name) == value, name
+
+
+def check_idempotent(path: Path) -> None:
+    """Cleaning a page's cleaned text again changes nothing and removes nothing."""
+    once, _ = clean_text(path.read_text(encoding="utf-8"))
+    twice, log = clean(once)
+    assert twice == once
+    assert not removed(log)
