@@ -17,9 +17,12 @@ import pytest
 from docconv.clean.rules import fold
 from docconv.diagnostics import Action
 from tests.test_residue_support import (
+    BODY,
+    BODY2,
     FIXTURES,
     check_idempotent,
     check_page,
+    check_rule_case,
     clean_text,
     text_of,
 )
@@ -55,13 +58,6 @@ def test_clean_page_loses_nothing(path: Path) -> None:
 
 # --------------------------------------------------------------------------------- one rule, two lines
 
-BODY = "今年以来，我们围绕中心工作扎实推进各项任务，全年目标全面完成，群众满意度稳步提升。"
-BODY2 = "下一步，我们将认真总结经验，查找不足，把各项工作做得更加扎实，为全县发展作出新贡献。"
-
-
-def _place(line: str, where: str) -> str:
-    order = {"head": [line, BODY, BODY2], "middle": [BODY, line, BODY2], "tail": [BODY, BODY2, line]}
-    return "\n".join(order[where])
 
 
 # rule id, where the residue stands, the residue line, where the lookalike stands, the lookalike line
@@ -110,13 +106,7 @@ CASES = [
 def test_rule_removes_residue_and_keeps_lookalike(
     rid: str, where: str, residue: str, lwhere: str, lookalike: str
 ) -> None:
-    doc, log = clean_text(_place(residue, where))
-    assert residue not in text_of(doc)
-    assert any(d.rule == rid and d.action is Action.REMOVED for d in log), [d.rule for d in log]
-    source = _place(lookalike, lwhere)
-    doc, log = clean_text(source)
-    assert text_of(doc) == source
-    assert not [d for d in log if d.action is Action.REMOVED]
+    check_rule_case(rid, where, residue, lwhere, lookalike)
 
 
 # Inline rules: the note goes, the sentence around it stays.

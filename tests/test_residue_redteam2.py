@@ -17,11 +17,15 @@ from docconv.clean.rules import line_key
 from docconv.diagnostics import Action, Severity
 from docconv.structure.title import head_furniture, strip_site_suffix, title_form
 from tests.test_residue_support import (
+    BODY,
+    BODY2,
     FIXTURES,
     check_idempotent,
     check_page,
+    check_rule_case,
     clean_text,
     expect_of,
+    place,
     removed,
     text_of,
 )
@@ -74,8 +78,6 @@ def test_clean_report_loses_nothing_and_says_what_it_doubted() -> None:
 
 # ------------------------------------------------------------------------ the report's own field lines
 
-BODY = "今年以来，我们围绕中心工作扎实推进各项任务，全年目标全面完成，群众满意度稳步提升。"
-BODY2 = "下一步，我们将认真总结经验，查找不足，把各项工作做得更加扎实，为全县发展作出新贡献。"
 FIELDS = "网站名称：某区政府网\n主办单位：某区政府办公室\n网站标识码：4401000003\n联系电话：020-1234567"
 
 
@@ -112,11 +114,6 @@ def test_source_line_at_the_end_of_a_scraped_page_still_goes() -> None:
 
 
 # ------------------------------------------------------------------ one rule, one residue, one lookalike
-
-
-def _place(line: str, where: str) -> str:
-    order = {"head": [line, BODY, BODY2], "middle": [BODY, line, BODY2], "tail": [BODY, BODY2, line]}
-    return "\n".join(order[where])
 
 
 # A corroborated rule needs other residue in the document: this line gives it.
@@ -180,13 +177,7 @@ CASES = [
 def test_rule_removes_residue_and_keeps_lookalike(
     rid: str, where: str, residue: str, lwhere: str, lookalike: str
 ) -> None:
-    doc, log = clean_text(_place(residue, where))
-    assert residue not in text_of(doc)
-    assert any(d.rule == rid and d.action is Action.REMOVED for d in log), [d.rule for d in log]
-    source = _place(lookalike, lwhere)
-    doc, log = clean_text(source)
-    assert text_of(doc) == source
-    assert not [d for d in log if d.action is Action.REMOVED]
+    check_rule_case(rid, where, residue, lwhere, lookalike)
 
 
 # Rules whose wording is shared with real text (a company's own address, an office named like a site):
@@ -206,7 +197,7 @@ CORROBORATED = [
 
 @pytest.mark.parametrize(("rid", "where", "line"), CORROBORATED, ids=[f"{c[0]}:{c[2][:6]}" for c in CORROBORATED])
 def test_corroborated_rule_needs_other_residue(rid: str, where: str, line: str) -> None:
-    source = _place(line, where)
+    source = place(line, where)
     doc, log = clean_text(source)
     assert text_of(doc) == source
     assert any(d.rule == rid and d.action is Action.KEPT and d.severity is Severity.WARNING for d in log)
@@ -220,7 +211,7 @@ def test_corroborated_rule_needs_other_residue(rid: str, where: str, line: str) 
     ("更多信息请访问：www.example.gov.cn", "middle"), ("欢迎关注我局公众号，及时了解办事指南。", "middle"),
     ("图片展览共展出作品120幅。", "middle"), ("联系我们：www.company-demo.com", "middle")])
 def test_lookalikes_of_corroborated_rules_stay_beside_residue(line: str, where: str) -> None:
-    doc, _ = clean_text(f"{COMPANY}\n{_place(line, where)}")
+    doc, _ = clean_text(f"{COMPANY}\n{place(line, where)}")
     assert line in text_of(doc)
 
 

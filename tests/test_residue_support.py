@@ -89,3 +89,25 @@ def check_idempotent(path: Path) -> None:
     twice, log = clean(once)
     assert twice == once
     assert not removed(log)
+
+
+BODY = "今年以来，我们围绕中心工作扎实推进各项任务，全年目标全面完成，群众满意度稳步提升。"
+BODY2 = "下一步，我们将认真总结经验，查找不足，把各项工作做得更加扎实，为全县发展作出新贡献。"
+
+
+def place(line: str, where: str) -> str:
+    """`line` in a two-paragraph report: at its `head`, in the `middle` or at its `tail`."""
+    order = {"head": [line, BODY, BODY2], "middle": [BODY, line, BODY2], "tail": [BODY, BODY2, line]}
+    return "\n".join(order[where])
+
+
+def check_rule_case(rid: str, where: str, residue: str, lwhere: str, lookalike: str) -> None:
+    """Rule `rid` removes `residue` placed at `where`, and a report with `lookalike` at `lwhere` loses
+    nothing."""
+    doc, log = clean_text(place(residue, where))
+    assert residue not in text_of(doc)
+    assert any(d.rule == rid and d.action is Action.REMOVED for d in log), [d.rule for d in log]
+    source = place(lookalike, lwhere)
+    doc, log = clean_text(source)
+    assert text_of(doc) == source
+    assert not [d for d in log if d.action is Action.REMOVED]
