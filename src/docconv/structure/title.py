@@ -110,17 +110,20 @@ class HeadVerdict:
     """Why, in one line."""
 
 
-def title_form(text: str) -> str:
-    """What a title line says once the site's additions are off: file extension, site suffix, punctuation."""
+def _without_additions(text: str) -> str:
+    """A title line without the file extension and the site suffix a site adds to it."""
     t = _FILE_EXT.sub("", text.strip())
     fix = strip_site_suffix(t)
-    return title_key(fix.title if fix is not None else t)
+    return fix.title if fix is not None else t
+
+
+def title_form(text: str) -> str:
+    """What a title line says once the site's additions are off: file extension, site suffix, punctuation."""
+    return title_key(_without_additions(text))
 
 
 def _reads_as_title(text: str) -> bool:
-    t = _FILE_EXT.sub("", text.strip())
-    fix = strip_site_suffix(t)
-    key = line_key(fix.title if fix is not None else t)
+    key = line_key(_without_additions(text))
     return scorers.is_title(key) and not scorers.starts_article(key)
 
 
