@@ -130,8 +130,7 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
         if not prev.text or not nxt.text or nxt.indented:
             continue
         breaks += 1
-        if (prev.text[-1] not in _LINE_FINAL
-                and match_marker(nxt.text) is None  # a numbered line opens a new item
+        if (_mid_sentence_break(prev.text, nxt.text)
                 and width[k] >= max(0.6 * wrap_width, MIN_WRAP_WIDTH)):
             wrap_like += 1
     if breaks == 0 or wrap_like < 0.6 * breaks:
