@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from docconv import ast
+from docconv import ast, pipeline
 from docconv import builder as b
 from docconv.ast import REGION_KEY, SOURCE_KEY, Attr
 from docconv.clean.regions import remove_region_furniture
@@ -130,3 +130,62 @@ def test_links_inside_the_content_and_prose_with_a_link_stay() -> None:
                      at(b.para("Copyright 某某网"), "footer"))
     out = remove_region_furniture(doc, Options(), DiagnosticLog())
     assert out.blocks == doc.blocks[:4]
+
+
+def read_page(html: str) -> tuple[ast.Document, DiagnosticLog]:
+    log = DiagnosticLog()
+    doc = read_html(html, Options(), log)
+    return remove_region_furniture(doc, Options(), log), log
+
+
+REPORT_PAGE = """<html><body><article>
+<h1>2024年度质控科科长述职报告</h1>
+<div class="Post-Author"><div class="AuthorInfo"><a href="/people/u1">医疗质控小陈</a>
+<div class="badge">三甲医院质控工作者</div></div></div>
+<div class="text"><p>{body}</p><p>{body}</p></div>
+<div class="TopicList"><a href="/topic/1">述职报告</a><a href="/topic/2">医疗质量</a></div>
+<div class="comments"><div class="comment"><span class="author">路过的护士</span><p>写得真好</p></div></div>
+<p class="author">质控科 陈某某</p>
+</article></body></html>"""
+
+
+def test_an_author_box_above_the_text_and_a_tag_row_below_it_go() -> None:
+    doc, log = read_page(REPORT_PAGE.format(body=BODY))
+    got = texts(doc)
+    assert got[:3] == ["2024年度质控科科长述职报告", BODY, BODY]
+    removed = {d.text: d.message for d in log if d.action is Action.REMOVED}
+    assert "byline region" in removed["医疗质控小陈"]
+    assert "byline region" in removed["三甲医院质控工作者"]
+    # The tags were two links side by side: read apart, not glued into one word.
+    assert "tags region" in removed["述职报告 医疗质量"]
+
+
+def test_a_commenters_name_belongs_to_the_comments_and_a_byline_after_the_text_stays() -> None:
+    doc, log = read_page(REPORT_PAGE.format(body=BODY))
+    removed = {d.text: d.message for d in log if d.action is Action.REMOVED}
+    assert "comment region" in removed["路过的护士"]
+    # After the text, an "author" class may be the report's own signature: kept for the residue rules.
+    assert texts(doc)[-1] == "质控科 陈某某"
+    [kept] = [d for d in log if d.text == "质控科 陈某某"]
+    assert (kept.action, kept.severity) == (Action.KEPT, Severity.WARNING)
+
+
+def test_a_column_that_calls_itself_content_is_not_an_author_box() -> None:
+    html = f"<body><h1>工作总结</h1><div class='author-content'><p>{BODY}</p></div><p>{BODY}</p></body>"
+    doc, _ = read_page(html)
+    assert texts(doc) == ["工作总结", BODY, BODY]
+
+
+def test_a_dated_byline_is_left_for_the_residue_rules_that_move_its_date() -> None:
+    html = (f"<body><h1>村委会换届选举工作总结</h1><div class='authi'><em class='author'>发表于 2022-5-6 08:30"
+            f"</em></div><div class='post'><p>{BODY}</p><p>{BODY}</p></div></body>")
+    result = pipeline.convert_bytes(html.encode(), to="json", options=Options(), path="x.html")
+    assert result.document.meta.date == "2022-05-06T08:30:00"
+    assert "发表于" not in "".join(texts(result.document))
+
+
+def test_links_glued_side_by_side_are_read_as_separate_words() -> None:
+    log = DiagnosticLog()
+    doc = read_html('<p><a href="#">工作总结</a><a href="#">述职报告</a></p>'
+                    '<p>见<a href="/f">一号</a><a href="/f">文件</a>。</p>', Options(), log)
+    assert texts(doc) == ["工作总结 述职报告", "见一号文件。"]

@@ -79,6 +79,7 @@ CASES = [
     ("furniture.app-promo", "tail", "更多精彩内容，尽在某某APP", "tail", "更多精彩的活动将在明年陆续推出。"),
     ("furniture.page-tools", "middle", "回复　引用　举报　只看该作者", "middle", "回复群众来信三百件。"),
     ("furniture.page-tools", "tail", "分享到：QQ空间 新浪微博 微信", "tail", "微信"),
+    ("furniture.page-tools", "head", "已关注", "middle", "已关注到这一问题，正在研究解决。"),
     ("furniture.page-tools", "tail", "【字体：大 中 小】【打印】【关闭】", "middle", "字体：宋体"),
     ("furniture.timestamp", "head", "(2023-12-31 21:15:06)", "middle", "（2011年4月18日）"),
     ("furniture.tags", "tail", "相关热词搜索：年度 总结", "tail", "搜索更多办事指南，可登录县政务服务网。"),

@@ -2,14 +2,14 @@
 
 The HTML reader records on each block the furniture region it was read from (`Attr.kv` key REGION_KEY:
 `header`, `footer`, `aside`, `nav`, `sidebar`, `breadcrumb`, `comment`, `related`, `ad`, `share`,
-`pagination`; `main` or nothing for the page's content). A site's developers name those regions, so the
-evidence is strong where the page agrees with it: blocks of furniture regions before the first and after
-the last content block are removed (rule `furniture.html-region`), and so are rows of links there that no
-region names (`furniture.html-links`: a top bar `首页 | 工作计划 | …`). A content block is a heading or a
-paragraph of sentences outside furniture regions. Between content blocks a region is only a class name
-that may lie (a theme calling its article column a "sidebar"), so such blocks are kept and reported as
-suspect; the residue rules judge their text. A page with no content block outside furniture regions
-keeps everything.
+`pagination`, `byline`, `tags`; `main` or nothing for the page's content). A site's developers name
+those regions, so the evidence is strong where the page agrees with it: blocks of furniture regions before
+the first and after the last content block are removed (rule `furniture.html-region`), and so are rows of
+links there that no region names (`furniture.html-links`: a top bar `首页 | 工作计划 | …`). A content block
+is a heading or a paragraph of sentences outside furniture regions. Between content blocks a region is
+only a class name that may lie (a theme calling its article column a "sidebar"), so such blocks are kept
+and reported as suspect; the residue rules judge their text. A page with no content block outside
+furniture regions keeps everything.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from docconv.ast import (
     Table,
     plain_text,
 )
+from docconv.clean.harvest import dated
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -70,6 +71,7 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
         return doc
     _, off = active_rules(options)
     first, last = anchors[0], anchors[-1]
+    first_body = next((i for i in anchors if not isinstance(blocks[i], Heading)), last)
     title = _title_key(doc.meta.title)
     captions = _captions(blocks, nav, first, last)
     kept: list[Block] = []
@@ -85,7 +87,22 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
                               off=off, kept=kept, log=log)
             else:
                 kept.append(b)
+        elif r == _BYLINE and dated(_text(b)):
+            # `发表于 2021-6-3 09:12`: the residue rules know such lines and move their date into the
+            # metadata, which removing the line here would lose.
+            log.report(RULE_ID, "in the page's byline region, with a date: left for the residue rules",
+                       action=Action.KEPT, text=_text(b), pos=getattr(b, "pos", None))
+            kept.append(b)
+        elif r == _BYLINE and i > last:
+            log.report(RULE_ID, "in the page's byline region after its content, where a report signs its "
+                       "name; kept for the residue rules to judge", severity=Severity.WARNING,
+                       action=Action.KEPT, text=_text(b), pos=getattr(b, "pos", None))
+            kept.append(b)
         elif not outside:
+            if r == _BYLINE and i < first_body and not _is_prose(b) and not isinstance(b, Heading):
+                _drop_or_keep(b, RULE_ID, "the page's byline region between its title and its text",
+                              off=off, kept=kept, log=log)
+                continue
             if r in _NEVER_CONTENT and not _is_prose(b) and not isinstance(b, Heading):
                 _drop_or_keep(b, RULE_ID, f"the page's {r} region inside its content, and no sentences of "
                               "report text", off=off, kept=kept, log=log)
@@ -105,6 +122,9 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     return replace(doc, blocks=tuple(kept))
 
 
+_BYLINE = "byline"
+"""The author box: page furniture above the text, but after it a class name such as `author` may mark
+the report's own signature (unit and date), which the residue rules know and keep."""
 _NEVER_CONTENT = frozenset({"ad", "share"})
 """Regions whose non-prose blocks go even between content blocks: a banner or share bar that splits an
 article in two is never part of it, while a "sidebar" class may be a theme's name for the text column."""

@@ -136,6 +136,17 @@ def _dominant_cell(cells: list[TableCell]) -> str | None:
     return None
 
 
+def _glued_links(el: etree._Element) -> bool:
+    """Whether the anchor `el` follows another anchor with no text between, and the two go to different
+    pages (or to none: `#`, a script). Word splits one link into runs where its formatting changes;
+    those runs share their target and stay together."""
+    prev = el.getprevious()
+    if prev is None or not isinstance(prev.tag, str) or prev.tag.lower() != "a" or prev.tail:
+        return False
+    here, there = (el.get("href") or "").strip(), (prev.get("href") or "").strip()
+    return here != there or here in ("", "#") or here.lower().startswith("javascript:")
+
+
 def _int(value: str | None, default: int, low: int = 1, high: int = 1000) -> int:
     try:
         n = int((value or "").strip())
@@ -275,6 +286,8 @@ class BodyReader:
         parent = self.open[-1] if self.open else None
         in_section = bool(parent and parent.in_section)
         furniture = noise.furniture_region(el, tag, in_section=in_section)
+        if parent is not None and parent.furniture and furniture in noise.SMALL_REGIONS:
+            furniture = None  # a commenter's name inside the comments is part of the comments
         entry = _Open(
             kind=kind,
             furniture=furniture or (parent.furniture if parent else None),
@@ -442,6 +455,11 @@ class BodyReader:
 
     def _start_inline(self, el: etree._Element, tag: str, sink: _Sink | None) -> None:
         kind = _FRAMES.get(tag)
+        if tag == "a" and sink is not None and sink.pre is None and _glued_links(el):
+            # Links side by side with nothing between (`<a>述职报告</a><a>医院信息化</a>`) are a row of
+            # tags or menu items that CSS margins keep apart on screen: glued, the words would read as
+            # one, and no rule would know either of them.
+            sink.inl.text(" ", self.line, self._region())
         factory = self._factory(kind, el) if kind else None
         if sink is None or factory is None or kind is None or not sink.inl.can_open(kind):
             self._push(el, tag, "inline")

@@ -10,6 +10,7 @@ landmark (`header`, `footer`, `aside`) or element whose class/id words name site
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -226,6 +227,8 @@ for _region, _words in {
     "ad": "ad ads advert adverts advertisement advertising guanggao adsbygoogle sponsor",
     "share": "share sharing bdshare social qr qrcode erweima",
     "pagination": "pagination pager paging pagelist pagenav fenye",
+    "byline": "author authorinfo authorbox byline userinfo userlink zuozhe",
+    "tags": "tag tags taglist tagcloud topics topiclist topiclink keyword keywords biaoqian guanjianci",
 }.items():
     for _w in _words.split():
         _FURNITURE[_w] = _region
@@ -235,6 +238,10 @@ _PREFIXES = tuple(sorted((w for w in _FURNITURE if len(w) >= _PREFIX_MIN), key=l
 # footer (title, date, tags), not the page's.
 _CONTENT_WORDS = frozenset({"article", "post", "entry", "content", "main", "detail", "details", "text",
                             "body", "arc", "art", "wenzhang", "neirong", "title", "biaoti"})
+SMALL_REGIONS = frozenset({"byline", "tags"})
+"""Regions that hold a line or two about the article (who wrote it, its tags). An element that also
+calls itself content is the article's column, not such a box; inside another region (a commenter's name
+in the comments) the outer region is the one that counts."""
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
           "search": "nav"}
@@ -267,12 +274,15 @@ def furniture_region(el: etree._Element, tag: str, *, in_section: bool) -> str |
         return None
     tokens = words(names)
     own_content = any(t in _CONTENT_WORDS for t in tokens)
-    for t in tokens:
+    # Two words glued back together name a region too: `UserInfo` → user info → "userinfo".
+    for t in (*tokens, *(a + b for a, b in itertools.pairwise(tokens))):
         region = _FURNITURE.get(t) or next((_FURNITURE[p] for p in _PREFIXES if t.startswith(p)), None)
         if region is None:
             continue
         if region in ("header", "footer") and (in_section or own_content):
             continue
+        if region in SMALL_REGIONS and own_content:
+            continue  # `author-content`, `post-tags-body`: a post's own column that names what it holds
         return region
     return None
 
