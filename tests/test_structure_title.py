@@ -83,3 +83,28 @@ def test_dash_items_right_under_the_title_stay_items() -> None:
                                b.para("以上工作务必落实。")), Options(), DiagnosticLog())
     assert not any(isinstance(blk, ast.Para) and "subtitle" in blk.attr.classes for blk in doc.blocks)
     assert ("subtitle", "抓好安全生产") not in doc.meta.extra
+
+
+def test_a_posters_remark_above_a_report_title_stays_and_the_title_below_it_is_the_title() -> None:
+    log = DiagnosticLog()
+    doc = structure(b.document(b.para("科长让我先写个初稿，格式不太会，请大家指点"), b.para("学习委员小李"),
+                               b.para("县档案馆2024年上半年工作汇报"), b.para("一、主要工作"),
+                               b.para("上半年接收进馆档案一千二百卷。")), Options(), log)
+    assert isinstance(doc.blocks[0], ast.Para)  # the remark is kept where it stood
+    title = doc.blocks[2]
+    assert isinstance(title, ast.Heading)
+    assert title.level == 1
+    assert doc.meta.title == "县档案馆2024年上半年工作汇报"
+    [kept] = [d for d in log if d.rule == "structure.title-below"]
+    assert kept.action is Action.KEPT
+    assert structure(doc, Options(), DiagnosticLog()) == doc
+
+
+@pytest.mark.parametrize("first", [
+    "凝心聚力谋发展，砥砺奋进新征程",  # a slogan title: no report title right under it
+    "团结奋进，2024年度工作总结",  # the first line names a kind of document itself
+])
+def test_a_first_line_with_a_comma_stays_the_title_without_a_report_title_under_it(first: str) -> None:
+    doc = structure(b.document(b.para(first), b.para("今年以来，我们坚持稳中求进工作总基调，各项工作有序推进。"),
+                               b.para("县档案馆2024年上半年工作汇报")), Options(), DiagnosticLog())
+    assert doc.meta.title == first

@@ -58,7 +58,7 @@ from docconv.structure.numbering import (
     with_last_number,
 )
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.title import strip_site_suffix
+from docconv.structure.title import reads_as_report_title, strip_site_suffix
 
 # Rungs that exist only when a document uses them; the rest keep fixed levels so that `##` means 一、
 # in every ordinary report of a corpus.
@@ -93,16 +93,22 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
         log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
                    action=Action.REMOVED, text=fix.suffix)
         meta = replace(meta, title=fix.title)
-    first = blocks[0] if blocks else None
+    at = _title_below_remark(blocks)
+    first = blocks[at] if blocks else None
+    if at and isinstance(first, Para):
+        log.report("structure.title-below", "the first line is a remark, not a title (a clause and no "
+                   "kind of document named), and a report's title stands under it; the remark stays",
+                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
+                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
     if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
         explicit = hint_level(first) is not None
-        if not explicit and len(blocks) > 2 and not _title_like(blocks[2]):
-            first = _two_line_title(first, blocks[1], log)
-            if first is not blocks[0]:
-                del blocks[1]
+        if not explicit and len(blocks) > at + 2 and not _title_like(blocks[at + 2]):
+            first = _two_line_title(first, blocks[at + 1], log)
+            if first is not blocks[at]:
+                del blocks[at + 1]
         first = _without_site_suffix(first, log)
         title = _text(first).replace("\n", " ")  # a title in two lines is one title in Meta
-        blocks[0] = Heading(level=1, content=_unstyled(first.content), attr=without_hint(first.attr),
+        blocks[at] = Heading(level=1, content=_unstyled(first.content), attr=without_hint(first.attr),
                             pos=first.pos)
         log.report("structure.title", ("the source's first heading" if explicit else "first line")
                    + " taken as the document title", text=title, pos=first.pos)
@@ -118,35 +124,66 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
         log.report("structure.title", "the source's title (the body has no title line) taken as the "
                    "level-1 heading", text=meta.title)
-    if len(blocks) > 1 and isinstance(blocks[0], Heading) and blocks[0].level == 1:
-        meta = _subtitle(blocks, meta, log)
+    if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
+        meta = _subtitle(blocks, at + 1, meta, log)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+
+
+_REMARK_CLAUSE = re.compile(r"[，,]")
+_BETWEEN_SHORT = 16  # characters: a poster's name between a remark and the title
+
+
+def _title_below_remark(blocks: list[Block]) -> int:
+    """Where the title line is: 0, or the index of a report's title under a first line that is a remark.
+
+    Forum posts and reposts open with the poster's words (`领导让我写的，第一次写，大家轻喷`) above the
+    report they paste. Such a line is a clause (it has a comma), names no kind of document, and is no
+    heading of the source; the title is then the first line below it, past at most one short line (a
+    name), that reads as a report's title (`…上半年工作汇报`). Otherwise the first line is the title.
+    """
+    if not blocks or not isinstance(blocks[0], Para) or hint_level(blocks[0]) is not None:
+        return 0
+    head = _text(blocks[0]).strip()
+    if not _REMARK_CLAUSE.search(head) or reads_as_report_title(head):
+        return 0
+    for j in range(1, min(3, len(blocks))):
+        b = blocks[j]
+        if isinstance(b, Heading) and b.level == 1:
+            return j  # this step ran before and made it the title
+        if not isinstance(b, Para):
+            return 0
+        text = _text(b).strip()
+        if _title_like(b) and marker_of(text) is None and reads_as_report_title(text):
+            return j
+        if len(text) > _BETWEEN_SHORT or _SENTENCE_END_RE.search(text):
+            return 0
+    return 0
 
 
 SUBTITLE_CLASS = "subtitle"
 """Class of the paragraph under the title that is its subtitle (`——在全县农村工作会议上的讲话`)."""
 
 
-def _subtitle(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> Meta:
-    """Mark a dash line right under the title as the title's subtitle, not a dash item or heading.
+def _subtitle(blocks: list[Block], at: int, meta: Meta, log: DiagnosticLog) -> Meta:
+    """Mark a dash line right under the title (at `at`) as the title's subtitle, not a dash item or heading.
 
     `——在…会议上的发言` under a title names the occasion or the speaker; it opens no list (the line after
     it is no dash item) and heads no section. It stays a paragraph, with class `subtitle`, and its text
     goes to `Meta.extra` as `subtitle`.
     """
-    line = blocks[1]
+    line = blocks[at]
     if not isinstance(line, Para) or SUBTITLE_CLASS in line.attr.classes:
         return meta
     text = _text(line).strip()
     m = marker_of(text) if text else None
-    following = blocks[2] if len(blocks) > 2 else None
+    following = blocks[at + 1] if len(blocks) > at + 1 else None
     if (m is None or m.marker.scheme is not Scheme.DASH or not m.rest or len(text) > PAGE_TITLE_MAX
             or text[-1] in TITLE_END_BARRED
             or (following is not None and (f := _match(following)) is not None
                 and f.marker.scheme is Scheme.DASH)):
         return meta
     attr = without_hint(line.attr)
-    blocks[1] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
+    blocks[at] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
     log.report("structure.subtitle", "a dash line under the title is its subtitle, not a list item",
                text=text, pos=line.pos)
     if any(k == "subtitle" for k, _ in meta.extra):

@@ -122,7 +122,9 @@ def title_form(text: str) -> str:
     return title_key(_without_additions(text))
 
 
-def _reads_as_title(text: str) -> bool:
+def reads_as_report_title(text: str) -> bool:
+    """Whether a line, once the site's additions are off, reads as a report's title (short, no sentence,
+    names a kind of document) and does not open an article of a collection (`篇一`)."""
     key = line_key(_without_additions(text))
     return scorers.is_title(key) and not scorers.starts_article(key)
 
@@ -180,7 +182,7 @@ def head_furniture(texts: Sequence[str], removed: Sequence[bool], fixed: Sequenc
     anchor: int | None = None
     group: list[int] = []
     for i in reversed(live):
-        if not forms[i] or not _reads_as_title(texts[i]):
+        if not forms[i] or not reads_as_report_title(texts[i]):
             continue
         copies = [j for j in live if j != i and forms[j] and not scorers.starts_article(line_key(texts[j]))
                   and (forms[j] == forms[i] or (residue_seen and _near(forms[i], forms[j])))]
@@ -200,10 +202,11 @@ def head_furniture(texts: Sequence[str], removed: Sequence[bool], fixed: Sequenc
         f = scorers.features(line_key(texts[i]))
         if f.stops:
             continue  # a sentence: not the page's furniture, whatever stands around it
-        if i < first and f.length <= _ABOVE_MAX and not _reads_as_title(texts[i]):
+        if i < first and f.length <= _ABOVE_MAX and not reads_as_report_title(texts[i]):
             out.append(HeadVerdict(i, "furniture.above-title", "furniture: line above the title that the "
                                    "site printed twice (its name, slogan, menu or account)"))
-        elif first < i and f.length <= _BETWEEN_MAX and not _reads_as_title(texts[i]) and not fixed[first]:
+        elif (first < i and f.length <= _BETWEEN_MAX and not reads_as_report_title(texts[i])
+              and not fixed[first]):
             # (A first print that is the source's own heading is a page's markup: what follows it there,
             # an author box, is left to the page-region rules.)
             out.append(HeadVerdict(i, "furniture.between-residue", "furniture: short line between the two "
