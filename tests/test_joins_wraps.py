@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docconv import builder as b
-from docconv.ast import Document, Para, SoftBreak, Text
+from docconv.ast import Document, Para, Pos, SoftBreak, Text
 from docconv.clean.joins import closing_only, join_paragraphs, splits_number
 from docconv.clean.textmap import doc_text
 from docconv.diagnostics import Action, DiagnosticLog
@@ -70,3 +70,42 @@ def test_idempotent() -> None:
     once = join_paragraphs(doc, Options(), DiagnosticLog())
     assert doc_text(once) == LONG + "298处，整改率达到97.3%，其余隐患限期整改。\n"
     assert join_paragraphs(once, Options(), DiagnosticLog()) == once
+
+
+FIRST = "全年门急诊接诊三万二千人次，同比增长百分之十一；住院八百六十人次，病床"
+SECOND = "使用率达到百分之七十六。新开展康复理疗等项目三项。"
+
+
+def _page(*lines: tuple[int, str]) -> Document:
+    return b.document(*(Para(content=(Text(text=t),), pos=Pos(line=n)) for n, t in lines))
+
+
+def _removed_at(line: int) -> DiagnosticLog:
+    log = DiagnosticLog()
+    log.report("banner.page-number", "page number", action=Action.REMOVED, text="- 1 -", pos=Pos(line=line))
+    return log
+
+
+def test_a_sentence_split_by_a_removed_page_banner_is_joined_though_the_seam_falls_between_words() -> None:
+    doc = _page((5, FIRST), (8, SECOND))
+    # No word runs across `病床|使用率`: without the banner between them the halves stay apart …
+    assert doc_text(join_paragraphs(doc, Options(), DiagnosticLog())).splitlines() == [FIRST, SECOND]
+    # … with a page number removed from between them, they are one sentence broken by a page.
+    log = _removed_at(6)
+    assert doc_text(join_paragraphs(doc, Options(), log)).splitlines() == [FIRST + SECOND]
+    assert any(d.rule == "repair.join-paragraphs" and "residue" in d.message for d in log)
+
+
+@pytest.mark.parametrize(("a", "second"), [
+    ("二、公共卫生服务", SECOND),              # a heading: short, no clause
+    (FIRST + "。", SECOND),                    # the first half ends its sentence
+    (FIRST, "3.加强家庭医生签约服务"),          # a numbered item opens the second
+])
+def test_residue_between_is_not_enough_when_the_halves_do_not_read_as_one_sentence(a: str, second: str) -> None:
+    doc = _page((5, a), (8, second))
+    assert doc_text(join_paragraphs(doc, Options(), _removed_at(6))).splitlines() == [a, second]
+
+
+def test_residue_elsewhere_does_not_join() -> None:
+    doc = _page((5, FIRST), (8, SECOND))
+    assert doc_text(join_paragraphs(doc, Options(), _removed_at(12))).splitlines() == [FIRST, SECOND]

@@ -11,6 +11,12 @@ numbered line without a full stop (a heading to be) is never joined to the next.
 never joined either: a paragraph holding a tab (cells of a flattened table), or two paragraphs that both
 open with a field label (`建设单位：`, `联系电话：`).
 
+Where the cleaning stages removed a line of site residue between two paragraphs (a page number and a
+watermark between the halves of a sentence: a document viewer's page break), the seam itself is the
+evidence, and it may fall between two words (`…病床` + `使用率…`): the first half has to be running text
+left open (a clause mark in it, no closing punctuation, longer than a heading) and the second has to open
+with text, not a marker. The removed lines are read from the diagnostics the earlier stages reported.
+
 Two breaks are always wraps, whatever the document's layout: one that splits a number in CJK text
 (`…已整改2` + `11项，…`; nobody breaks a line inside a number on purpose, but a PDF wraps anywhere) and
 one before a paragraph that is only closing punctuation (`…参观学习6批次` + `。`). Such a number split is
@@ -20,6 +26,7 @@ repair closes up only breaks between two CJK characters).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -118,10 +125,43 @@ def _should_join(a: str, b: str, model: Callable[[], LanguageModel]) -> bool:
     return False
 
 
+def _removed_lines(log: DiagnosticLog) -> list[int]:
+    """Source lines whose text the cleaning stages before this one removed as site residue, sorted."""
+    return sorted({d.pos.line for d in log if d.action is Action.REMOVED and d.pos is not None
+                   and d.pos.line is not None and not d.rule.startswith(("repair.", "decode.", "txt."))})
+
+
+def _residue_between(a: Para, b: Para, removed: list[int]) -> bool:
+    """Whether a line removed as residue stood between the first lines of `a` and `b`."""
+    if a.pos is None or b.pos is None or a.pos.line is None or b.pos.line is None:
+        return False
+    at = bisect.bisect_right(removed, a.pos.line)
+    return at < len(removed) and removed[at] < b.pos.line
+
+
+_CLAUSE = re.compile(r"[，,；;、]")
+
+
+def _continues(a: str, b: str) -> bool:
+    """Whether `b` goes on with the sentence `a` leaves open, when residue stood between them.
+
+    A page number or watermark line between two halves of a sentence is the mark of a page break in a
+    document viewer's copy, and a page breaks wherever the text reaches the bottom: the seam need not
+    fall between words. So, there, the first half only has to be running text left open (no closing
+    punctuation, a clause mark inside it, longer than a heading) and the second to open with text, not
+    a numbering marker.
+    """
+    a, b = a.rstrip(), b.lstrip()
+    return (bool(a) and bool(b) and a[-1] not in _FINAL and len(a) > _HEADING_MAX // 2
+            and _CLAUSE.search(a) is not None and not MARKER_START.match(b) and not _layout_rows(a, b)
+            and (_CJK_RE.match(b[0]) is not None or b[0].isdigit()))
+
+
 def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Join each paragraph that a break split mid-sentence with the paragraph that continues it."""
     del options
     built: list[LanguageModel] = []
+    removed = _removed_lines(log)
 
     def lm() -> LanguageModel:
         if not built:
@@ -146,6 +186,9 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
                         why = "joined a paragraph broken inside a number"
                     elif a[-1] not in _FINAL and _should_join(a, b, lm):
                         why = "joined a paragraph broken mid-sentence"
+                    elif _residue_between(prev, block, removed) and _continues(a, b):
+                        why = ("joined a paragraph broken mid-sentence where removed site residue (a page "
+                               "number, a watermark) stood between its halves")
                 if a and b and why:
                     merged: tuple[Inline, ...] = (Text(text=a.rstrip() + b.lstrip()),)
                     out[-1] = replace(prev, content=merged)
