@@ -189,3 +189,16 @@ def test_links_glued_side_by_side_are_read_as_separate_words() -> None:
     doc = read_html('<p><a href="#">工作总结</a><a href="#">述职报告</a></p>'
                     '<p>见<a href="/f">一号</a><a href="/f">文件</a>。</p>', Options(), log)
     assert texts(doc) == ["工作总结 述职报告", "见一号文件。"]
+
+
+def test_a_logo_whose_alt_text_opens_the_page_title_is_not_kept_as_the_title() -> None:
+    html = (f"<html><head><title>某某实验小学-通知公告</title></head><body>"
+            f"<div id='header'><img src='logo.png' alt='某某实验小学'></div>"
+            f"<div class='news'><h2>某某实验小学2024学年德育工作总结</h2><p>{BODY}</p></div></body></html>")
+    doc, _ = read_page(html)
+    assert not any(isinstance(blk, ast.Para) and any(isinstance(n, ast.Image) for n in blk.content)
+                   for blk in doc.blocks)
+    assert texts(doc) == ["某某实验小学2024学年德育工作总结", BODY]
+    # A heading in the header region that writes the title's words itself is still kept.
+    html2 = html.replace("<img src='logo.png' alt='某某实验小学'>", "<h1>某某实验小学</h1>")
+    assert texts(read_page(html2)[0])[0] == "某某实验小学"

@@ -275,7 +275,9 @@ def _is_title(block: Block, title: str) -> bool:
     """A heading or short line that opens the page's `<title>` (the site name, at its end, does not)."""
     if not isinstance(block, Heading | Para):
         return False
-    text = "".join(plain_text(block.content).split())
+    # A logo's alt text (`<img alt="某某中學">`) is the site's name, which the `<title>` also opens with:
+    # only words the block writes itself can be the report's title.
+    text = "".join(plain_text(tuple(n for n in block.content if not isinstance(n, Image))).split())
     return len(text) >= _TITLE_MIN and title.startswith(text)
 
 
