@@ -202,3 +202,11 @@ def test_a_logo_whose_alt_text_opens_the_page_title_is_not_kept_as_the_title() -
     # A heading in the header region that writes the title's words itself is still kept.
     html2 = html.replace("<img src='logo.png' alt='某某实验小学'>", "<h1>某某实验小学</h1>")
     assert texts(read_page(html2)[0])[0] == "某某实验小学"
+
+
+def test_the_spans_of_an_author_box_are_read_apart_but_spans_in_the_text_are_not() -> None:
+    html = ("<body><div class='author-box'><span class='name'>基层笔记</span><span class='time'>2024-01-10 16:30"
+            "</span><span class='place'>杭州</span></div><div class='text'><p>全年<span>完成</span><span>投资</span>"
+            "八千万元。</p></div></body>")
+    doc = read_html(html, Options(), DiagnosticLog())
+    assert texts(doc) == ["基层笔记 2024-01-10 16:30 杭州", "全年完成投资八千万元。"]

@@ -147,6 +147,13 @@ def _glued_links(el: etree._Element) -> bool:
     return here != there or here in ("", "#") or here.lower().startswith("javascript:")
 
 
+def _glued_fields(el: etree._Element) -> bool:
+    """Whether the inline element `el` follows another element with text and no text between."""
+    prev = el.getprevious()
+    return (prev is not None and isinstance(prev.tag, str) and prev.tag.lower() != "br" and not prev.tail
+            and bool(noise.element_text(prev).strip()))
+
+
 def _int(value: str | None, default: int, low: int = 1, high: int = 1000) -> int:
     try:
         n = int((value or "").strip())
@@ -455,11 +462,16 @@ class BodyReader:
 
     def _start_inline(self, el: etree._Element, tag: str, sink: _Sink | None) -> None:
         kind = _FRAMES.get(tag)
-        if tag == "a" and sink is not None and sink.pre is None and _glued_links(el):
+        region = self._region()
+        if sink is not None and sink.pre is None and (
+                (tag == "a" and _glued_links(el))
+                or (region not in (None, noise.MAIN_REGION) and _glued_fields(el))):
             # Links side by side with nothing between (`<a>述职报告</a><a>医院信息化</a>`) are a row of
-            # tags or menu items that CSS margins keep apart on screen: glued, the words would read as
-            # one, and no rule would know either of them.
-            sink.inl.text(" ", self.line, self._region())
+            # tags or menu items, and the spans of a site's author box (name, time, place, a follow
+            # button) are fields: CSS margins keep them apart on screen. Glued, the words would read as
+            # one, and no rule would know any of them. In the report's own text a span may split a word
+            # (an editor's formatting runs), so elsewhere spans stay as they are.
+            sink.inl.text(" ", self.line, region)
         factory = self._factory(kind, el) if kind else None
         if sink is None or factory is None or kind is None or not sink.inl.can_open(kind):
             self._push(el, tag, "inline")
