@@ -210,3 +210,38 @@ def test_the_spans_of_an_author_box_are_read_apart_but_spans_in_the_text_are_not
             "八千万元。</p></div></body>")
     doc = read_html(html, Options(), DiagnosticLog())
     assert texts(doc) == ["基层笔记 2024-01-10 16:30 杭州", "全年完成投资八千万元。"]
+
+
+GOV_PAGE = """<html><head><title>某某街道2024年工作总结_计划总结_某某区人民政府</title></head><body>
+<div class="position">当前位置：首页 &gt; 政务公开</div>
+<table><tr><td>索引号：</td><td>113301/2024-00321</td><td>主题分类：</td><td>计划总结</td></tr>
+<tr><td>发布机构：</td><td>某某街道办事处</td><td>成文日期：</td><td>2024-01-08</td></tr></table>
+<h1>某某街道2024年工作总结</h1><p>{body}</p><p>{body}</p>
+<table><tr><td>项目</td><td>完成情况</td></tr><tr><td>公开方式</td><td>主动公开</td></tr>
+<tr><td>发布机构</td><td>街道党政办</td></tr><tr><td>索引号</td><td>已编制</td></tr></table>
+</body></html>"""
+
+
+def test_a_government_index_table_above_the_text_goes_and_its_date_and_issuer_move_to_the_metadata() -> None:
+    doc, log = read_page(GOV_PAGE.format(body=BODY))
+    tables = [blk for blk in doc.blocks if isinstance(blk, ast.Table)]
+    assert len(tables) == 1  # the report's own table below the text stays, whatever its words
+    assert doc.meta.date == "2024-01-08"
+    assert doc.meta.source == "某某街道办事处"
+    [gone] = [d for d in log if d.rule == "furniture.gov-index" and d.action is Action.REMOVED]
+    assert "索引号" in gone.message
+
+
+def test_a_table_with_a_few_index_words_is_not_an_index() -> None:
+    html = (f"<body><h1>工作总结</h1><table><tr><td>名称：</td><td>文化站</td><td>分类：</td><td>乡镇</td></tr>"
+            f"<tr><td>来源：</td><td>统计</td></tr></table><p>{BODY}</p></body>")
+    doc, _ = read_page(html)
+    assert any(isinstance(blk, ast.Table) for blk in doc.blocks)
+
+
+def test_keep_leaves_the_government_index() -> None:
+    log = DiagnosticLog()
+    doc = remove_region_furniture(read_html(GOV_PAGE.format(body=BODY), Options(), log),
+                                  Options(keep_rules=("furniture.gov-index",)), log)
+    assert sum(isinstance(blk, ast.Table) for blk in doc.blocks) == 2
+    assert doc.meta.date is None

@@ -28,18 +28,20 @@ from docconv.ast import (
     Inline,
     Link,
     List,
+    Meta,
     Para,
     Strong,
     Table,
     plain_text,
 )
-from docconv.clean.harvest import dated
+from docconv.clean.harvest import dated, normalise_date
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.transform import Transform
 
 RULE_ID = "furniture.html-region"
+INDEX_ID = "furniture.gov-index"
 LINKS_ID = "furniture.html-links"
 _CONTENT = frozenset({"main"})
 
@@ -61,8 +63,9 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     regions = [region(b) for b in blocks]
     # Rows and lists of links are navigation on a web page; in a Word file they may be its references.
     nav = _navigation(blocks) if (SOURCE_KEY, "html") in doc.attr.kv else ["" for _ in blocks]
-    if not any(r is not None and r not in _CONTENT for r in regions) and not any(nav):
-        return doc  # not an HTML page, or one without furniture regions or link rows
+    if (not any(r is not None and r not in _CONTENT for r in regions) and not any(nav)
+            and not any(_is_index(b) for b in blocks)):
+        return doc  # not an HTML page, or one without furniture regions, link rows or an index table
     anchors = _anchors(blocks, regions, nav)
     if not anchors:
         if any(r is not None and r not in _CONTENT for r in regions):
@@ -71,14 +74,21 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
         return doc
     _, off = active_rules(options)
     first, last = anchors[0], anchors[-1]
-    first_body = next((i for i in anchors if not isinstance(blocks[i], Heading)), last)
+    first_body = next((i for i in anchors if not isinstance(blocks[i], Heading) and not _is_index(blocks[i])),
+                      last)
+    meta = doc.meta
     title = _title_key(doc.meta.title)
     captions = _captions(blocks, nav, first, last)
     kept: list[Block] = []
     for i, (b, r) in enumerate(zip(blocks, regions, strict=True)):
         outside = i < first or i > last
         where = "before" if i < first else "after"
-        if r is None or r in _CONTENT:
+        if i < first_body and isinstance(b, Table) and (labels := _index_labels(b)):
+            _drop_or_keep(b, INDEX_ID, "the information-disclosure index of a government page ("
+                          + "、".join(labels) + "), above the text", off=off, kept=kept, log=log)
+            if INDEX_ID not in off:
+                meta = _index_meta(b, meta, log)
+        elif r is None or r in _CONTENT:
             if outside and nav[i]:
                 _drop_or_keep(b, LINKS_ID, f"{nav[i]} {where} the page's content (site navigation)",
                               off=off, kept=kept, log=log)
@@ -119,7 +129,7 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
         else:
             _drop_or_keep(b, RULE_ID, f"the page's {r} region, {where} its content", off=off, kept=kept,
                           log=log)
-    return replace(doc, blocks=tuple(kept))
+    return replace(doc, blocks=tuple(kept), meta=meta)
 
 
 _BYLINE = "byline"
@@ -289,6 +299,66 @@ def _text(block: object) -> str:
     parts = [_text(child) for name in ("blocks", "items", "head", "rows", "cells")
              for child in getattr(block, name, ())]
     return " / ".join(p for p in parts if p)[:80]
+
+
+# ------------------------------------------------------------------------------- government index
+
+# The labels of the index table a government site prints above each document it discloses (政府信息公开:
+# 索引号, 发布机构, 成文日期 …). The first group are the index's own words, the rest may also head a
+# report's own table.
+_INDEX_OWN = ("索引号", "发布机构", "发文机关", "发文机构", "成文日期", "公开方式", "公开范围", "公开时限",
+              "公开日期", "发文字号", "主题分类", "体裁分类", "组配分类", "信息类别", "有效性")
+_INDEX_MORE = ("分类", "文号", "发布日期", "发文日期", "生成日期", "主题词", "关键词", "名称", "标题", "时效",
+               "信息来源", "来源")
+_INDEX_WORDS = "|".join(sorted(_INDEX_OWN + _INDEX_MORE, key=len, reverse=True))
+_INDEX_LABEL = re.compile(rf"^\s*({_INDEX_WORDS})\s*[:：]?")
+_INDEX_MIN = 3  # labels, at least two of them the index's own
+_INDEX_DATE = ("成文日期", "发布日期", "公开日期", "发文日期", "生成日期")
+_INDEX_SOURCE = ("发布机构", "发文机关", "发文机构")
+
+
+def _cells(table: Table) -> list[str]:
+    return [" ".join(plain_text(blk.content) for blk in cell.blocks
+                     if isinstance(blk, Para | Heading)).strip()
+            for row in (*table.head, *table.rows) for cell in row.cells]
+
+
+def _index_labels(table: Table) -> list[str]:
+    """The index labels of a government page's information-disclosure table, or [] for another table.
+
+    The table pairs labels with values (`索引号：` | `001008…`, or `索引号：001008…` in one cell); it is the
+    index when at least three labels stand in it and two are words only the index uses.
+    """
+    labels = [m.group(1) for text in _cells(table) if (m := _INDEX_LABEL.match(text))]
+    distinct = list(dict.fromkeys(labels))
+    own = sum(1 for label in distinct if label in _INDEX_OWN)
+    return distinct if len(distinct) >= _INDEX_MIN and own >= 2 else []
+
+
+def _is_index(block: Block) -> bool:
+    return isinstance(block, Table) and bool(_index_labels(block))
+
+
+def _index_meta(table: Table, meta: Meta, log: DiagnosticLog) -> Meta:
+    """The index's date (成文日期 …) and issuer (发布机构 …) moved to the metadata where it has none."""
+    cells = _cells(table)
+    for k, text in enumerate(cells):
+        m = _INDEX_LABEL.match(text)
+        if m is None:
+            continue
+        value = text[m.end():].strip() or (cells[k + 1].strip() if k + 1 < len(cells) else "")
+        if not value or _INDEX_LABEL.match(value):
+            continue
+        label = m.group(1)
+        if label in _INDEX_DATE and meta.date is None and (date := normalise_date(value)) is not None:
+            meta = replace(meta, date=date)
+            log.report(INDEX_ID, f"date of the government index moved to the metadata ({date})",
+                       action=Action.MOVED, text=value)
+        elif label in _INDEX_SOURCE and meta.source is None:
+            meta = replace(meta, source=value)
+            log.report(INDEX_ID, "issuer of the government index moved to the metadata as its source "
+                       f"({value})", action=Action.MOVED, text=value)
+    return meta
 
 
 TRANSFORMS: tuple[Transform, ...] = (Transform("residue.html-region", remove_region_furniture),)

@@ -280,8 +280,10 @@ DETECTOR_IDS: dict[str, str] = {
     "score.edge-furniture": "score",
     "furniture.html-region": "furniture",
     "furniture.html-links": "furniture",
+    "furniture.gov-index": "furniture",
     "furniture.above-title": "furniture",
     "furniture.between-residue": "furniture",
+    "furniture.account-name": "furniture",
 }
 """Ids of the residue decisions made in code rather than by a pattern; they can be kept like rules."""
 
