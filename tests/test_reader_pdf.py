@@ -21,9 +21,10 @@ from docconv.options import Options
 from docconv.pipeline import convert_bytes
 from docconv.readers.pdf import _iso_date, _meta, read_pdf
 from docconv.readers.pdf.columns import split_columns
+from docconv.readers.pdf.contents import drop_contents
 from docconv.readers.pdf.furniture import furniture, is_page_number
-from docconv.readers.pdf.layout import Line, PageLayout, _unspaced, join_lines, lightness
-from docconv.readers.pdf.paragraphs import blocks, group, metrics
+from docconv.readers.pdf.layout import Line, PageLayout, _line_text, _unspaced, join_lines, lightness
+from docconv.readers.pdf.paragraphs import Group, blocks, group, metrics, unspace_pairs
 from tests.support import FIXTURES
 
 PDF = FIXTURES / "pdf"
@@ -532,3 +533,145 @@ def test_a_latin_word_after_chinese_keeps_its_space() -> None:
     doc, _ = read(RED / "per_char.pdf")
     assert "我们引进了 smart grid 管理平台，实现了全流程在线监管。" in texts(doc)
     assert len(texts(doc)) == 3  # baselines jittered glyph by glyph still make whole lines
+
+
+# ------------------------------------------- cover page, contents page, ideographic spaces (blind test 3)
+
+
+def test_cover_title_lines_set_apart_are_one_title_and_the_cover_date_a_paragraph() -> None:
+    doc, log = read(RED / "cover_page.pdf")
+    first, second = doc.blocks[:2]
+    assert isinstance(first, ast.Heading)
+    assert first.level == 1
+    # The issuer over the subject keeps its line break, as the structure stage keeps it (structure.md).
+    assert [type(n) for n in first.content] == [ast.Text, ast.LineBreak, ast.Text]
+    assert doc.meta.title == "某市水务集团有限公司 2024年上半年经营情况报告"
+    assert isinstance(second, ast.Para)
+    assert ast.plain_text(second.content) == "二〇二四年七月"
+    assert rules(log, "read.pdf.title-block") == ["二〇二四年七月"]
+    levels = [b.level for b in doc.blocks if isinstance(b, ast.Heading)]
+    assert levels == [1, 2, 2]
+
+
+def _blocks_of(lines: list[Line]) -> tuple[tuple[ast.Block, ...], str | None, DiagnosticLog]:
+    pages = [PageLayout(number=n, width=595.0, height=842.0,
+                        items=tuple(ln for ln in lines if ln.page == n), chars=100)
+             for n in sorted({ln.page for ln in lines})]
+    log = DiagnosticLog()
+    m = metrics([ln for ln in lines if ln.size == 12.0])
+    content, title = blocks(group(pages, set(), m, log), m, log)
+    return content, title, log
+
+
+_BODY = [_line("正文" * 18, number=3, top=400), _line("正文" * 10, number=4, top=420, x1=320.0)]
+
+
+def test_centred_lines_of_the_title_style_far_apart_are_not_one_title() -> None:
+    # Four sizes of blank between them, and body text on the same page: no cover, two headings.
+    lines = [_line("年度工作总结", x0=243.0, x1=351.0, top=100, size=18.0, number=1),
+             _line("工作中的体会", x0=243.0, x1=351.0, top=190, size=18.0, number=2), *_BODY]
+    content, title, _ = _blocks_of(lines)
+    assert title == "年度工作总结"
+    assert isinstance(content[1], ast.Heading)
+
+
+def test_every_line_under_the_title_on_a_cover_page_is_a_paragraph() -> None:
+    # The unit's name at the foot of the cover is set like the title, far below it.
+    lines = [_line("年度工作总结", x0=243.0, x1=351.0, top=200, size=18.0, number=1),
+             _line("某某县某某局", x0=243.0, x1=351.0, top=650, size=18.0, number=2),
+             *[replace(ln, page=2, top=ln.top - 300) for ln in _BODY]]
+    content, title, log = _blocks_of(lines)
+    assert title == "年度工作总结"
+    assert isinstance(content[1], ast.Para)
+    assert rules(log, "read.pdf.title-block") == ["某某县某某局"]
+
+
+def test_contents_page_is_dropped_and_reported() -> None:
+    doc, log = read(RED / "contents_page.pdf")
+    paras = texts(doc)
+    assert paras[0] == "县政务服务中心年度工作报告"
+    assert not any(".." in t or t in ("目录", "目　　录") for t in paras)
+    assert paras.count("一、工作回顾") == 1
+    (toc,) = [d for d in log if d.rule == "read.pdf.toc"]
+    assert toc.action is Action.REMOVED
+    assert (toc.text or "").startswith("目录 / 一、工作回顾")
+    md = convert_bytes((RED / "contents_page.pdf").read_bytes(), to="markdown", options=Options()).output
+    assert isinstance(md, str)
+    assert "\n---\n" not in md  # the real 一、 is no numbering restart: one article
+
+
+def _groups(texts_: list[str]) -> list[Group]:
+    return [Group(lines=[_line(t, number=n, top=100.0 + 20 * n, x1=300.0)]) for n, t in enumerate(texts_)]
+
+
+def test_contents_lines_whose_titles_head_nothing_are_kept_as_suspect() -> None:
+    groups = _groups(["一、总体情况……3", "二、主要做法……5", "正文第一段，与上面的条目无关。", "正文第二段。"])
+    log = DiagnosticLog()
+    assert drop_contents(groups, log) == groups
+    assert len(rules(log, "read.pdf.toc-suspect")) == 1
+    assert not rules(log, "read.pdf.toc")
+
+
+def test_contents_without_leader_dots_count_only_under_a_contents_line() -> None:
+    # Leaders drawn as graphics leave a wide gap (one space) before the page number.
+    entries = ["一、总体情况 3", "二、主要做法 5"]
+    body = ["一、总体情况", "正文。", "二、主要做法", "正文。"]
+    log = DiagnosticLog()
+    kept = drop_contents(_groups(["目　录", *entries, *body]), log)
+    assert [g.text for g in kept] == body
+    assert rules(log, "read.pdf.toc") == ["目　录 / 一、总体情况 3 / 二、主要做法 5"]
+    log = DiagnosticLog()
+    assert [g.text for g in drop_contents(_groups([*entries, *body]), log)] == [*entries, *body]
+    assert not list(log)
+
+
+def test_ideographic_spaces_are_kept_whether_drawn_or_left_as_a_gap() -> None:
+    doc, _ = read(RED / "wide_spaces.pdf")
+    paras = texts(doc)
+    assert "社区服务中心主任\u3000周某某" in paras  # drawn as a character
+    assert "联系人\u3000孙某，电话在办公室公示栏查询" in paras  # a one-em gap, no character
+    assert paras[-1] == "刘\u3000平"  # a name set apart is no heading: its space stays
+
+
+def _char(text: str, x0: float, size: float = 12.0) -> dict[str, object]:
+    width = size if ord(text) > 0x2E80 else size / 2
+    return {"text": text, "x0": x0, "x1": x0 + width, "size": size}
+
+
+@pytest.mark.parametrize(("chars", "expected"), [
+    ([("书", 0), ("记", 12), ("\u3000", 24), ("李", 36)], "书记\u3000李"),
+    ([("目", 0), ("\u3000", 12), ("\u3000", 24), ("录", 36)], "目\u3000\u3000录"),
+    ([("主", 0), (" ", 12), ("任", 18)], "主 任"),
+    ([("联", 0), ("系", 12), ("人", 36)], "联系\u3000人"),  # one em apart, no character
+    ([("项", 0), ("目", 12), ("计", 84)], "项目 计"),  # a tab stop between fields
+    ([("工", 0), ("作", 24), ("总", 48), ("结", 72)], "工作总结"),  # even tracking is no space
+])
+def test_line_text_blanks(chars: list[tuple[str, float]], expected: str) -> None:
+    row = [_char(t, x) for t, x in chars]
+    visible = [c for c in row if not str(c["text"]).isspace()]
+    assert _line_text(row, visible) == expected
+
+
+def test_two_character_headings_set_wide_are_closed_up() -> None:
+    doc, log = read(RED / "wide_spaces.pdf")
+    headings = [ast.plain_text(b.content) for b in doc.blocks if isinstance(b, ast.Heading)]
+    assert headings == ["社区服务中心述职报告", "前言", "成效"]
+    assert "附件" in texts(doc)  # a known heading word, though set at body size
+    assert rules(log, "read.pdf.letter-spacing") == ["前\u3000言", "成\u3000效", "附\u3000件"]
+
+
+@pytest.mark.parametrize("text", ["甲\u3000乙", "张 三", "正文里的某　某两个字之间有空格"])
+def test_two_characters_apart_in_body_type_keep_their_blank(text: str) -> None:
+    m = metrics([_line("正文" * 18)])
+    log = DiagnosticLog()
+    (g,) = unspace_pairs(_groups([text]), m, log)
+    assert g.text == text
+    assert not list(log)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("工\u3000作\u3000总\u3000结", "工作总结"), ("总\u3000\u3000结\u3000\u3000报\u3000\u3000告", "总结报告"),
+    ("一、\u3000主\u3000要\u3000成\u3000绩", "一、主要成绩"), ("工 作\u3000总 结", "工 作\u3000总 结"),
+])
+def test_letter_spacing_with_ideographic_spaces(text: str, expected: str) -> None:
+    assert _unspaced(_line(text), DiagnosticLog()).text == expected

@@ -1,66 +1,23 @@
 """A table of contents typed by hand (or left as plain text by a .doc conversion) found and dropped.
 
 Word's own tables of contents are fields or content controls and body.py drops them. A typed one is a run
-of paragraphs that each end in a page number after a dot leader (`一、工作回顾……1`, `二、工作打算....3`) or
-after a tab to a tab stop with a leader, often under a `目录` line. Its entries repeat headings of the
-document, which is the evidence used: a run of at least two such lines is dropped only when most of its
-titles open a later paragraph or heading; otherwise it is kept and reported as suspect.
+of paragraphs that each end in a page number after a dot leader or after a tab to a tab stop with a
+leader; body.py picks the candidates, and the test shared with the PDF reader (readers/toc.py) drops a
+run only when most of its titles head later text.
 """
 
 from __future__ import annotations
 
-import re
+from docconv.ast import Block
+from docconv.diagnostics import DiagnosticLog
+from docconv.readers import toc as shared
+from docconv.readers.toc import entry_title
 
-from docconv.ast import Block, Heading, Para, plain_text
-from docconv.diagnostics import Action, DiagnosticLog, Severity
-
-_LEADER_LINE = re.compile(r"^(?P<title>.*?\S)\s*(?:[.．。·•…⋯_\-－—]\s*){2,}(?P<page>\d{1,4})$")
-_TAB_LINE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>\d{1,4})$")
-_TOC_WORD = re.compile(r"^(?:目\s*录|目\s*次|contents|table\s+of\s+contents)[:：]?$", re.IGNORECASE)
-
-
-def entry_title(text: str, leader_tab: bool) -> str | None:
-    """The title of a typed contents line (`text` ends in a page number after a dot leader, or after a
-    tab when `leader_tab` says the paragraph has a tab stop with a leader), else None."""
-    text = text.strip()
-    m = _LEADER_LINE.match(text) or (_TAB_LINE.match(text) if leader_tab else None)
-    return m.group("title") if m is not None else None
+__all__ = ["drop_typed_toc", "entry_title"]
 
 
 def drop_typed_toc(blocks: list[Block], titles: dict[int, str], dropped: list[str],
                    log: DiagnosticLog) -> list[Block]:
     """`blocks` without the typed tables of contents among them. `titles` maps `id()` of candidate
     paragraphs to their entry titles; dropped lines are added to `dropped`."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and id(blocks[j]) in titles:
-            j += 1
-        if j - i < 2:
-            out.append(blocks[i])
-            i += 1
-            continue
-        entries = [titles[id(b)] for b in blocks[i:j]]
-        later = [_key(_text(b)) for b in blocks[j:]]
-        found = sum(1 for t in entries if any(text.startswith(_key(t)) for text in later if text))
-        lines = [_text(b) for b in blocks[i:j]]
-        if 2 * found >= len(entries):
-            if out and isinstance(out[-1], Para | Heading) and _TOC_WORD.match(_text(out[-1])):
-                lines.insert(0, _text(out.pop()))
-            dropped.extend(lines)
-        else:
-            log.report("read.docx.toc-suspect", f"{len(entries)} lines look like a typed table of contents "
-                       f"but only {found} of their titles head later text; kept", action=Action.KEPT,
-                       severity=Severity.WARNING, text=" / ".join(lines[:5]))
-            out.extend(blocks[i:j])
-        i = j
-    return out
-
-
-def _text(block: Block) -> str:
-    return plain_text(block.content) if isinstance(block, Para | Heading) else ""
-
-
-def _key(text: str) -> str:
-    return "".join(text.split())
+    return shared.drop_typed_toc(blocks, titles, dropped, log, suspect_rule="read.docx.toc-suspect")

@@ -3,7 +3,7 @@
 Produces `Para` (one per paragraph, hard wraps joined; a scanned page among text pages becomes a paragraph
 holding an `Image` placeholder), `Heading` (the centred title of page 1 at level 1; unnumbered lines set
 clearly larger, or bold over a regular body, at levels ranked by size) and `Table` (ruled tables).
-Page numbers, running headers and footers, and watermarks are removed, each with a
+Page numbers, running headers and footers, watermarks and a table of contents are removed, each with a
 diagnostic. Numbered heading lines keep their marker as text, for the structure stage to level; no
 other cleaning happens here. See docs/pdf.md for what is read and what is not.
 """
@@ -24,9 +24,10 @@ from docconv.ast import Document, Image, Meta, Para, Pos, Text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import ParseError
 from docconv.options import Options
+from docconv.readers.pdf.contents import drop_contents
 from docconv.readers.pdf.furniture import furniture
 from docconv.readers.pdf.layout import Line, PageLayout, PlacedBlock, read_page
-from docconv.readers.pdf.paragraphs import blocks, group, metrics, summarise_joins
+from docconv.readers.pdf.paragraphs import blocks, group, metrics, summarise_joins, unspace_pairs
 
 __all__ = ["read_pdf"]
 
@@ -71,6 +72,7 @@ def read_pdf(source: bytes, options: Options, log: DiagnosticLog) -> Document:
         m = metrics(body)
         groups = group(pages, drop, m, log)
         summarise_joins(groups, log)
+        groups = drop_contents(unspace_pairs(groups, m, log), log)
         content, title = blocks(groups, m, log)
     cids = sum(len(_CID.findall(ln.text)) for ln in body)
     if cids:

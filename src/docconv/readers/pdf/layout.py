@@ -146,21 +146,24 @@ def _image_share(page: Page) -> float:
                 for im in page.images), default=0.0)
 
 
-_SPACED = re.compile(r"^(?:(?P<marker>\S*[、.．：:]) ?)?(?P<chars>(?:\S )+\S)$")
+_SPACED = re.compile(r"^(?:(?P<marker>\S*[、.．：:])[ \u3000]?)?(?P<chars>(?:\S(?: |\u3000{1,2}))+\S)$")
+_SEPARATOR = re.compile(r" |\u3000+")
 
 
 def _unspaced(line: Line, log: DiagnosticLog) -> Line:
     """A letter-spaced line (`工 作 总 结`, `一、 主 要 成 绩`) without the spaces between its characters.
 
-    Only a line whose every character after an optional leading marker stands alone between single
-    spaces, three or more of them, all CJK: spaced-out names in a list (`张  三`) use wider gaps, and
-    words of Latin text are longer than one character.
+    Only a line whose every character after an optional leading marker stands alone, three or more of
+    them, all CJK, with the same blank between each two (a space, or one or two ideographic spaces):
+    words of Latin text are longer than one character. Two characters set apart (`目　　录`) are left
+    to the paragraph stage, which knows whether the line is a heading (paragraphs.py).
     """
     m = _SPACED.match(line.text)
     if m is None:
         return line
-    parts = m["chars"].split(" ")
-    if len(parts) < 3 or not all(len(p) == 1 and is_cjk(p) for p in parts):
+    parts = _SEPARATOR.split(m["chars"])
+    if (len(parts) < 3 or not all(len(p) == 1 and is_cjk(p) for p in parts)
+            or len(set(_SEPARATOR.findall(m["chars"]))) != 1):
         return line
     text = (m["marker"] or "") + "".join(parts)
     log.report("read.pdf.letter-spacing", "spaces between the characters of a letter-spaced line removed",
@@ -300,40 +303,63 @@ def _line(chars: list[Char], page: int, number: int, frame: tuple[int, int] = (0
                 bold=bold, first_width=_first_width(visible), frame=frame)
 
 
+IDEOGRAPHIC_SPACE = "\u3000"
+_EM_SPACES = 2
+"""A blank between two CJK characters up to this many ems wide is typed ideographic spaces; a wider one
+is a tab stop between fields."""
+
+
 def _line_text(chars: list[Char], visible: list[Char]) -> str:
     """The line's text: the PDF's own spaces, plus one where two Latin characters stand a word apart.
 
-    Between CJK characters no gap is a space (justified Chinese is spread evenly); a gap much wider than
-    the line's usual one (a tab stop between two fields) becomes one space.
+    An ideographic space (U+3000) the PDF has is kept as one (`书记　李某`); other white space is one
+    space. Between CJK characters a gap as wide as the line's usual one is no space (justified Chinese is
+    spread evenly); one or two ems more than that are as many ideographic spaces (a PDF that positions
+    the characters instead of drawing the spaces), and a gap wider still (a tab stop between two fields)
+    becomes one space.
     """
     keep = {id(c) for c in visible}
     gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(visible)]
-    usual = statistics.median(gaps) if gaps else 0.0
+    # The lower median: on a short line the one wide gap being read must not set the usual one.
+    usual = statistics.median_low(gaps) if gaps else 0.0
     out: list[str] = []
     prev: Char | None = None
-    pending_space = False
+    blank = ""
     for c in chars:
         t = str(c["text"])
         if t.isspace():
-            pending_space = prev is not None
+            if prev is not None:
+                blank += t
             continue
         if id(c) not in keep:
             continue
         if prev is not None:
-            gap = float(c["x0"]) - float(prev["x1"])
-            em = float(c["size"]) or 1.0
-            left_cjk, right_cjk = is_cjk(str(prev["text"])[-1]), is_cjk(t[0])
-            latin = not left_cjk and not right_cjk
-            tab = gap > max(3 * usual, 0.0) + em
-            # Between Chinese and a Latin word a space shows as a gap wider than the line's usual one
-            # (justified lines spread every gap alike, so their usual gap is no space).
-            mixed = left_cjk != right_cjk and gap > max(usual, 0.0) + 0.25 * em
-            if pending_space or tab or mixed or (latin and gap > 0.25 * em):
-                out.append(" ")
+            out.append(_blank(blank, prev, c, usual))
         out.append(t)
         prev = c
-        pending_space = False
+        blank = ""
     return "".join(out).strip()
+
+
+def _blank(typed: str, prev: Char, c: Char, usual: float) -> str:
+    """What stands between two visible characters of a line: the white space typed there (`typed`),
+    read as above, or what the gap between them shows."""
+    if IDEOGRAPHIC_SPACE in typed:
+        return IDEOGRAPHIC_SPACE * typed.count(IDEOGRAPHIC_SPACE)
+    if typed:
+        return " "
+    gap = float(c["x0"]) - float(prev["x1"])
+    em = float(c["size"]) or 1.0
+    left_cjk, right_cjk = is_cjk(str(prev["text"])[-1]), is_cjk(str(c["text"])[0])
+    extra = gap - max(usual, 0.0)
+    if left_cjk and right_cjk and 0.8 * em <= extra <= (_EM_SPACES + 0.5) * em:
+        return IDEOGRAPHIC_SPACE * round(extra / em)
+    latin = not left_cjk and not right_cjk
+    tab = gap > max(3 * usual, 0.0) + em
+    # Between Chinese and a Latin word a space shows as a gap wider than the line's usual one
+    # (justified lines spread every gap alike, so their usual gap is no space).
+    mixed = left_cjk != right_cjk and extra > 0.25 * em
+    return " " if tab or mixed or (latin and gap > 0.25 * em) else ""
 
 
 def _first_width(visible: Sequence[Char]) -> float:

@@ -8,24 +8,28 @@ the next page opens no paragraph; footnotes at the foot of the page wait until t
 wrapped lines of a numbered item set with a hanging indent continue the item. Margins are per text frame
 (page width and column), so landscape pages and columns are measured on their own.
 
-A block is a heading when it is one or two lines, short, not ending like a sentence, and set clearly
-larger than the body or bold when the body is not. Levels come from the rank of its style among heading
-styles (largest first). A heading that opens with a numbering marker (`一、`, `（一）`) keeps the marker as
-text: the structure stage gives it the level its numbering means (structure/hints.py).
+The title is the centred line (or lines of one style) opening page 1; the lines under it set smaller,
+and every line of a cover page, are paragraphs. A block is a heading when it is one or two lines, short,
+not ending like a sentence, and set clearly larger than the body or bold when the body is not. Levels
+come from the rank of its style among heading styles (largest first). A heading that opens with a
+numbering marker (`一、`, `（一）`) keeps the marker as text: the structure stage gives it the level its
+numbering means (structure/hints.py).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from docconv.ast import Block, Heading, Para, Scheme, Text
+from docconv.ast import Block, Heading, Inline, LineBreak, Para, Scheme, Text
 from docconv.clean.chars import is_cjk
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.readers.pdf.layout import Line, PageLayout, PlacedBlock, join_lines
+from docconv.structure.lines import title_continuation
 from docconv.structure.numbering import match_marker
 
 _LARGER = 1.12
@@ -39,6 +43,9 @@ _INDENT_MIN = 1.0
 _GAP_EXTRA = 0.4
 """Ems of extra vertical space over the usual line pitch that separate paragraphs."""
 _TITLE_CHARS = 60
+_TITLE_GAP = 3.0
+"""Sizes of blank between two centred lines of one style that still set one title (a cover spaces its
+title lines out, often two sizes apart)."""
 _MAX_LEVEL = 6
 
 
@@ -66,9 +73,18 @@ class Metrics:
 
 
 @dataclass(slots=True)
-class _Group:
+class Group:
+    """One block in the making: the lines of a paragraph or heading, or a block read whole."""
+
     lines: list[Line] = field(default_factory=list)
+    """The body lines, top to bottom (empty for a placed block)."""
     block: PlacedBlock | None = None
+    """A table or turned note read whole, or None."""
+
+    @property
+    def text(self) -> str:
+        """The lines' text joined as one paragraph."""
+        return join_lines([ln.text for ln in self.lines])
 
 
 def _margins(body: Sequence[Line]) -> tuple[float, float]:
@@ -171,26 +187,26 @@ def _footnotes(lines: list[Line], height: float, m: Metrics) -> set[int]:
 
 
 def group(pages: Sequence[PageLayout], drop: set[tuple[int, int]], m: Metrics,
-          log: DiagnosticLog) -> list[_Group]:
+          log: DiagnosticLog) -> list[Group]:
     """Body lines and placed blocks grouped into paragraphs, in reading order.
 
     Footnotes at the foot of a page do not break a paragraph that runs on to the next page: they are
     held back and placed after that paragraph.
     """
-    groups: list[_Group] = []
+    groups: list[Group] = []
     reasons: Counter[str] = Counter()
     prev: Line | None = None
     head: Line | None = None
-    held: list[_Group] = []
+    held: list[Group] = []
     for page in pages:
         lines = [it for it in page.items if isinstance(it, Line) and (it.page, it.number) not in drop]
         notes = _footnotes(lines, page.height, m)
-        page_notes: list[_Group] = []
+        page_notes: list[Group] = []
         for item in page.items:
             if isinstance(item, PlacedBlock):
                 groups.extend(held)
                 held = []
-                groups.append(_Group(block=item))
+                groups.append(Group(block=item))
                 prev = None
                 continue
             if (item.page, item.number) in drop:
@@ -200,7 +216,7 @@ def group(pages: Sequence[PageLayout], drop: set[tuple[int, int]], m: Metrics,
                         _break_reason(page_notes[-1].lines[0], page_notes[-1].lines[-1], item, m) is None:
                     page_notes[-1].lines.append(item)
                 else:
-                    page_notes.append(_Group(lines=[item]))
+                    page_notes.append(Group(lines=[item]))
                 continue
             if prev is None or head is None:
                 reason: str | None = "first"
@@ -223,7 +239,7 @@ def group(pages: Sequence[PageLayout], drop: set[tuple[int, int]], m: Metrics,
                 groups.extend(held)
                 held = []
                 reasons[reason] += 1
-                groups.append(_Group(lines=[item]))
+                groups.append(Group(lines=[item]))
                 head = item
             prev = item
         held.extend(page_notes)
@@ -245,6 +261,36 @@ def _heading_style(lines: list[Line], m: Metrics) -> bool:
     return ln.size >= _LARGER * m.size or (ln.bold and not m.bold and ln.size >= m.size)
 
 
+_SPACED_PAIR = re.compile(r"^(\S)[ \u3000]{1,4}(\S)$")
+_HEADING_WORDS = frozenset({
+    "目录", "目次", "前言", "序言", "引言", "导言", "绪论", "绪言", "摘要", "提要", "概述", "简介", "说明",
+    "附件", "附录", "附表", "附图", "后记", "结语", "结论", "致谢", "总则", "附则", "备注", "注释", "索引",
+})
+"""Two-character headings that are often set wide (`目　　录`, `前 言`, `附 件`)."""
+
+
+def unspace_pairs(groups: list[Group], m: Metrics, log: DiagnosticLog) -> list[Group]:
+    """`groups` with each two-character heading set wide (`目　　录`, `前 言`) closed up.
+
+    Only a line that stands alone (a group of one line) holding just two CJK characters, which are a
+    known heading word or set in a heading style: two characters apart in running text, or a name in a
+    list (`张　三`), keep their space. Longer letter-spaced lines are closed up as lines
+    (layout.py, `_unspaced`).
+    """
+    out: list[Group] = []
+    for g in groups:
+        found = _SPACED_PAIR.match(g.lines[0].text) if len(g.lines) == 1 else None
+        if (found is None or not all(is_cjk(c) for c in found.groups())
+                or ("".join(found.groups()) not in _HEADING_WORDS and not _heading_style(g.lines, m))):
+            out.append(g)
+            continue
+        ln = g.lines[0]
+        log.report("read.pdf.letter-spacing", "the blank between the two characters of a heading set "
+                   "wide removed", action=Action.CHANGED, text=ln.text, pos=ln.pos)
+        out.append(Group(lines=[replace(ln, text="".join(found.groups()))]))
+    return out
+
+
 def _centred(lines: list[Line], m: Metrics) -> bool:
     def centred(ln: Line) -> bool:
         left, right = m.edges(ln)
@@ -252,7 +298,7 @@ def _centred(lines: list[Line], m: Metrics) -> bool:
     return all(centred(ln) for ln in lines)
 
 
-def _title_line(g: _Group, m: Metrics) -> bool:
+def _title_line(g: Group, m: Metrics) -> bool:
     """One or two centred lines on page 1, short, not ending like a clause."""
     lines = g.lines
     text = join_lines([ln.text for ln in lines])
@@ -260,10 +306,12 @@ def _title_line(g: _Group, m: Metrics) -> bool:
             and len(text) <= _TITLE_CHARS and not text.endswith(_SENTENCE_END))
 
 
-def _title_block(groups: list[_Group], m: Metrics) -> tuple[list[int], set[int]]:
+def _title_block(groups: list[Group], m: Metrics) -> tuple[list[int], set[int]]:
     """The groups of the title on page 1 (a title set over several centred lines of one style), and the
     centred lines right under it in a smaller style (subtitle, date, issuing unit), which are no
-    headings. A numbered line is never taken for a subtitle: it is the first heading."""
+    headings. On a cover page (page 1 holds only short lines, the text starts on a later page) every
+    line under the title is such a line, whatever its size. A numbered line is never taken for a
+    subtitle: it is the first heading."""
     first = next((i for i, g in enumerate(groups) if g.lines or g.block), None)
     if first is None or not _title_line(groups[first], m):
         return [], set()
@@ -274,12 +322,15 @@ def _title_block(groups: list[_Group], m: Metrics) -> tuple[list[int], set[int]]
     while i < len(groups) and _title_line(groups[i], m) and _style(groups[i].lines[0]) == style:
         above, below = groups[i - 1].lines[-1], groups[i].lines[0]
         chars += len(join_lines([ln.text for ln in groups[i].lines]))
-        if below.top - above.bottom > 1.5 * below.size or chars > _TITLE_CHARS:
+        if below.top - above.bottom > _TITLE_GAP * below.size or chars > _TITLE_CHARS:
             break
         title.append(i)
         i += 1
+    cover = _cover(groups, first)
     subs: set[int] = set()
-    while i < len(groups) and _title_line(groups[i], m) and groups[i].lines[0].size < style[0]:
+    while i < len(groups) and (
+            (_title_line(groups[i], m) and groups[i].lines[0].size < style[0])
+            or (cover and groups[i].lines and groups[i].lines[0].page == 1)):
         found = match_marker(join_lines([ln.text for ln in groups[i].lines]))
         if found is not None and found.marker.scheme is not Scheme.DASH:
             break
@@ -288,7 +339,36 @@ def _title_block(groups: list[_Group], m: Metrics) -> tuple[list[int], set[int]]
     return title, subs
 
 
-def blocks(groups: list[_Group], m: Metrics, log: DiagnosticLog) -> tuple[tuple[Block, ...], str | None]:
+def _cover(groups: list[Group], first: int) -> bool:
+    """Whether page 1 is a cover: its groups from the title on are single short lines that do not end
+    like a sentence (no table, no paragraph), and the text goes on on a later page."""
+    rest = groups[first:]
+    page1 = [g for g in rest if (g.lines[0].page if g.lines else g.block.page if g.block else 0) == 1]
+    later = len(page1) < len(rest)
+    return later and all(len(g.lines) == 1 and len(g.lines[0].text) <= _TITLE_CHARS
+                         and not g.lines[0].text.endswith(_SENTENCE_END) for g in page1)
+
+
+def _title_content(parts: list[str]) -> tuple[tuple[Inline, ...], str]:
+    """The title's inlines and its plain form, from the text of its lines (groups). An issuer line over
+    the subject line (`某某县自然资源局` / `2023年度工作总结`) keeps a line break, shown as a space in the
+    plain form, as the structure stage keeps it for other formats (structure/lines.py); a subject wrapped
+    over two lines is joined directly."""
+    content: list[Inline] = [Text(text=parts[0])]
+    plain = parts[0]
+    for prev, nxt in itertools.pairwise(parts):
+        if title_continuation(Para(content=(Text(text=prev),)), Para(content=(Text(text=nxt),))) == " ":
+            content += [LineBreak(), Text(text=nxt)]
+            plain += " " + nxt
+        else:
+            plain = join_lines([plain, nxt])
+            last = content[-1]
+            assert isinstance(last, Text)  # every other element is Text after a LineBreak
+            content[-1] = Text(text=join_lines([last.text, nxt]))
+    return tuple(content), plain
+
+
+def blocks(groups: list[Group], m: Metrics, log: DiagnosticLog) -> tuple[tuple[Block, ...], str | None]:
     """The AST blocks of the grouped lines, and the title when page 1 opens with one."""
     title_groups, subs = _title_block(groups, m)
     title_at = title_groups[0] if title_groups else None
@@ -304,17 +384,17 @@ def blocks(groups: list[_Group], m: Metrics, log: DiagnosticLog) -> tuple[tuple[
         text = join_lines([ln.text for ln in g.lines])
         pos = g.lines[0].pos
         if i == title_at:
-            text = join_lines([ln.text for k in title_groups for ln in groups[k].lines])
-            title = text
+            content, title = _title_content([join_lines([ln.text for ln in groups[k].lines])
+                                             for k in title_groups])
             log.report("read.pdf.title", "a short centred line opening page 1 is the title" if len(
                 title_groups) == 1 else f"{len(title_groups)} centred lines of one style opening page 1 "
-                "are the title", text=text, pos=pos)
-            out.append(Heading(level=1, content=(Text(text=text),), pos=pos))
+                "are the title", text=title, pos=pos)
+            out.append(Heading(level=1, content=content, pos=pos))
         elif i in title_groups:
             continue
         elif i in subs:
-            log.report("read.pdf.title-block", "a centred line under the title, set smaller (subtitle, "
-                       "date, issuing unit): a paragraph, not a heading", text=text, pos=pos)
+            log.report("read.pdf.title-block", "a line under the title, set smaller or on the cover "
+                       "(subtitle, date, issuing unit): a paragraph, not a heading", text=text, pos=pos)
             out.append(Para(content=(Text(text=text),), pos=pos))
         elif _heading_style(g.lines, m):
             level = min(styles.index(_style(g.lines[0])) + 1, _MAX_LEVEL)
@@ -329,7 +409,7 @@ def blocks(groups: list[_Group], m: Metrics, log: DiagnosticLog) -> tuple[tuple[
     return tuple(out), title
 
 
-def summarise_joins(groups: list[_Group], log: DiagnosticLog) -> None:
+def summarise_joins(groups: list[Group], log: DiagnosticLog) -> None:
     """One diagnostic for the hard wraps joined into paragraphs (there are hundreds in a report)."""
     joined = sum(len(g.lines) - 1 for g in groups if len(g.lines) > 1)
     if joined:
