@@ -147,6 +147,8 @@ def test_title_and_heading_styles() -> None:
                         (2, "（一）市容秩序整治", None)]
     assert [d.text for d in rules(log, "read.docx.heading")] == [h[1] for h in headings]
     assert all(isinstance(b.pos, ast.Pos) and b.pos.paragraph is not None for b in doc.blocks)
+    # Only the Title style names the document's title (the structure stage prefers it to a line above it).
+    assert [b.attr.classes for b in doc.blocks if isinstance(b, ast.Heading)] == [("title",), (), ()]
 
 
 def test_blocks_know_their_paragraph_and_explain_shows_it() -> None:
@@ -940,6 +942,10 @@ def test_redteam_generator_is_reproducible(tmp_path: Path) -> None:
     ("09-symbols.docx", ["≤30", "≥99%", "20°C±2°C", "5×10⁴", "✓已完成"]),
     ("14-east-asian-layout.docx", ["例如长大的“长”与长度的“长”"]),
     ("18-macro-enabled.docx", ["## 一、重点工作"]),
+    ("21-title-below-site-line.docx", ["（内部资料　注意保存）\n\n# 某某水务有限公司2023年度经营情况报告\n",
+                                       "## 1 生产经营", "### 1.1 供水保障", "### 1.2 水费回收", "### 2.2 应急处置"]),
+    ("22-table-first-rows.docx", ["| 站点 | 日处理量（吨） | 达标率 |\n| --- |", "| 项目 | 预算（万元） |",
+                                  "| 片区 | 改造长度 | 完成时间 |\n| --- |", "| **2980** | **3120** | **3340** |\n| --- |"]),
 ])
 def test_redteam_documents_keep_their_text_and_outline(name: str, keep: list[str]) -> None:
     md, _, _ = markdown((FIXTURES / "docx" / name).read_bytes())

@@ -35,7 +35,7 @@ from docconv.clean.chars import is_han
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
-from docconv.structure.hints import hint_level, without_hint
+from docconv.structure.hints import hint_level, named_title, unstyled_lead, without_hint
 from docconv.structure.lines import (
     PAGE_TITLE_MAX,
     TITLE_END_BARRED,
@@ -93,13 +93,20 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
         log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
                    action=Action.REMOVED, text=fix.suffix)
         meta = replace(meta, title=fix.title)
-    at = _title_below_remark(blocks)
-    first = blocks[at] if blocks else None
-    if at and isinstance(first, Para):
+    at = named_title(blocks)
+    if at:
+        above = ("the line above it stays a paragraph" if at == 1
+                 else f"the {at} lines above it stay paragraphs")
+        log.report("structure.title-below", "the source names a later line as the document title (its "
+                   f"title style); {above}",
+                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
+                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
+    elif at := _title_below_remark(blocks):
         log.report("structure.title-below", "the first line is a remark, not a title (a clause and no "
                    "kind of document named), and a report's title stands under it; the remark stays",
                    severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
                    pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
+    first = blocks[at] if blocks else None
     if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
         explicit = hint_level(first) is not None
         if not explicit and len(blocks) > at + 2 and not _title_like(blocks[at + 2]):
@@ -284,11 +291,25 @@ def _paragraphs(blocks: tuple[Block, ...]) -> list[Block]:
 
 
 def _lead_text(block: Block) -> str | None:
-    if not isinstance(block, Para) or not block.content or not isinstance(block.content[0], Text):
+    """The text a paragraph's marker would open: its first text run once bold or italic around its start
+    is set aside, so that `**1.1 收入情况**` (a bold Word run, `<p><strong>`) and `1.1 **收入情况**` are
+    read like the plain line. The source-heading stage already does this for the markers a line shows
+    by itself; a decimal number is a marker only in an outline, so it is looked for here."""
+    if not isinstance(block, Para) or not block.content:
         return None
     if SUBTITLE_CLASS in block.attr.classes:
         return None  # the title's subtitle: no marker
-    return block.content[0].text
+    first = _plain_lead(block).content[0]
+    return first.text if isinstance(first, Text) else None
+
+
+def _plain_lead(para: Para) -> Para:
+    """The paragraph with the bold and italic around its start unwrapped (see `hints.unstyled_lead`), or
+    the paragraph itself when there is none."""
+    if not any(isinstance(node, Strong | Emph) for node in para.content):
+        return para
+    lead = unstyled_lead(para.content)
+    return para if lead == para.content else replace(para, content=lead)
 
 
 def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
@@ -550,7 +571,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
         if m is None:
             continue
         assert isinstance(b, Para)
-        classified = _classify(i, b, m)
+        classified = _classify(i, _plain_lead(b), m)
         if classified.kind in ("bare", "short") and _goes_on_after_colon(blocks, i, m.marker, enumerated):
             # `附件：1.…` then `2.…`: the items of an enumeration a colon opened inside the paragraph
             # before are its lines, not sections (they stay paragraphs as written).
@@ -598,7 +619,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             continue
         marker = _fix_form(item.match.marker, forms, renumbered.get(i), options=options, log=log,
                            para=item.para)
-        out.extend(_make_heading(item, marker, levels, log))
+        out.extend(_make_heading(item, marker, levels, log, original=b))
         i += 1
     return tuple(out)
 
@@ -771,7 +792,9 @@ def _make_list(group: list[_Item], forms: dict[Scheme, str], renumbered: dict[in
 
 
 def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
-                  log: DiagnosticLog) -> list[Block]:
+                  log: DiagnosticLog, *, original: Block) -> list[Block]:
+    """The heading an item makes (and the body split off an inline heading); a long item stays the
+    paragraph it was (`original`, its bold and italic kept)."""
     level = levels[marker.scheme]
     content = _strip_marker(item.para, item.match)
     if item.kind in ("bare", "short"):
@@ -787,7 +810,7 @@ def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
                 Para(content=tail, attr=without_hint(item.para.attr), pos=item.para.pos)]
     log.report("structure.long-item", "numbered paragraph too long for a heading; kept as a paragraph",
                text=_text(item.para)[:40], pos=item.para.pos)
-    return [item.para]
+    return [original]
 
 
 def _source_heading(block: Block, log: DiagnosticLog) -> Block:

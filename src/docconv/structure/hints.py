@@ -7,8 +7,14 @@ its level like any other line: `<h1>一、总体情况</h1>` and a typed `一、
 grammar gives `一、`. `headings.structure` turns every hinted paragraph back into a heading; none stays a
 paragraph or becomes a list item.
 
+A heading the source names as the document title (`TITLE_CLASS`: Word's Title style) is found by
+`named_title`, so that a line left above it does not take its place.
+
 A paragraph whose marker sits inside bold or italic (`<p><strong>一、加强领导</strong>…</p>`, a bold lead
 run in Word) has that formatting around its start flattened, so that the marker is at the start of its text.
+A decimal number (`1.1 收入情况`) is a marker only inside the document's outline, which this stage cannot
+see, so the heading stage reads it through the formatting with `unstyled_lead` and flattens only the lines
+the outline takes.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ from docconv.structure.lines import forget_markers, marker_of
 
 HINT = "docconv-heading-level"
 """`Attr.kv` key of a paragraph that the source marked as a heading of that level."""
+TITLE_CLASS = "title"
+"""Class of a heading that the source names as the document title (Word's Title style): the structure
+stage takes it as the title even when leftover lines stand above it."""
 
 
 def source_headings(doc: Document, options: Options, log: DiagnosticLog) -> Document:
@@ -53,6 +62,28 @@ def hint_level(block: Block) -> int | None:
         if key == HINT:
             return int(value)
     return None
+
+
+_ABOVE_NAMED_TITLE = 5  # paragraphs: a cover's or a site's lines above the source's title
+
+
+def named_title(blocks: list[Block]) -> int:
+    """The index of the line the source names as the document title (`TITLE_CLASS`, Word's Title style)
+    when only plain lines stand above it, else 0 (the first line decides).
+
+    Lines left above the title (a site's note, an export stamp, a cover's first line) are no headings and
+    carry no numbering; the source's own word on which line is the title outweighs their place. Anything
+    else above it (a heading, a numbered line, a table) means the title style marks something inside
+    the text, and the first line decides as usual.
+    """
+    for j, b in enumerate(blocks[:_ABOVE_NAMED_TITLE + 1]):
+        if not isinstance(b, Para) or hint_level(b) is not None:
+            named = (j > 0 and isinstance(b, Para) and TITLE_CLASS in b.attr.classes and hint_level(b) == 1
+                     and marker_of(plain_text(b.content)) is None)
+            return j if named else 0
+        if marker_of(plain_text(b.content)) is not None:
+            return 0
+    return 0
 
 
 def without_hint(attr: Attr) -> Attr:
@@ -85,7 +116,7 @@ def _block(b: Block, log: DiagnosticLog) -> Block:
         case Para(content=content) if len(content) > 1 or (content and not isinstance(content[0], Text)):
             if marker_of(plain_text(content)) is None:
                 return b
-            lead = _unstyled_lead(content)
+            lead = unstyled_lead(content)
             return b if lead == content else replace(b, content=lead)
     return b
 
@@ -95,13 +126,14 @@ _LEAD_SPAN = 40
 heading phrase is never longer (headings.py's `_MAX_HEADING`)."""
 
 
-def _unstyled_lead(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Bold and italic runs that start near the paragraph's start unwrapped, and text runs merged."""
+def unstyled_lead(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Bold and italic runs that start near the paragraph's start unwrapped, and text runs merged: the
+    paragraph's marker, if it has one, then opens its first text run."""
     out: list[Inline] = []
     seen = 0
     for node in content:
         if isinstance(node, Strong | Emph) and seen < _LEAD_SPAN:
-            out.extend(_unstyled_lead(node.content))
+            out.extend(unstyled_lead(node.content))
         else:
             out.append(node)
         seen += len(plain_text((node,)))

@@ -10,7 +10,8 @@ Guarantees, each checked by tests that re-parse the output with markdown-it-py:
   space elsewhere, so no space is ever inserted between CJK characters;
 - headings are ATX; a heading or item numbered with a Chinese marker (`一、`, `(一)`, `①`) keeps it as
   text, since CommonMark lists only know `1.` and `1)`;
-- tables are pipe tables, or HTML when a cell spans or holds more than one paragraph.
+- tables are pipe tables, or HTML when a cell spans or holds more than one paragraph; a pipe table needs
+  a header row, so a table without one prints its first row there (never an empty header row).
 """
 
 from __future__ import annotations
@@ -248,9 +249,12 @@ class _Writer:
         width = max((len(r.cells) for r in (*t.head, *t.rows)), default=0)
         if width == 0:
             return ""
-        head = [self.cell_text(c) for c in t.head[0].cells] if t.head else []
-        lines = [_pipe_row(head, width), "| " + " | ".join(["---"] * width) + " |"]
-        lines.extend(_pipe_row([self.cell_text(c) for c in r.cells], width) for r in t.rows)
+        # A pipe table must open with a header row. A table without one prints its first row there: an
+        # empty header row above the text would be a row that is not in the document.
+        first, *rest = (*t.head, *t.rows)
+        lines = [_pipe_row([self.cell_text(c) for c in first.cells], width),
+                 "| " + " | ".join(["---"] * width) + " |"]
+        lines.extend(_pipe_row([self.cell_text(c) for c in r.cells], width) for r in rest)
         out = "\n".join(lines)
         if t.caption:
             out += "\n\n" + self.paragraph(t.caption)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from docconv.ast import (
+    NO_ATTR,
+    Attr,
     Block,
     Emph,
     Heading,
@@ -39,7 +41,16 @@ from docconv.readers.docx.atoms import Atom, atoms_text, inlines, page_segments,
 from docconv.readers.docx.numbering import Numbering, int_val
 from docconv.readers.docx.styles import BODY_OUTLINE, ParaStyle, Styles, on
 from docconv.readers.docx.symbols import symbol_char
+from docconv.readers.docx.tables import (
+    CellLook,
+    cell_shaded,
+    header_by_look,
+    plain_text_of,
+    style_sets_first_row_apart,
+    unbolded,
+)
 from docconv.readers.docx.toc import drop_typed_toc, entry_title
+from docconv.structure.hints import TITLE_CLASS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -95,6 +106,7 @@ class _CellBuild:
     blocks: tuple[Block, ...]
     colspan: int
     rowspan: int = 1
+    shaded: bool = False
 
 
 @dataclass(slots=True)
@@ -115,6 +127,8 @@ class Findings:
     ruby: list[str] = field(default_factory=list)
     page_splits: int = 0
     layout_tables: int = 0
+    table_heads: list[str] = field(default_factory=list)
+    """Why (and the first cell) for each table whose unmarked first row was taken as its head."""
     pictures_only: int = 0
 
 
@@ -250,7 +264,10 @@ class BodyReader:
         if style.kind == "title" and self.title is None:
             self.title = text
         self.log.report("read.docx.heading", f"{why}: heading level {level}", text=text, pos=pos)
-        return [Heading(level=level, content=heading_content, pos=pos), *after]
+        # The Title style names the document's title, which no Heading style does: the structure stage
+        # keeps it the title when a leftover line stands above it.
+        attr = Attr(classes=(TITLE_CLASS,)) if style.kind == "title" else NO_ATTR
+        return [Heading(level=level, content=heading_content, attr=attr, pos=pos), *after]
 
     def _number(self, num_id: str | None, ilvl: int | None, style: ParaStyle) -> str | None:
         """The number Word draws in front of a paragraph. The paragraph's `w:numPr` wins over its style's,
@@ -495,7 +512,8 @@ class BodyReader:
                     open_rows[col].rowspan += 1
                     col += span
                     continue
-                cell = _CellBuild(blocks=tuple(self.blocks(tc, story)), colspan=span)
+                cell = _CellBuild(blocks=tuple(self.blocks(tc, story)), colspan=span,
+                                  shaded=cell_shaded(tcpr))
                 for c in range(col, col + span):
                     open_rows.pop(c, None)
                 if vmerge is not None and vmerge.get(_VAL) == "restart":
@@ -507,12 +525,20 @@ class BodyReader:
             header_flags.append(trpr is not None and bool(on(trpr.find(W + "tblHeader"))))
         in_head = True
         for cells, is_header in zip(built, header_flags, strict=True):
+            in_head = in_head and is_header  # only rows at the top repeat as a header
             row = TableRow(cells=tuple(TableCell(blocks=c.blocks, rowspan=c.rowspan, colspan=c.colspan)
                                        for c in cells))
-            in_head = in_head and is_header  # only rows at the top repeat as a header
             (head if in_head else body).append(row)
         if not head and not body:
             return None
+        if not head and _layout_content(Table(rows=tuple(body))) is None:
+            why = header_by_look([[CellLook(c.blocks, c.shaded) for c in row] for row in built],
+                                 styled=style_sets_first_row_apart(tbl, self.styles))
+            if why is not None:
+                self.found.table_heads.append(f"{why}: {plain_text_of(body[0].cells[0].blocks)[:20]}")
+                head, body = body[:1], body[1:]
+        # The head is bold by being the head: its cells' own bold would print twice over.
+        head = [replace(r, cells=tuple(unbolded(c) for c in r.cells)) for r in head]
         return Table(head=tuple(head), rows=tuple(body), pos=pos)
 
     # ------------------------------------------------------------------------------------------- report
@@ -559,6 +585,10 @@ class BodyReader:
         if f.layout_tables:
             log.report("read.docx.layout-table", f"{f.layout_tables} layout table(s) unwrapped: a table of "
                        "one column holding the text as paragraphs frames the page, it is not data")
+        if f.table_heads:
+            log.report("read.docx.table-head", f"{len(f.table_heads)} table(s) with no row marked to repeat "
+                       "as header: the first row, set apart from the rows under it, taken as the head",
+                       text=_shown(f.table_heads))
         if f.notes:
             log.report("read.docx.notes", f"{f.notes} footnote/endnote reference(s) read as notes")
         if f.missing_notes:

@@ -1,4 +1,5 @@
-"""Word styles (styles.xml) reduced to what the reader needs: heading level, numbering, bold and italic.
+"""Word styles (styles.xml) reduced to what the reader needs: heading level, numbering, bold and italic, and
+whether a table style sets its first row apart.
 
 A paragraph style says a paragraph is the title, a heading of a level or a table-of-contents entry by its
 name (`heading 2`, and the names Chinese Word and WPS give: `标题 2`, `標題 2`, `标题` for the title) or by
@@ -58,6 +59,7 @@ class _Raw:
     ilvl: int | None
     bold: bool | None
     italic: bool | None
+    first_row: bool | None = None  # a table style: whether its first row has a look of its own
 
 
 _BODY = ParaStyle(name="", kind="body", level=None, num=None)
@@ -96,6 +98,7 @@ class Styles:
                 outline=outline, num_id=num_id, ilvl=ilvl,
                 bold=on(rpr.find(W + "b")) if rpr is not None else None,
                 italic=on(rpr.find(W + "i")) if rpr is not None else None,
+                first_row=_first_row_look(style) if kind == "table" else None,
             )
             if kind == "paragraph" and style.get(W + "default", "0").lower() in ("1", "true", "on"):
                 self.default_para = sid
@@ -152,9 +155,26 @@ class Styles:
             cached = self._char[style_id] = (bold, italic)
         return cached
 
+    def first_row_set_apart(self, style_id: str) -> bool:
+        """Whether a table style (or one it is based on) makes its first row bold or fills it."""
+        return next((r.first_row for r in self._chain(style_id) if r.first_row is not None), False)
+
     def num_id(self, style_id: str) -> str | None:
         """The `numId` a (numbering or paragraph) style carries, for `w:numStyleLink`."""
         return next((r.num_id for r in self._chain(style_id) if r.num_id is not None), None)
+
+
+def _first_row_look(style: etree._Element) -> bool | None:
+    """Whether a table style's conditional formatting for the first row (`w:tblStylePr w:type="firstRow"`)
+    sets bold or a fill; None when the style says nothing about the first row."""
+    for cond in style.iter(W + "tblStylePr"):
+        if cond.get(W + "type") != "firstRow":
+            continue
+        bold = cond.find(f"{W}rPr/{W}b")
+        shd = cond.find(f"{W}tcPr/{W}shd")
+        fill = (shd.get(W + "fill") or "").lower() if shd is not None else ""
+        return bool(on(bold)) or fill not in ("", "auto", "ffffff")
+    return None
 
 
 def _int_val(element: etree._Element | None) -> int | None:
