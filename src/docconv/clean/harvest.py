@@ -18,8 +18,10 @@ _DATE_PARTS = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?"
 )
+# The time a copy was printed, exported or downloaded is not the document's date: '打印时间:' holds '时间:'.
 _FIELD_META = re.compile(
-    r"(?P<field>(?:发布|发表|更新|上传)(?:时间|日期)|时间|日期|来源|出处|作者)\s*:\s*"
+    r"(?P<field>(?:发布|发表|更新|上传)(?:时间|日期)|(?<!打印|导出|下载|生成|拟稿|签发)(?:时间|日期)|来源|出处|作者)"
+    r"\s*:\s*"
     r"(?P<value>\d{4}\s*[-/.年][\d\s\-/.:月日时分秒]{3,24}|(?:https?://)?[^\s:|\[\]【】,,。]{1,40})"
 )
 

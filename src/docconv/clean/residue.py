@@ -59,7 +59,7 @@ from docconv.clean.rules.literals import TriggerIndex
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
-from docconv.structure.title import head_furniture
+from docconv.structure.title import head_furniture, reads_as_report_title
 from docconv.transform import Transform
 
 APPENDED = Attr(classes=("article",), kv=(("origin", "appended"),))
@@ -208,6 +208,7 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
         if ln.removed_by is None:
             _decide(ln, siblings[ln.path], meta, log, lines=lines, at=k, held=held)
     _settle(held, lines, siblings, meta, log)
+    _account_names(lines, off, log)
     _head_titles(lines, off, log)
     _score_edges(lines, off, log)
     live = [ln for ln in lines if ln.removed_by is None]
@@ -320,6 +321,9 @@ def _zones(lines: list[_Line]) -> None:
 
 NEAR_RESIDUE = 3
 """Lines apart that other residue may stand for a held field line to be removed with it."""
+FIELD_RUN = 12
+"""Lines on each side of a field line searched for the rest of its field block (a report's block is
+shorter; the bound keeps a page of thousands of field lines linear)."""
 
 
 @dataclass(slots=True)
@@ -336,14 +340,27 @@ class _Held:
 
 
 def _among_fields(lines: list[_Line], at: int, r: Rule) -> bool:
-    """Whether a zone-limited furniture line stands among the report's own `字段:值` lines or next to its
-    signature date: then its wording alone does not make it the site's."""
+    """Whether a zone-limited furniture line stands in a block of the report's own `字段:值` lines or next
+    to its signature date: then its wording alone does not make it the site's.
+
+    The block is judged as the source has it, before anything is removed: the run of consecutive field
+    lines around the line, which must hold another field line that no rule names (`网站名称:…`,
+    `主办单位:…`). A neighbour a rule also names does not break the run, so one false match cannot remove
+    its neighbours and, through them, the rest of the block.
+    """
     key = lines[at].key
     if (r.family != "furniture" or r.kind is not Kind.LINE or r.where is Where.ANYWHERE
             or not scorers.field_line(key) or scorers.site_mark(key)):
         return False
-    return any(scorers.signature_date(o.key) or (not o.candidates and scorers.field_line(o.key))
-               for o in (lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)))
+    if any(scorers.signature_date(lines[j].key) for j in (at - 1, at + 1) if 0 <= j < len(lines)):
+        return True
+    for step in (-1, 1):
+        j = at + step
+        while 0 <= j < len(lines) and abs(j - at) <= FIELD_RUN and scorers.field_line(lines[j].key):
+            if not lines[j].candidates:
+                return True
+            j += step
+    return False
 
 
 def _decide(ln: _Line, siblings: list[_Line], meta: MetaHarvest, log: DiagnosticLog, *, lines: list[_Line],
@@ -395,6 +412,37 @@ def _settle(held: list[_Held], lines: list[_Line], siblings: dict[tuple[int, ...
         else:
             log.report(h.rule.id, f"{h.rule.family}: {h.rule.reason}; kept because {why}", action=Action.KEPT,
                        severity=Severity.WARNING, text=h.line.text.strip(), pos=h.line.pos)
+
+
+POST_BYLINES = frozenset({"furniture.account-byline", "furniture.post-byline"})
+"""Rules whose line is the time a social account posted the text: the account's name stands above it."""
+_NAME_MAX = 16
+"""Longest line (characters) taken for an account's name."""
+
+
+def _account_names(lines: list[_Line], off: frozenset[str], log: DiagnosticLog) -> None:
+    """Remove an account's name standing alone right above the removed time of its post in the head (a
+    microblog prints `某某发布` over `2024年1月5日 10:22 发布于 浙江`)."""
+    rid = "furniture.account-name"
+    for k in range(1, len(lines)):
+        ln, name = lines[k], lines[k - 1]
+        if ln.removed_by not in POST_BYLINES or not ln.head or name.removed_by is not None:
+            continue
+        if not name.head or name.heading or name.candidates or name.segment != ln.segment:
+            continue
+        f = scorers.features(name.key)
+        if (not 0 < f.length <= _NAME_MAX or f.stops or scorers.field_line(name.key)
+                or scorers.numbered(name.key) or reads_as_report_title(name.text)
+                or name.key.endswith((":", ","))):
+            continue
+        if rid in off:
+            log.report(rid, "furniture: an account's name above the time of its post; kept because the "
+                       "detector is turned off", action=Action.KEPT, severity=Severity.WARNING,
+                       text=name.text.strip(), pos=name.pos)
+            continue
+        name.removed_by = rid
+        log.report(rid, "furniture: the name of the account that posted the text, right above the time of "
+                   "the post", action=Action.REMOVED, text=name.text.strip(), pos=name.pos)
 
 
 def _head_titles(lines: list[_Line], off: frozenset[str], log: DiagnosticLog) -> None:

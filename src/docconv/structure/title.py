@@ -122,11 +122,24 @@ def title_form(text: str) -> str:
     return title_key(_without_additions(text))
 
 
+_COLLECTION = re.compile(
+    r"\s*[(\[]\s*(?:(?:通用|精选|优选|精编|汇编|汇总|合集|最新|热门|推荐|经典|优秀|实用|范文)\s*"
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*篇?|(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*篇)\s*[)\]]\s*$")
+"""What a collection page adds after a title (`（通用2篇）`, `（精选）`, `（3篇）`): the title it follows
+names the genre of every article of the page."""
+
+
 def reads_as_report_title(text: str) -> bool:
     """Whether a line, once the site's additions are off, reads as a report's title (short, no sentence,
-    names a kind of document) and does not open an article of a collection (`篇一`)."""
+    names a kind of document) and does not open an article of a collection (`篇一`). A collection's title
+    (`…述职报告（通用2篇）`) reads as one too."""
     key = line_key(_without_additions(text))
-    return scorers.is_title(key) and not scorers.starts_article(key)
+    if scorers.starts_article(key):
+        return False
+    if scorers.is_title(key):
+        return True
+    bare = _COLLECTION.sub("", key)
+    return bare != key and len(bare) >= _MIN_TITLE and scorers.is_title(bare)
 
 
 _NOT_NAMING = re.compile(r"[\d一二三四五六七八九十百零〇篇第范文精选共合集]+")
@@ -176,7 +189,8 @@ def head_furniture(texts: Sequence[str], removed: Sequence[bool], fixed: Sequenc
     out = [HeadVerdict(i, "furniture.between-residue", "furniture: short line of the head with site "
                        "residue right above and below it")
            for i in range(1, len(texts) - 1)
-           if removed[i - 1] and removed[i + 1] and not removed[i] and not fixed[i] and _bare(texts[i])]
+           if removed[i - 1] and removed[i + 1] and not removed[i] and not fixed[i] and _bare(texts[i])
+           and not reads_as_report_title(texts[i])]
     live = [i for i, gone in enumerate(removed) if not gone and texts[i].strip()]
     forms = {i: title_form(texts[i]) for i in live}
     anchor: int | None = None

@@ -17,6 +17,8 @@ DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 TIME = r"\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*[:分]\s*\d{1,2}\s*秒?)?"
 """A clock time, seconds optional."""
 DATETIME = rf"{DATE}(?:\s*{TIME})?"
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+"""A clock time as feeds print it, with a colon."""
 URL_CHARS = r"[a-z0-9._~:/?#@!$&'*+,;=%-]"
 URL = rf"(?:https?://|www\.){URL_CHARS}{{0,200}}"
 TLD = r"(?:com|cn|net|org|cc|top|vip|info|tv|wang|xyz|site|club|me)"
@@ -34,7 +36,8 @@ LONG = 10_000_000
 _META_FIELD = (
     r"(?:发布|发表|更新|上传|录入|添加|提交)(?:时间|日期|于)|(?:发布|发文|信息来源)(?:部门|单位|机构)|"
     r"时间|日期|来源|出处|作者|编辑|责任编辑|责编|"
-    r"浏览(?:次数|量|数)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|访问(?:次数|量)|人气|热度|评论(?:数)?|"
+    r"浏览(?:次数|量|数)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|点阅(?:次数|量|数|率)?|访问(?:次数|量)|人气|热度|"
+    r"评论(?:数)?|"
     r"栏目|分类|所属分类|字号|字体|投稿|发布者|发布人|文章编号|编号"
 )
 # A field value runs up to the next field name; a colon only belongs to it inside a time or a URL.
@@ -47,7 +50,8 @@ _SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信�
 _TOOL = (
     r"打印本页|打印此页|打印此文|打印文章|打印|列印本页|列印|关闭窗口|关闭本页|关闭此页|关闭视窗|关闭|"
     r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|"
-    r"侵权投诉|投诉|举报|点赞|在看|赞赏支持|赞赏|转发|转载原文|禁止转载|转藏|献花\s*+\(\d{1,6}\)|\+\s*+1|"
+    r"侵权投诉|投诉|举报|意见反馈|反馈|点赞|在看|赞赏支持|赞赏|转发|转载原文|禁止转载|转藏|献花\s*+\(\d{1,6}\)|"
+    r"\+\s*+1|收起全文|收起|"
     r"转载▼?|发表评论|发评论|评论|回复\s*+\(\d{1,6}\)|回复|引用|使用道具|"
     r"来自[a-z0-9\u3400-\u9fff ]{1,16}?客户端|登录(?:百度)?(?:帐号|账号)|"
     r"只看(?:该作者|楼主)|倒序浏览|正序浏览|高级模式|快速回复|发表回复|电梯直达|已关注|取消关注|关注(?:ta|他|她|作者)|\+?\s*+关注|"
@@ -65,6 +69,8 @@ _DOC_FIELD = (
     r"文件大小|大小|字数|下载积分|所需积分|积分|下载次数|下载量|收藏次数|收藏数|浏览人气|浏览次数|阅读次数|"
     r"需要金币|金币|下载券|上传日期|上传时间|发布时间|评分"
 )
+_DOC_OWNER = r"文档贡献者|贡献者|上传者|上传用户|分享者|内容提供方"
+"""Fields naming who put the document on the site: pages also print them with spaces for a colon."""
 _DOC_VALUE = (rf"(?:(?!(?:{_DOC_FIELD})\s*:|(?:贡献|上传|分享|发布)于)"
               r"(?:[^:|\[\]【】。!?]|(?<=\d):(?=\d))){0,40}+")
 # At least one field on the line must be one that only a document-sharing page prints.
@@ -76,6 +82,14 @@ _CREDIT = (
     r"文字|文案|图片|图|摄影|视频|编辑|责编|责任编辑|审核|审校|校对|排版|美编|初审|复审|终审|"
     r"统筹|策划|撰稿|作者|记者|通讯员|供稿|来源|文"
 )
+
+# Fields of an office system's workflow. At least one must be the system's own (a process number, an
+# export or print time): '签发人' and '密级' also head real official documents.
+_OA_SYSTEM = (r"流程编号|流程号|流水号|导出时间|导出人|打印时间|打印人|下载时间|下载人|生成时间|办理状态|"
+              r"当前节点|当前环节")
+_OA_FIELD = (rf"{_OA_SYSTEM}|文档编号|公文编号|拟稿人|拟稿部门|拟稿单位|拟稿日期|核稿人|审核人|签发人|会签人|"
+             r"密级|缓急|紧急程度")
+_OA_VALUE = (rf"(?:(?!(?:{_OA_FIELD})\s*:)(?:[^:|\[\]【】。!?]|(?<=\d):(?=\d))){{0,40}}+")
 
 # A counter or share link printed among the page fields ('1286 次浏览', '分享到:').
 _COUNT_ITEM = r"\d{1,9}\s*+(?:次|人)?\s*+(?:浏览|阅读|点击|访问)|分享到?\s*+:?"
@@ -108,8 +122,10 @@ FURNITURE: tuple[Rule, ...] = (
          rf"(?:时间|日期)\s*:\s*(?P<date>{DATETIME})",
          kind="line", where="head", suspect_elsewhere=False,
          reason="'时间:' line above the body: the page's publish time"),
+    # Counts in tens of thousands as social sites print them: '阅读 1.2万', '浏览 3.5w', '阅读 10万+'.
     rule("furniture.view-count",
-         r"(?:浏览|阅读|点击|访问|围观|人气)(?:次数|量|数|人数)?\s*:?\s*\d{1,9}\s*(?:次|人|人次)?(?:浏览|阅读)?",
+         r"(?:浏览|阅读|点击|点阅|访问|围观|人气)(?:次数|量|数|人数)?\s*:?\s*\d{1,9}"
+         r"(?:(?:\.\d{1,2})?\s*[万wk]\s*\+?)?\s*(?:次|人|人次)?(?:浏览|阅读)?",
          kind="line", where="anywhere",
          reason="view counter printed by the site"),
     rule("furniture.author",
@@ -152,8 +168,10 @@ FURNITURE: tuple[Rule, ...] = (
          rf"(?>[\[【(]?\s*+(?:{_TOOL})\s*+[\]】)]?\s*+[:|/·┆丨]?\s*+){{1,12}}",
          kind="line", where="anywhere", max_len=120,
          reason="page tool links (print, close, share, font size, reply, report)"),
+    # A `字段:网址` line ('首页网址:http://…', '网址:…') is a field of the report's own data as often as
+    # a site's header: only a name that says it is a site may stand before a colon.
     rule("furniture.site-header",
-         rf"[^\s。!?,]{{0,12}}?\s*[(\[]?\s*(?P<source>{DOMAIN})\s*[)\]]?",
+         rf"(?:[^\s。!?,:]{{0,12}}?|[^\s。!?,:]{{0,10}}?(?:网|文库|文档)\s*:)\s*[(\[]?\s*(?P<source>{DOMAIN})\s*[)\]]?",
          kind="line", where="head",
          reason="site name or address line above the body"),
     rule("furniture.nav-line",
@@ -182,14 +200,16 @@ FURNITURE: tuple[Rule, ...] = (
          reason="breadcrumb trail of the page ('XX网 > 实用范文 > 工作总结 >')"),
     rule("furniture.counters",
          rf"(?:\d{{1,4}}(?:\.\d{{1,4}})?\s+)?(?:{DATETIME}\s*+)?"
-         rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?\s*+(?:次|人|条)?\s*+[|·/┆丨]?\s*+){{2,8}}",
+         rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}(?:(?:\.\d{{1,2}})?\s*+[万wk]\+?)?\s*+[)\]]?\s*+"
+         r"(?:次|人|条)?\s*+[|·/┆丨‖]?\s*+){2,8}",
          kind="line", where="anywhere",
          reason="row of counters printed by a blog or article page ('阅读(235) 评论(3) 收藏(1)')"),
     # Fields of a document-sharing page (uploader, format, size, pages, price). The field names are
     # ordinary words, so two of them on one line are required, and only at the edges.
     rule("furniture.doc-fields",
          rf"(?=.{{0,160}}?(?:{_DOC_SITE_FIELD}))"
-         rf"\s*+(?:[\[【(]?\s*+(?:(?:{_DOC_FIELD})\s*+:\s*+|(?:贡献|上传|分享|发布)于\s*+){_DOC_VALUE}"
+         rf"\s*+(?:[\[【(]?\s*+(?:(?:{_DOC_FIELD})\s*+:\s*+|(?:{_DOC_OWNER})\s++|(?:贡献|上传|分享|发布)于\s*+)"
+         rf"{_DOC_VALUE}"
          r"[\]】)]?\s*+[|/·]?\s*+){2,10}",
          kind="line", where="edges",
          reason="fields of a document-sharing page (uploader, format, pages, size, price)"),
@@ -224,6 +244,27 @@ FURNITURE: tuple[Rule, ...] = (
          r"更多精彩(?:内容)?\s*[,!\s]*(?:就在|尽在|请|快|下载|打开)[^。!?]{0,20}",
          kind="line", where="edges", max_len=40,
          reason="site line advertising its app ('更多精彩内容,就在XX APP')"),
+    # A writer's own call to follow the account, as feeds print under the title: '关注我,每天分享…'.
+    # The comma right after the pronoun keeps '关注我局网站…' out.
+    rule("furniture.follow-me",
+         rf"(?:欢迎|记得|点击|点个)?\s*(?:关注|订阅)\s*(?:我|我们|本号|小编|作者)\s*[,!~]\s*{NO_STOP}{{0,30}}?"
+         rf"(?:分享|更新|推送|带来|发布){NO_STOP}{{0,50}}[。!~]*"
+         rf"(?:{NO_STOP}{{0,30}}?(?:收藏|关注|点赞|转发|评论){NO_STOP}{{0,20}}[。!~]*)?",
+         kind="line", where="edges", max_len=100,
+         reason="the account's call to follow it ('关注我,每天分享实用范文,需要的朋友可以收藏')"),
+    # The note a platform prints under every post: the text is the account's own and may not be copied.
+    rule("furniture.reprint-ban",
+         rf"[(\[【]?\s*(?:本文|此文|该文|文章|本篇|本内容)(?:为|系|是|由)?{NO_STOP}{{0,20}}?(?:原创|独家)"
+         rf"{NO_STOP}{{0,30}}?(?:未经|禁止|严禁|谢绝|不得){NO_STOP}{{0,30}}?转载{NO_STOP}{{0,20}}[。!]?\s*[)\]】]?"
+         rf"|[(\[【]?\s*(?:未经|非经)(?:作者|本号|本站|本平台|原作者|平台)(?:书面)?(?:授权|许可|同意){NO_STOP}{{0,20}}?"
+         rf"(?:禁止|不得|严禁|谢绝){NO_STOP}{{0,10}}?转载{NO_STOP}{{0,20}}[。!]?\s*[)\]】]?",
+         kind="line", where="edges", max_len=100,
+         reason="the platform's reprint notice under a post ('本文为…作者原创,未经授权,不得转载')"),
+    # Topic tags of a microblog: each closed by its own '#' ('#基层治理# #年终总结#').
+    rule("furniture.hashtags",
+         r"(?>#(?=[\u3400-\u9fff\w])[^#\s]{1,20}#\s*+){1,10}",
+         kind="line", where="anywhere", max_len=160,
+         reason="topic tags of a microblog post ('#基层治理# #年终总结#')"),
 )
 
 # Lines found on pages of sites the rules above were not written from (forums, blogs, public accounts,
@@ -275,9 +316,17 @@ SITE_PAGES: tuple[Rule, ...] = (
          kind="line", where="edges", suspect_elsewhere=False,
          reason="author and time of the page above the text ('作者:… 2023-12-29 10:24')"),
     rule("furniture.account-byline",
-         rf"(?:原创\s*)?(?:[^\s:,,。!?]{{1,16}}\s+){{0,2}}(?P<date>{DATE}\s*{TIME})\s*发表于\s*{CJK}{{2,8}}",
+         rf"(?:原创\s*)?(?:[^\s:,,。!?]{{1,16}}\s+){{0,2}}(?P<date>{DATE}\s*{TIME})\s*(?:发表|发布)于\s*{CJK}{{2,8}}",
          kind="line", where="edges", suspect_elsewhere=False,
-         reason="public-account byline: account, time and the place it was posted from ('… 发表于浙江')"),
+         reason="public-account byline: account, time and the place it was posted from ('… 发表于浙江', "
+                "'… 发布于 浙江')"),
+    # A feed's byline: the time of the post and its account joined by a dot ('原创2024-01-08 10:15·某某号');
+    # a report never prints a clock time beside a name.
+    rule("furniture.post-byline",
+         rf"(?:原创\s*)?(?P<date>{DATE}\s*{CLOCK})\s*[·•|]\s*[^\s:,,。!?·•|]{{1,16}}"
+         rf"|[^\s:,,。!?·•|]{{1,16}}\s*[·•|]\s*(?:原创\s*)?{DATE}\s*{CLOCK}",
+         kind="line", where="head", suspect_elsewhere=False,
+         reason="byline of a news-feed post: its time and account ('原创2024-01-08 10:15·某某号')"),
     rule("furniture.dated-counter",
          rf"(?P<date>{DATETIME})\s+(?:[^\s:,,。!?|]{{1,16}}\s+)?(?:阅读|浏览|阅|点击)\s*:?\s*\d[\d,]{{0,9}}\s*次?",
          kind="line", where="edges", suspect_elsewhere=False,
@@ -498,12 +547,48 @@ BANNERS: tuple[Rule, ...] = (
          r"侵犯了?(?:您|你)?的?(?:版权|权益|著作权)[^。]{0,20}?(?:联系|告知|通知)(?:本站|我们|本网|平台)|"
          r"版权归(?:原)?(?:作者|出处)|本文档(?:由|为)(?:用户|网友|会员)?(?:上传|分享|提供)|本文档(?:内容)?版权|"
          r"(?:声明|免责声明)\s*:\s*本(?:文|站|号|公众号|平台)|仅代表作者(?:本人|个人)?观点|"
-         r"(?:文库|网|站|平台)(?:上)?所有(?:资源|文档|内容|资料)(?:均)?(?:是|由|为|来自)?(?:用户|网友)",
+         r"(?:文库|网|站|平台)(?:上)?所有(?:资源|文档|内容|资料)(?:均)?(?:是|由|为|来自)?(?:用户|网友)|"
+         # the numbered notes under a site's '下载说明:' (software to install, where the price goes, no
+         # responsibility for the content)
+         r"本站(?:所有|全部)?(?:资源|文档|资料)[^。]{0,16}?(?:如无特殊说明|(?:需要|需|须)[^。]{0,20}?(?:安装|阅读器|软件))|"
+         r"(?:消耗|扣除|花费)的?[^。]{0,6}?(?:积分|金币|文币|下载券|财富值)[^。]{0,30}?(?:上传者|上传用户)|"
+         r"(?:网|文库|本站|平台)不对(?:内容|文档|资料)?的?(?:准确性|真实性|完整性)?[^。]{0,12}?负(?:责|任何责任)",
          kind="block", where="edges", max_len=300,
          reason="download-site disclaimer or terms of use"),
 )
 
+_SELLING = (
+    r"知识共享|(?:免费|放心)下载|下载后(?:即可|可以|可)?(?:编辑|修改|复制|使用|打印)|(?:可|能)(?:编辑|修改|复制)|"
+    r"海量(?:文档|资料|范文|资源)(?:免费)?(?:下载|分享|阅读|共享)?|下载(?:文档|本文|文件|资料)?到(?:电脑|手机|本地)|"
+    r"(?:查找|使用|阅读|编辑|打印|收藏)(?:使用|查看)?(?:更|很|超)?方便|(?:word|wps|docx?)(?:文档|版|格式)?"
+)
+"""Selling points of a document-sharing site: its slogan, or why to download the file."""
+
 BANNERS = (*BANNERS,
+    # What an office system prints on a document it exports: a note on its origin and a row of the
+    # workflow's own fields. (Banners, not furniture: a row of such fields is never the report's own.)
+    rule("banner.export-note",
+         rf"[(\[【]?\s*(?:本|此|该)(?:文件|文档|公文|稿件|页面|表单)(?:由|从|经)[^。!?]{{1,30}}?(?:系统|平台|oa)"
+         rf"(?:自动)?(?:导出|生成|打印|输出)(?:[,;\s]\s*{NO_STOP}{{0,24}})?[。]?\s*[)\]】]?",
+         kind="line", where="edges", max_len=80,
+         reason="an office system's note that it exported the document ('本文件由…系统导出,仅限内部使用')"),
+    rule("banner.export-fields",
+         rf"(?=.{{0,160}}?(?:{_OA_SYSTEM}))\s*+(?>(?:{_OA_FIELD})\s*+:\s*+{_OA_VALUE}[|/·]?\s*+){{2,10}}",
+         kind="line", where="edges", max_len=200,
+         reason="workflow fields an office system prints on an exported document ('流程编号:… 导出时间:…')"),
+    # A line made only of a site's selling points, with the site's name in brackets before them or not
+    # ('【XX文库】海量文档免费下载 · 下载后可编辑', '下载文档到电脑,查找使用更方便'); one of them must be
+    # about downloading or editing the file.
+    rule("banner.selling-points",
+         rf"(?=.{{0,60}}?(?:下载|编辑|修改))(?:[【\[]\s*[^】\]\s]{{1,12}}\s*[】\]]\s*)?"
+         rf"(?>(?:{_SELLING})\s*+[,!。~·•|/、\s]*+){{1,6}}",
+         kind="line", where="anywhere", max_len=60,
+         reason="selling points of a document-sharing site ('海量文档免费下载 · 下载后可编辑')"),
+    # The header over a site's download notes; the notes themselves are `banner.disclaimer`'s.
+    rule("banner.download-notes",
+         r"[【\[]?\s*(?:下载|文档下载|购买)(?:说明|须知|提示|必看)\s*[】\]]?\s*:?",
+         kind="line", where="tail", suspect_elsewhere=False, max_len=20,
+         reason="header of a document-sharing site's download notes ('下载说明:')"),
     # An advertisement ends in a call to act with an arrow ('点击免费领取>>') or says it is one ('广告'):
     # report sentences do neither.
     rule("banner.ad-call",
@@ -560,9 +645,11 @@ WATERMARKS = (*WATERMARKS,
          reason="line naming the site the text was taken from ('本文来自:XX网 www…', '更多范文请访问…')"),
     rule("watermark.source-note",
          r"[(\[【]\s{0,2}(?:本文|文章|此文)(?:来源|来自|出处|转载自|转自)\s{0,2}:?\s{0,2}"
-         rf"(?:[^()\[\]【】。,\n]{{1,20}}?(?:网|文库|范文|平台)(?:\s{{0,2}}{DOMAIN})?|{DOMAIN})\s{{0,2}}[)\]】]",
+         rf"(?:[^()\[\]【】。,\n]{{1,20}}?(?:网|文库|范文|平台)(?:\s{{0,2}}{DOMAIN})?"
+         rf"|(?:[^()\[\]【】。,:\s]{{1,20}}?\s{{0,2}})?{DOMAIN})\s{{0,2}}[)\]】]",
          kind="inline", where="anywhere", max_len=LONG,
-         reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)')"),
+         reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)', "
+                "'(本文来源:XX之家 http://…)')"),
     rule("watermark.reprint-note",
          rf"[(\[【]?\s*(?:本文|文章|此文|原文)(?:来自|来源于?|转载自|转自|出自|摘自)\s*:?\s*"
          rf"(?:(?P<source>{_SITE_NAME})\s*(?:{DOMAIN})?|{DOMAIN})\s*[,]?\s*转载请(?:注明|保留){NO_STOP}{{0,20}}",
