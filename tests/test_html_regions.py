@@ -176,9 +176,11 @@ def test_a_column_that_calls_itself_content_is_not_an_author_box() -> None:
     assert texts(doc) == ["工作总结", BODY, BODY]
 
 
-def test_a_dated_byline_is_left_for_the_residue_rules_that_move_its_date() -> None:
+def test_a_dated_byline_above_the_text_goes_and_its_date_moves_to_the_metadata() -> None:
     html = (f"<body><h1>村委会换届选举工作总结</h1><div class='authi'><em class='author'>发表于 2022-5-6 08:30"
-            f"</em></div><div class='post'><p>{BODY}</p><p>{BODY}</p></div></body>")
+            f"</em></div><div class='post'><p>{BODY}</p><p>{BODY}</p></div>"
+            f"<div class='authi'><span class='author'>村民小张</span><span>2022-5-7 09:00</span><span>河南</span>"
+            f"<span>关注</span></div><p>{BODY}</p></body>")
     result = pipeline.convert_bytes(html.encode(), to="json", options=Options(), path="x.html")
     assert result.document.meta.date == "2022-05-06T08:30:00"
     assert "发表于" not in "".join(texts(result.document))

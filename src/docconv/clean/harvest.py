@@ -69,11 +69,6 @@ class MetaHarvest:
                    action=Action.MOVED, text=raw, pos=pos)
 
 
-def dated(text: str) -> bool:
-    """Whether the text carries a full date (year, month and day) that `normalise_date` can read."""
-    return any(normalise_date(m.group()) is not None for m in _DATE_PARTS.finditer(text))
-
-
 def normalise_date(raw: str) -> str | None:
     """ISO 8601 form of a date or date-time as sites print them, or None when it is not a real date."""
     m = _DATE_PARTS.search(raw)

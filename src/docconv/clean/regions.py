@@ -34,7 +34,7 @@ from docconv.ast import (
     Table,
     plain_text,
 )
-from docconv.clean.harvest import dated, normalise_date
+from docconv.clean.harvest import normalise_date
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -97,22 +97,17 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
                               off=off, kept=kept, log=log)
             else:
                 kept.append(b)
-        elif r == _BYLINE and dated(_text(b)):
-            # `发表于 2021-6-3 09:12`: the residue rules know such lines and move their date into the
-            # metadata, which removing the line here would lose.
-            log.report(RULE_ID, "in the page's byline region, with a date: left for the residue rules",
-                       action=Action.KEPT, text=_text(b), pos=getattr(b, "pos", None))
-            kept.append(b)
         elif r == _BYLINE and i > last:
             log.report(RULE_ID, "in the page's byline region after its content, where a report signs its "
                        "name; kept for the residue rules to judge", severity=Severity.WARNING,
                        action=Action.KEPT, text=_text(b), pos=getattr(b, "pos", None))
             kept.append(b)
+        elif r == _BYLINE and i < first_body and not _is_prose(b) and not isinstance(b, Heading):
+            # The author box under the title: name, time, place, a follow button.
+            _drop_or_keep(b, RULE_ID, "the page's byline region above its text", off=off, kept=kept, log=log)
+            if RULE_ID not in off:
+                meta = _byline_date(b, meta, log)
         elif not outside:
-            if r == _BYLINE and i < first_body and not _is_prose(b) and not isinstance(b, Heading):
-                _drop_or_keep(b, RULE_ID, "the page's byline region between its title and its text",
-                              off=off, kept=kept, log=log)
-                continue
             if r in _NEVER_CONTENT and not _is_prose(b) and not isinstance(b, Heading):
                 _drop_or_keep(b, RULE_ID, f"the page's {r} region inside its content, and no sentences of "
                               "report text", off=off, kept=kept, log=log)
@@ -333,6 +328,16 @@ def _index_labels(table: Table) -> list[str]:
     distinct = list(dict.fromkeys(labels))
     own = sum(1 for label in distinct if label in _INDEX_OWN)
     return distinct if len(distinct) >= _INDEX_MIN and own >= 2 else []
+
+
+def _byline_date(block: Block, meta: Meta, log: DiagnosticLog) -> Meta:
+    """The post time of a removed author box (`发表于 2021-6-3 09:12`) as the document's date, where it has
+    none."""
+    if meta.date is not None or (date := normalise_date(_text(block))) is None:
+        return meta
+    log.report(RULE_ID, f"date of the page's byline moved to the metadata ({date})", action=Action.MOVED,
+               text=_text(block), pos=getattr(block, "pos", None))
+    return replace(meta, date=date)
 
 
 def _is_index(block: Block) -> bool:
