@@ -2,15 +2,12 @@
 lookalike case per rule added for them.
 
 fixtures/residue/redteam/ holds scraped-style report pages (sample-essay, document-sharing, government,
-company, public-account, forum and blog copies) and clean reports full of lookalike phrases (`clean-*`).
-Each page has an `.expect.toml`: strings that must survive, strings that must go (with a diagnostic that
-explains them; an entry ending in a newline names a whole line) and the metadata moved out of the residue.
-`known_left` lists residue the rules leave on purpose (documentation only; see docs/residue.md).
+company, public-account, forum and blog copies) and clean reports full of lookalike phrases (`clean-*`),
+checked in test_residue_pages.py. `known_left` in a page's `.expect.toml` lists residue the rules leave
+on purpose (documentation only; see docs/residue.md).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -19,46 +16,12 @@ from docconv.diagnostics import Action
 from tests.test_residue_support import (
     BODY,
     BODY2,
-    FIXTURES,
-    check_idempotent,
-    check_page,
     check_rule_case,
     clean_text,
     text_of,
 )
 
-REDTEAM = FIXTURES / "redteam"
-PAGES = sorted(p for p in REDTEAM.glob("*.txt") if not p.name.startswith("clean-"))
-CLEAN = sorted(REDTEAM.glob("clean-*.txt"))
-
-
-def test_there_are_enough_redteam_pages() -> None:
-    assert len(PAGES) >= 15
-    assert len(CLEAN) >= 5
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
-def test_page_keeps_report_and_drops_residue(path: Path) -> None:
-    check_page(path)
-
-
-@pytest.mark.parametrize("path", PAGES + CLEAN, ids=[p.stem for p in PAGES + CLEAN])
-def test_page_idempotent(path: Path) -> None:
-    check_idempotent(path)
-
-
-@pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])
-def test_clean_page_loses_nothing(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    doc, log = clean_text(source)
-    assert text_of(doc).splitlines() == [ln.strip() for ln in source.splitlines() if ln.strip()]
-    assert not [d for d in log if d.action is Action.REMOVED]
-    assert (doc.meta.date, doc.meta.source, doc.meta.author) == (None, None, None)
-
-
 # --------------------------------------------------------------------------------- one rule, two lines
-
-
 
 # rule id, where the residue stands, the residue line, where the lookalike stands, the lookalike line
 CASES = [

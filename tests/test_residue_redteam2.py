@@ -19,35 +19,16 @@ from docconv.structure.title import head_furniture, strip_site_suffix, title_for
 from tests.test_residue_support import (
     BODY,
     BODY2,
-    FIXTURES,
-    check_idempotent,
-    check_page,
     check_rule_case,
     clean_text,
     expect_of,
     place,
+    red_team,
     removed,
     text_of,
 )
 
-REDTEAM2 = FIXTURES / "redteam2"
-PAGES = sorted(p for p in REDTEAM2.glob("*.txt") if not p.name.startswith("clean-"))
-CLEAN = sorted(REDTEAM2.glob("clean-*.txt"))
-
-
-def test_there_are_pages() -> None:
-    assert len(PAGES) >= 6
-    assert CLEAN
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
-def test_page_keeps_report_and_drops_residue(path: Path) -> None:
-    check_page(path)
-
-
-@pytest.mark.parametrize("path", PAGES + CLEAN, ids=[p.stem for p in PAGES + CLEAN])
-def test_page_idempotent(path: Path) -> None:
-    check_idempotent(path)
+PAGES, CLEAN = red_team("redteam2")
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])

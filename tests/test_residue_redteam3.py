@@ -21,34 +21,15 @@ from docconv.structure.title import head_furniture, reads_as_report_title
 from tests.test_residue_support import (
     BODY,
     BODY2,
-    FIXTURES,
-    check_idempotent,
-    check_page,
     check_rule_case,
     clean_text,
     expect_of,
+    red_team,
     removed,
     text_of,
 )
 
-REDTEAM3 = FIXTURES / "redteam3"
-PAGES = sorted(p for p in REDTEAM3.glob("*.txt") if not p.name.startswith("clean-"))
-CLEAN = sorted(REDTEAM3.glob("clean-*.txt"))
-
-
-def test_there_are_pages() -> None:
-    assert len(PAGES) >= 6
-    assert CLEAN
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
-def test_page_keeps_report_and_drops_residue(path: Path) -> None:
-    check_page(path)
-
-
-@pytest.mark.parametrize("path", PAGES + CLEAN, ids=[p.stem for p in PAGES + CLEAN])
-def test_page_idempotent(path: Path) -> None:
-    check_idempotent(path)
+PAGES, CLEAN = red_team("redteam3")
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])

@@ -56,6 +56,12 @@ def removed(log: DiagnosticLog) -> list[str]:
     return [d.text or "" for d in log if d.action is Action.REMOVED]
 
 
+def red_team(name: str) -> tuple[list[Path], list[Path]]:
+    """The scraped pages and the clean lookalike reports (`clean-*`) of fixtures/residue/NAME/."""
+    pages = sorted(p for p in (FIXTURES / name).glob("*.txt") if not p.name.startswith("clean-"))
+    return pages, sorted((FIXTURES / name).glob("clean-*.txt"))
+
+
 def expect_of(path: Path) -> dict[str, object]:
     """A red-team page's expectations: the `.expect.toml` next to it."""
     return tomllib.loads(path.with_suffix(".expect.toml").read_text(encoding="utf-8"))

@@ -1,0 +1,52 @@
+"""Every red-team page of fixtures/residue/redteam*/ (three rounds of sites the rules were not written
+from): each keeps its report and drops its residue as its `.expect.toml` says, cleaning twice equals
+cleaning once, and the clean lookalike reports (`clean-*`) lose nothing.
+
+Each page's `.expect.toml` lists strings that must survive, strings that must go (with a diagnostic that
+explains them; an entry ending in a newline names a whole line) and the metadata moved out of the residue.
+The rules each round added are tested with their lookalikes in test_residue_redteam*.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docconv.diagnostics import Action
+from tests.test_residue_support import check_idempotent, check_page, clean_text, red_team, text_of
+
+ROUNDS = {"redteam": (15, 5), "redteam2": (6, 1), "redteam3": (6, 1)}
+"""Each round's directory and the least number of pages and clean reports it holds."""
+PAGES = [p for name in ROUNDS for p in red_team(name)[0]]
+CLEAN = [p for name in ROUNDS for p in red_team(name)[1]]
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [f"{p.parent.name}/{p.stem}" for p in paths]
+
+
+@pytest.mark.parametrize(("name", "least"), ROUNDS.items())
+def test_there_are_enough_pages(name: str, least: tuple[int, int]) -> None:
+    pages, clean = red_team(name)
+    assert len(pages) >= least[0]
+    assert len(clean) >= least[1]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=_ids(PAGES))
+def test_page_keeps_report_and_drops_residue(path: Path) -> None:
+    check_page(path)
+
+
+@pytest.mark.parametrize("path", PAGES + CLEAN, ids=_ids(PAGES + CLEAN))
+def test_page_idempotent(path: Path) -> None:
+    check_idempotent(path)
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=_ids(CLEAN))
+def test_clean_page_loses_nothing(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    doc, log = clean_text(source)
+    assert text_of(doc).splitlines() == [ln.strip() for ln in source.splitlines() if ln.strip()]
+    assert not [d for d in log if d.action is Action.REMOVED]
+    assert (doc.meta.date, doc.meta.source, doc.meta.author) == (None, None, None)
