@@ -1,10 +1,11 @@
 """Headings and lists from the numbering grammar: which marked paragraphs are headings, at which level.
 
-Runs on every block container (the document and each `Div`). Produces `Heading` (level 1 for the title,
-then the GB/T 9704 ladder: 一、 = 2, (一) = 3, 1. = 4, (1) = 5, ① = 6, with chapter/part/article markers
-above 一、 when the document has them) and `List` with each item's `Marker`. Every decision that is not
-obvious is a diagnostic: the nesting order when it differs from the standard one, each inline heading
-split, each numbering gap, repeat or restart, each marker whose form was made consistent.
+Runs on every block container (the document and each `Div`), after the document title is found
+(structure/doctitle.py). Produces `Heading` (level 1 for the title, then the GB/T 9704 ladder: 一、 = 2,
+(一) = 3, 1. = 4, (1) = 5, ① = 6, with chapter/part/article markers above 一、 when the document has
+them) and `List` with each item's `Marker`. Every decision that is not obvious is a diagnostic: the
+nesting order when it differs from the standard one, each inline heading split, each numbering gap,
+repeat or restart, each marker whose form was made consistent.
 """
 
 from __future__ import annotations
@@ -18,30 +19,24 @@ from docconv.ast import (
     Block,
     Div,
     Document,
-    Emph,
     Heading,
     Inline,
-    LineBreak,
     List,
     ListItem,
     Marker,
-    Meta,
     Para,
     Scheme,
-    Strong,
     Text,
 )
-from docconv.clean.chars import is_han
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
-from docconv.structure.hints import hint_level, named_title, unstyled_lead, without_hint
+from docconv.structure.doctitle import document_title, unstyled, without_site_suffix
+from docconv.structure.hints import hint_level, lead_text, plain_lead, without_hint
 from docconv.structure.lines import (
     PAGE_TITLE_MAX,
-    TITLE_END_BARRED,
     is_date_line,
     marker_of,
-    title_continuation,
 )
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
@@ -58,7 +53,6 @@ from docconv.structure.numbering import (
     with_last_number,
 )
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.title import reads_as_report_title, strip_site_suffix
 
 # Rungs that exist only when a document uses them; the rest keep fixed levels so that `##` means 一、
 # in every ordinary report of a corpus.
@@ -87,166 +81,8 @@ class _Item:
 
 def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Turn marked paragraphs into headings and lists, find the title, check numbering sequences."""
-    blocks = list(doc.blocks)
-    meta = doc.meta
-    if meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
-        log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
-                   action=Action.REMOVED, text=fix.suffix)
-        meta = replace(meta, title=fix.title)
-    at = named_title(blocks)
-    if at:
-        above = ("the line above it stays a paragraph" if at == 1
-                 else f"the {at} lines above it stay paragraphs")
-        log.report("structure.title-below", "the source names a later line as the document title (its "
-                   f"title style); {above}",
-                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
-                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
-    elif at := _title_below_remark(blocks):
-        log.report("structure.title-below", "the first line is a remark, not a title (a clause and no "
-                   "kind of document named), and a report's title stands under it; the remark stays",
-                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
-                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
-    first = blocks[at] if blocks else None
-    if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
-        explicit = hint_level(first) is not None
-        if not explicit and len(blocks) > at + 2 and not _title_like(blocks[at + 2]):
-            first = _two_line_title(first, blocks[at + 1], log)
-            if first is not blocks[at]:
-                del blocks[at + 1]
-        first = _without_site_suffix(first, log)
-        title = _text(first).replace("\n", " ")  # a title in two lines is one title in Meta
-        blocks[at] = Heading(level=1, content=_unstyled(first.content), attr=without_hint(first.attr),
-                            pos=first.pos)
-        log.report("structure.title", ("the source's first heading" if explicit else "first line")
-                   + " taken as the document title", text=title, pos=first.pos)
-        if meta.title is None:
-            meta = replace(meta, title=title)
-        elif meta.title != title and (explicit or title in meta.title):
-            # The page's <title> or the file's properties carry site furniture the body's title lacks.
-            log.report("structure.page-title", "the body's title line is the document title; the "
-                       "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
-            meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
-    elif (meta.title is not None and _reads_as_title(meta.title)
-          and not (first is not None and meta.title in _text(first).replace("\n", " "))):
-        blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
-        log.report("structure.title", "the source's title (the body has no title line) taken as the "
-                   "level-1 heading", text=meta.title)
-    if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
-        meta = _subtitle(blocks, at + 1, meta, log)
+    blocks, meta = document_title(list(doc.blocks), doc.meta, log)
     return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
-
-
-_REMARK_CLAUSE = re.compile(r"[，,]")
-_BETWEEN_SHORT = 16  # characters: a poster's name between a remark and the title
-
-
-def _title_below_remark(blocks: list[Block]) -> int:
-    """Where the title line is: 0, or the index of a report's title under a first line that is a remark.
-
-    Forum posts and reposts open with the poster's words (`领导让我写的，第一次写，大家轻喷`) above the
-    report they paste. Such a line is a clause (it has a comma), names no kind of document, and is no
-    heading of the source; the title is then the first line below it, past at most one short line (a
-    name), that reads as a report's title (`…上半年工作汇报`). Otherwise the first line is the title.
-    """
-    if not blocks or not isinstance(blocks[0], Para) or hint_level(blocks[0]) is not None:
-        return 0
-    head = _text(blocks[0]).strip()
-    if not _REMARK_CLAUSE.search(head) or reads_as_report_title(head):
-        return 0
-    for j in range(1, min(3, len(blocks))):
-        b = blocks[j]
-        if isinstance(b, Heading) and b.level == 1:
-            return j  # this step ran before and made it the title
-        if not isinstance(b, Para):
-            return 0
-        text = _text(b).strip()
-        if _title_like(b) and marker_of(text) is None and reads_as_report_title(text):
-            return j
-        if len(text) > _BETWEEN_SHORT or _SENTENCE_END_RE.search(text):
-            return 0
-    return 0
-
-
-SUBTITLE_CLASS = "subtitle"
-"""Class of the paragraph under the title that is its subtitle (`——在全县农村工作会议上的讲话`)."""
-
-
-def _subtitle(blocks: list[Block], at: int, meta: Meta, log: DiagnosticLog) -> Meta:
-    """Mark a dash line right under the title (at `at`) as the title's subtitle, not a dash item or heading.
-
-    `——在…会议上的发言` under a title names the occasion or the speaker; it opens no list (the line after
-    it is no dash item) and heads no section. It stays a paragraph, with class `subtitle`, and its text
-    goes to `Meta.extra` as `subtitle`.
-    """
-    line = blocks[at]
-    if not isinstance(line, Para) or SUBTITLE_CLASS in line.attr.classes:
-        return meta
-    text = _text(line).strip()
-    m = marker_of(text) if text else None
-    following = blocks[at + 1] if len(blocks) > at + 1 else None
-    if (m is None or m.marker.scheme is not Scheme.DASH or not m.rest or len(text) > PAGE_TITLE_MAX
-            or text[-1] in TITLE_END_BARRED
-            or (following is not None and (f := _match(following)) is not None
-                and f.marker.scheme is Scheme.DASH)):
-        return meta
-    attr = without_hint(line.attr)
-    blocks[at] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
-    log.report("structure.subtitle", "a dash line under the title is its subtitle, not a list item",
-               text=text, pos=line.pos)
-    if any(k == "subtitle" for k, _ in meta.extra):
-        return meta
-    return replace(meta, extra=(*meta.extra, ("subtitle", m.rest.strip())))
-
-
-def _two_line_title(first: Para, second: Block, log: DiagnosticLog) -> Para:
-    """The title line joined with the line under it when that line ends the title (see
-    `lines.title_continuation`): a wrapped line joins directly, an issuer and a subject keep a line break."""
-    join = title_continuation(first, second)
-    if join is None or not isinstance(second, Para):
-        return first
-    log.report("structure.title-lines", "the title runs over two lines; the second line joins it",
-               action=Action.CHANGED, text=_text(second)[:40], pos=second.pos)
-    if join:
-        return replace(first, content=(*first.content, LineBreak(), *second.content))
-    return replace(first, content=(Text(text=_text(first).rstrip() + _text(second).strip()),))
-
-
-def _reads_as_title(text: str) -> bool:
-    """Whether a title the source states (`<title>`, file properties) reads as a report's title.
-
-    Pages put anything there (a timestamp, a bare site name); only a line of words, mostly Chinese, may
-    open the body as its level-1 heading.
-    """
-    han = sum(1 for c in text if is_han(c))
-    digits = sum(1 for c in text if c.isdigit())
-    return han >= _TITLE_MIN_HAN and han >= digits and text.strip()[-1:] not in TITLE_END_BARRED
-
-
-_TITLE_MIN_HAN = 4
-
-
-def _unstyled(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A line set wholly in bold or italic, without that emphasis: a heading is already set apart."""
-    while len(content) == 1 and isinstance(content[0], Strong | Emph):
-        content = content[0].content
-    return content
-
-
-def _source_title(para: Para) -> bool:
-    """A top-level heading of the source (`<h1>`, Word's Title) without a marker: the title."""
-    return hint_level(para) == 1 and _match(para) is None
-
-
-def _without_site_suffix(para: Para, log: DiagnosticLog) -> Para:
-    """The title paragraph without a site/category suffix (see structure/title.py), reported."""
-    if len(para.content) != 1 or not isinstance(para.content[0], Text):
-        return para
-    fix = strip_site_suffix(para.content[0].text)
-    if fix is None:
-        return para
-    log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
-               action=Action.REMOVED, text=fix.suffix, pos=para.pos)
-    return replace(para, content=(replace(para.content[0], text=fix.title),))
 
 
 def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
@@ -268,7 +104,7 @@ alone. The paragraphs are alive in the container's tuple for as long as the map 
 def _outline(blocks: tuple[Block, ...], log: DiagnosticLog) -> Outline:
     """The container's decimal outline (articles have their own), reported once when there is one."""
     paras = _paragraphs(blocks)
-    found = decimal_outline([_lead_text(p) for p in paras])
+    found = decimal_outline([lead_text(p) for p in paras])
     if found:
         depth = max(DECIMAL_SCHEMES.index(m.marker.scheme) for m in found.values()) + 1
         first = paras[min(found)]
@@ -288,28 +124,6 @@ def _paragraphs(blocks: tuple[Block, ...]) -> list[Block]:
         else:
             out.append(b)
     return out
-
-
-def _lead_text(block: Block) -> str | None:
-    """The text a paragraph's marker would open: its first text run once bold or italic around its start
-    is set aside, so that `**1.1 收入情况**` (a bold Word run, `<p><strong>`) and `1.1 **收入情况**` are
-    read like the plain line. The source-heading stage already does this for the markers a line shows
-    by itself; a decimal number is a marker only in an outline, so it is looked for here."""
-    if not isinstance(block, Para) or not block.content:
-        return None
-    if SUBTITLE_CLASS in block.attr.classes:
-        return None  # the title's subtitle: no marker
-    first = _plain_lead(block).content[0]
-    return first.text if isinstance(first, Text) else None
-
-
-def _plain_lead(para: Para) -> Para:
-    """The paragraph with the bold and italic around its start unwrapped (see `hints.unstyled_lead`), or
-    the paragraph itself when there is none."""
-    if not any(isinstance(node, Strong | Emph) for node in para.content):
-        return para
-    lead = unstyled_lead(para.content)
-    return para if lead == para.content else replace(para, content=lead)
 
 
 def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
@@ -336,9 +150,9 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         t = lead - 1
         line = blocks[t]
         assert isinstance(line, Para)  # the loop above only counted paragraphs
-        para = _without_site_suffix(line, log)
+        para = without_site_suffix(line, log)
         log.report("structure.article-title", "article title", text=_text(para), pos=para.pos)
-        title = Heading(level=2, content=_unstyled(para.content), attr=without_hint(para.attr), pos=para.pos)
+        title = Heading(level=2, content=unstyled(para.content), attr=without_hint(para.attr), pos=para.pos)
         blocks = (*blocks[:t], title, *blocks[t + 1:])
         titled = True
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
@@ -363,10 +177,10 @@ def _with_title_line(marker_line: Para, following: tuple[Block, ...], log: Diagn
     article's level-2 heading with its marker, like `篇一：社区工作者个人工作总结`.
     """
     if not _bare_article_marker(marker_line, following):
-        return _without_site_suffix(marker_line, log)
+        return without_site_suffix(marker_line, log)
     line = following[0]
     assert isinstance(line, Para)  # checked by _bare_article_marker
-    title = _text(_without_site_suffix(line, log))
+    title = _text(without_site_suffix(line, log))
     head = _text(marker_line).rstrip()
     log.report("structure.article-title", "an article marker alone on its line and the title line under "
                "it make one title", action=Action.CHANGED, text=title[:40], pos=line.pos)
@@ -439,7 +253,7 @@ def _missing_marker_at(block: Block, scheme: Scheme, ordinal: int,
 def _match(block: Block, outline: Outline | None = None) -> Match | None:
     if outline and (found := outline.get(id(block))) is not None:
         return found
-    text = _lead_text(block)
+    text = lead_text(block)
     return None if text is None else marker_of(text)
 
 
@@ -571,7 +385,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
         if m is None:
             continue
         assert isinstance(b, Para)
-        classified = _classify(i, _plain_lead(b), m)
+        classified = _classify(i, plain_lead(b), m)
         if classified.kind in ("bare", "short") and _goes_on_after_colon(blocks, i, m.marker, enumerated):
             # `附件：1.…` then `2.…`: the items of an enumeration a colon opened inside the paragraph
             # before are its lines, not sections (they stay paragraphs as written).
@@ -821,7 +635,7 @@ def _source_heading(block: Block, log: DiagnosticLog) -> Block:
     assert isinstance(block, Para)
     log.report("structure.source-heading", f"unnumbered heading kept from the source (level {level})",
                text=_text(block)[:40], pos=block.pos)
-    return Heading(level=max(2, level), content=_unstyled(block.content), attr=without_hint(block.attr),
+    return Heading(level=max(2, level), content=unstyled(block.content), attr=without_hint(block.attr),
                    pos=block.pos)
 
 

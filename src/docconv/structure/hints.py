@@ -145,3 +145,29 @@ def _flat(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if all(isinstance(node, Text | Strong | Emph) for node in content):
         return (Text(text=plain_text(content)),) if content else content
     return merge_texts(content)
+
+
+SUBTITLE_CLASS = "subtitle"
+"""Class of the paragraph under the title that is its subtitle (`——在全县农村工作会议上的讲话`)."""
+
+
+def lead_text(block: Block) -> str | None:
+    """The text a paragraph's marker would open: its first text run once bold or italic around its start
+    is set aside, so that `**1.1 收入情况**` (a bold Word run, `<p><strong>`) and `1.1 **收入情况**` are
+    read like the plain line. The source-heading stage already does this for the markers a line shows
+    by itself; a decimal number is a marker only in an outline, so it is looked for here."""
+    if not isinstance(block, Para) or not block.content:
+        return None
+    if SUBTITLE_CLASS in block.attr.classes:
+        return None  # the title's subtitle: no marker
+    first = plain_lead(block).content[0]
+    return first.text if isinstance(first, Text) else None
+
+
+def plain_lead(para: Para) -> Para:
+    """The paragraph with the bold and italic around its start unwrapped (see `hints.unstyled_lead`), or
+    the paragraph itself when there is none."""
+    if not any(isinstance(node, Strong | Emph) for node in para.content):
+        return para
+    lead = unstyled_lead(para.content)
+    return para if lead == para.content else replace(para, content=lead)

@@ -1,0 +1,189 @@
+"""The document title: which line of the body is the report's title, made the level-1 heading.
+
+The first line is the title when it reads as one; the source may name a later line instead (Word's Title
+style under a site's leftover lines), a poster's remark may stand above the report's title, a title may
+run over two lines, carry a site suffix, or be missing from the body while the source's `<title>` has it.
+A dash line right under the title is its subtitle. See docs/structure.md, "The title".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from docconv.ast import Block, Emph, Heading, Inline, LineBreak, Meta, Para, Scheme, Strong, Text
+from docconv.clean.chars import is_han
+from docconv.diagnostics import Action, DiagnosticLog, Severity
+from docconv.structure.hints import SUBTITLE_CLASS, hint_level, lead_text, named_title, without_hint
+from docconv.structure.lines import PAGE_TITLE_MAX, TITLE_END_BARRED, marker_of, title_continuation
+from docconv.structure.lines import block_text as _text
+from docconv.structure.lines import title_like as _title_like
+from docconv.structure.numbering import Match
+from docconv.structure.title import reads_as_report_title, strip_site_suffix
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
+
+
+def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple[list[Block], Meta]:
+    """The blocks with the title line made the level-1 heading (or the source's title put first), and
+    the metadata with the title, the page title and the subtitle it finds."""
+    if meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
+        log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
+                   action=Action.REMOVED, text=fix.suffix)
+        meta = replace(meta, title=fix.title)
+    at = named_title(blocks)
+    if at:
+        above = ("the line above it stays a paragraph" if at == 1
+                 else f"the {at} lines above it stay paragraphs")
+        log.report("structure.title-below", "the source names a later line as the document title (its "
+                   f"title style); {above}",
+                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
+                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
+    elif at := _title_below_remark(blocks):
+        log.report("structure.title-below", "the first line is a remark, not a title (a clause and no "
+                   "kind of document named), and a report's title stands under it; the remark stays",
+                   severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
+                   pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
+    first = blocks[at] if blocks else None
+    if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
+        explicit = hint_level(first) is not None
+        if not explicit and len(blocks) > at + 2 and not _title_like(blocks[at + 2]):
+            first = _two_line_title(first, blocks[at + 1], log)
+            if first is not blocks[at]:
+                del blocks[at + 1]
+        first = without_site_suffix(first, log)
+        title = _text(first).replace("\n", " ")  # a title in two lines is one title in Meta
+        blocks[at] = Heading(level=1, content=unstyled(first.content), attr=without_hint(first.attr),
+                            pos=first.pos)
+        log.report("structure.title", ("the source's first heading" if explicit else "first line")
+                   + " taken as the document title", text=title, pos=first.pos)
+        if meta.title is None:
+            meta = replace(meta, title=title)
+        elif meta.title != title and (explicit or title in meta.title):
+            # The page's <title> or the file's properties carry site furniture the body's title lacks.
+            log.report("structure.page-title", "the body's title line is the document title; the "
+                       "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
+            meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
+    elif (meta.title is not None and _reads_as_title(meta.title)
+          and not (first is not None and meta.title in _text(first).replace("\n", " "))):
+        blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
+        log.report("structure.title", "the source's title (the body has no title line) taken as the "
+                   "level-1 heading", text=meta.title)
+    if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
+        meta = _subtitle(blocks, at + 1, meta, log)
+    return blocks, meta
+
+
+def _match(block: Block) -> Match | None:
+    text = lead_text(block)
+    return None if text is None else marker_of(text)
+
+
+_REMARK_CLAUSE = re.compile(r"[，,]")
+_BETWEEN_SHORT = 16  # characters: a poster's name between a remark and the title
+
+
+def _title_below_remark(blocks: list[Block]) -> int:
+    """Where the title line is: 0, or the index of a report's title under a first line that is a remark.
+
+    Forum posts and reposts open with the poster's words (`领导让我写的，第一次写，大家轻喷`) above the
+    report they paste. Such a line is a clause (it has a comma), names no kind of document, and is no
+    heading of the source; the title is then the first line below it, past at most one short line (a
+    name), that reads as a report's title (`…上半年工作汇报`). Otherwise the first line is the title.
+    """
+    if not blocks or not isinstance(blocks[0], Para) or hint_level(blocks[0]) is not None:
+        return 0
+    head = _text(blocks[0]).strip()
+    if not _REMARK_CLAUSE.search(head) or reads_as_report_title(head):
+        return 0
+    for j in range(1, min(3, len(blocks))):
+        b = blocks[j]
+        if isinstance(b, Heading) and b.level == 1:
+            return j  # this step ran before and made it the title
+        if not isinstance(b, Para):
+            return 0
+        text = _text(b).strip()
+        if _title_like(b) and marker_of(text) is None and reads_as_report_title(text):
+            return j
+        if len(text) > _BETWEEN_SHORT or _SENTENCE_END_RE.search(text):
+            return 0
+    return 0
+
+
+def _subtitle(blocks: list[Block], at: int, meta: Meta, log: DiagnosticLog) -> Meta:
+    """Mark a dash line right under the title (at `at`) as the title's subtitle, not a dash item or heading.
+
+    `——在…会议上的发言` under a title names the occasion or the speaker; it opens no list (the line after
+    it is no dash item) and heads no section. It stays a paragraph, with class `subtitle`, and its text
+    goes to `Meta.extra` as `subtitle`.
+    """
+    line = blocks[at]
+    if not isinstance(line, Para) or SUBTITLE_CLASS in line.attr.classes:
+        return meta
+    text = _text(line).strip()
+    m = marker_of(text) if text else None
+    following = blocks[at + 1] if len(blocks) > at + 1 else None
+    if (m is None or m.marker.scheme is not Scheme.DASH or not m.rest or len(text) > PAGE_TITLE_MAX
+            or text[-1] in TITLE_END_BARRED
+            or (following is not None and (f := _match(following)) is not None
+                and f.marker.scheme is Scheme.DASH)):
+        return meta
+    attr = without_hint(line.attr)
+    blocks[at] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
+    log.report("structure.subtitle", "a dash line under the title is its subtitle, not a list item",
+               text=text, pos=line.pos)
+    if any(k == "subtitle" for k, _ in meta.extra):
+        return meta
+    return replace(meta, extra=(*meta.extra, ("subtitle", m.rest.strip())))
+
+
+def _two_line_title(first: Para, second: Block, log: DiagnosticLog) -> Para:
+    """The title line joined with the line under it when that line ends the title (see
+    `lines.title_continuation`): a wrapped line joins directly, an issuer and a subject keep a line break."""
+    join = title_continuation(first, second)
+    if join is None or not isinstance(second, Para):
+        return first
+    log.report("structure.title-lines", "the title runs over two lines; the second line joins it",
+               action=Action.CHANGED, text=_text(second)[:40], pos=second.pos)
+    if join:
+        return replace(first, content=(*first.content, LineBreak(), *second.content))
+    return replace(first, content=(Text(text=_text(first).rstrip() + _text(second).strip()),))
+
+
+def _reads_as_title(text: str) -> bool:
+    """Whether a title the source states (`<title>`, file properties) reads as a report's title.
+
+    Pages put anything there (a timestamp, a bare site name); only a line of words, mostly Chinese, may
+    open the body as its level-1 heading.
+    """
+    han = sum(1 for c in text if is_han(c))
+    digits = sum(1 for c in text if c.isdigit())
+    return han >= _TITLE_MIN_HAN and han >= digits and text.strip()[-1:] not in TITLE_END_BARRED
+
+
+_TITLE_MIN_HAN = 4
+
+
+def unstyled(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A line set wholly in bold or italic, without that emphasis: a heading is already set apart."""
+    while len(content) == 1 and isinstance(content[0], Strong | Emph):
+        content = content[0].content
+    return content
+
+
+def _source_title(para: Para) -> bool:
+    """A top-level heading of the source (`<h1>`, Word's Title) without a marker: the title."""
+    return hint_level(para) == 1 and _match(para) is None
+
+
+def without_site_suffix(para: Para, log: DiagnosticLog) -> Para:
+    """The title paragraph without a site/category suffix (see structure/title.py), reported."""
+    if len(para.content) != 1 or not isinstance(para.content[0], Text):
+        return para
+    fix = strip_site_suffix(para.content[0].text)
+    if fix is None:
+        return para
+    log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
+               action=Action.REMOVED, text=fix.suffix, pos=para.pos)
+    return replace(para, content=(replace(para.content[0], text=fix.title),))
+
