@@ -4,7 +4,8 @@ cleaning once, and the clean lookalike reports (`clean-*`) lose nothing.
 
 Each page's `.expect.toml` lists strings that must survive, strings that must go (with a diagnostic that
 explains them; an entry ending in a newline names a whole line) and the metadata moved out of the residue.
-The rules each round added are tested with their lookalikes in test_residue_redteam*.py.
+Each round's rules are checked here too, one residue line and one real-text lookalike each (the case
+tables live with the round's other tests in test_residue_redteam*.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from pathlib import Path
 import pytest
 
 from docconv.diagnostics import Action
-from tests.test_residue_support import check_idempotent, check_page, clean_text, red_team, text_of
+from tests import test_residue_redteam, test_residue_redteam2, test_residue_redteam3
+from tests.test_residue_support import (
+    check_idempotent,
+    check_page,
+    check_rule_case,
+    clean_text,
+    red_team,
+    text_of,
+)
 
 ROUNDS = {"redteam": (15, 5), "redteam2": (6, 1), "redteam3": (6, 1)}
 """Each round's directory and the least number of pages and clean reports it holds."""
@@ -50,3 +59,18 @@ def test_clean_page_loses_nothing(path: Path) -> None:
     assert text_of(doc).splitlines() == [ln.strip() for ln in source.splitlines() if ln.strip()]
     assert not [d for d in log if d.action is Action.REMOVED]
     assert (doc.meta.date, doc.meta.source, doc.meta.author) == (None, None, None)
+
+
+# Each round's rules with one residue line and one real-text lookalike each: (round, rule id, where the
+# residue stands, the residue line, where the lookalike stands, the lookalike line).
+CASES = [(module.__name__.rsplit("_", 1)[-1], *case)
+         for module in (test_residue_redteam, test_residue_redteam2, test_residue_redteam3)
+         for case in module.CASES]
+
+
+@pytest.mark.parametrize(("rid", "where", "residue", "lwhere", "lookalike"), [c[1:] for c in CASES],
+                         ids=[f"{c[0]}:{c[1]}:{c[3][:8]}" for c in CASES])
+def test_rule_removes_residue_and_keeps_lookalike(
+    rid: str, where: str, residue: str, lwhere: str, lookalike: str
+) -> None:
+    check_rule_case(rid, where, residue, lwhere, lookalike)

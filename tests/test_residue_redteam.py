@@ -16,7 +16,6 @@ from docconv.diagnostics import Action
 from tests.test_residue_support import (
     BODY,
     BODY2,
-    check_rule_case,
     clean_text,
     text_of,
 )
@@ -24,6 +23,7 @@ from tests.test_residue_support import (
 # --------------------------------------------------------------------------------- one rule, two lines
 
 # rule id, where the residue stands, the residue line, where the lookalike stands, the lookalike line
+# (run by test_residue_pages.py with the other rounds' cases)
 CASES = [
     ("furniture.breadcrumb", "head", "您当前的位置：首页 >> 新闻中心", "middle", "当前的位置优势十分明显。"),
     ("furniture.breadcrumb-path", "head", "资料啦 > 实用范文 > 工作计划 >", "middle", "受理 > 审核 > 办结"),
@@ -65,12 +65,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rid", "where", "residue", "lwhere", "lookalike"), CASES,
-                         ids=[f"{c[0]}:{c[2][:8]}" for c in CASES])
-def test_rule_removes_residue_and_keeps_lookalike(
-    rid: str, where: str, residue: str, lwhere: str, lookalike: str
-) -> None:
-    check_rule_case(rid, where, residue, lwhere, lookalike)
 
 
 # Inline rules: the note goes, the sentence around it stays.

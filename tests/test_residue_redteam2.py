@@ -19,7 +19,6 @@ from docconv.structure.title import head_furniture, strip_site_suffix, title_for
 from tests.test_residue_support import (
     BODY,
     BODY2,
-    check_rule_case,
     clean_text,
     expect_of,
     place,
@@ -101,6 +100,7 @@ def test_source_line_at_the_end_of_a_scraped_page_still_goes() -> None:
 COMPANY = "您的位置：首页 > 工作总结"
 
 # rule id, where the residue stands, the residue line, where the lookalike stands, the lookalike line
+# (run by test_residue_pages.py with the other rounds' cases)
 CASES = [
     ("furniture.site-banner", "head", "某某范文网 - 免费范文大全 | 工作总结 | 工作计划", "head",
      "某某网格化管理中心 2023年工作要点"),
@@ -153,12 +153,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rid", "where", "residue", "lwhere", "lookalike"), CASES,
-                         ids=[f"{c[0]}:{c[2][:8]}" for c in CASES])
-def test_rule_removes_residue_and_keeps_lookalike(
-    rid: str, where: str, residue: str, lwhere: str, lookalike: str
-) -> None:
-    check_rule_case(rid, where, residue, lwhere, lookalike)
 
 
 # Rules whose wording is shared with real text (a company's own address, an office named like a site):

@@ -9,12 +9,12 @@ import pytest
 
 from docconv.ast import Document, Para, Text
 from docconv.clean.residue import active_rules
-from docconv.clean.rules import DETECTOR_IDS, Kind, fold, line_key, load_rule_file
+from docconv.clean.rules import DETECTOR_IDS, fold, line_key, load_rule_file
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.diagnostics import Action
 from docconv.errors import OptionError
 from docconv.options import Options
-from tests.test_residue_support import clean, clean_text, text_of
+from tests.test_residue_support import clean, clean_text, every_rule_on_a_megabyte_of, text_of
 
 BODY = "今年我们完成了全部任务，群众满意度明显提高，各项指标均超额完成。"
 SITE_LINE = "本文由某某资料站会员整理发布"
@@ -159,14 +159,7 @@ def test_adversarial_lines_finish(piece: str) -> None:
     out, _ = clean(doc)
     assert out.blocks[0] == doc.blocks[0]
     # Every rule against a 1 MB line of the same piece (about 10 s for all pieces together).
-    folded = fold((piece * (1_000_000 // len(piece) + 1))[:1_000_000])
-    for r in BUILTIN:
-        if r.kind is Kind.INLINE:
-            list(r.regex.finditer(folded))
-        elif r.kind is Kind.BLOCK:
-            r.regex.search(folded[: r.max_len])
-        else:
-            r.regex.fullmatch(folded[: r.max_len])
+    every_rule_on_a_megabyte_of(piece)
 
 
 def test_paywall_note_after_a_heading_keeps_the_heading() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from docconv.ast import Block, BlockQuote, Div, Document, Heading, List, Para, plain_text
 from docconv.clean.residue import TRANSFORMS
+from docconv.clean.rules import Kind, Rule, fold
+from docconv.clean.rules.builtin import BUILTIN
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
 from docconv.readers.txt import read_txt
@@ -117,3 +119,16 @@ def check_rule_case(rid: str, where: str, residue: str, lwhere: str, lookalike: 
     doc, log = clean_text(source)
     assert text_of(doc) == source
     assert not [d for d in log if d.action is Action.REMOVED]
+
+
+def every_rule_on_a_megabyte_of(piece: str, rules: Iterable[Rule] = BUILTIN) -> None:
+    """Run `rules` on a 1 MB line made of `piece`, each the way the cleaner runs it: a pattern that
+    backtracks badly does not finish (a hang, not a slow pass, is what this catches)."""
+    folded = fold((piece * (1_000_000 // len(piece) + 1))[:1_000_000])
+    for r in rules:
+        if r.kind is Kind.INLINE:
+            list(r.regex.finditer(folded))
+        elif r.kind is Kind.BLOCK:
+            r.regex.search(folded[: r.max_len])
+        else:
+            r.regex.fullmatch(folded[: r.max_len])
