@@ -136,22 +136,29 @@ def _dominant_cell(cells: list[TableCell]) -> str | None:
     return None
 
 
+def _glued_to(el: etree._Element) -> etree._Element | None:
+    """The element right before `el` when it has text and nothing stands between the two, else None."""
+    prev = el.getprevious()
+    if (prev is None or not isinstance(prev.tag, str) or prev.tag.lower() == "br" or prev.tail
+            or not noise.element_text(prev).strip()):
+        return None
+    return prev
+
+
 def _glued_links(el: etree._Element) -> bool:
     """Whether the anchor `el` follows another anchor with no text between, and the two go to different
     pages (or to none: `#`, a script). Word splits one link into runs where its formatting changes;
     those runs share their target and stay together."""
-    prev = el.getprevious()
-    if prev is None or not isinstance(prev.tag, str) or prev.tag.lower() != "a" or prev.tail:
+    prev = _glued_to(el)
+    if prev is None or prev.tag.lower() != "a":
         return False
-    here, there = (el.get("href") or "").strip(), (prev.get("href") or "").strip()
-    return here != there or here in ("", "#") or here.lower().startswith("javascript:")
+    here = (el.get("href") or "").strip()
+    return here != (prev.get("href") or "").strip() or _no_target(here)
 
 
-def _glued_fields(el: etree._Element) -> bool:
-    """Whether the inline element `el` follows another element with text and no text between."""
-    prev = el.getprevious()
-    return (prev is not None and isinstance(prev.tag, str) and prev.tag.lower() != "br" and not prev.tail
-            and bool(noise.element_text(prev).strip()))
+def _no_target(href: str) -> bool:
+    """An anchor's `href` that names no page: none, `#`, or a script hook."""
+    return not href or href == "#" or href.lower().startswith("javascript:")
 
 
 def _int(value: str | None, default: int, low: int = 1, high: int = 1000) -> int:
@@ -465,7 +472,7 @@ class BodyReader:
         region = self._region()
         if sink is not None and sink.pre is None and (
                 (tag == "a" and _glued_links(el))
-                or (region not in (None, noise.MAIN_REGION) and _glued_fields(el))):
+                or (region not in (None, noise.MAIN_REGION) and _glued_to(el) is not None)):
             # Links side by side with nothing between (`<a>述职报告</a><a>医院信息化</a>`) are a row of
             # tags or menu items, and the spans of a site's author box (name, time, place, a follow
             # button) are fields: CSS margins keep them apart on screen. Glued, the words would read as
@@ -488,7 +495,7 @@ class BodyReader:
         if kind == "code":
             return lambda c: Code(text=plain_text(c)) if plain_text(c).strip() else None
         href = (el.get("href") or "").strip()
-        if not href or href == "#" or href.lower().startswith("javascript:"):
+        if _no_target(href):
             return None  # an anchor or a script hook: its text is plain text
         title = el.get("title") or ""
         return lambda c: Link(content=c, target=href, title=title) if c else None
