@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docconv import charset
+from docconv import charset, plausibility
 from docconv.diagnostics import DiagnosticLog, Severity
 from docconv.errors import DecodingError, UnsupportedCharsetError
 from tests.support import seed_params
@@ -37,7 +37,7 @@ def rules(log: DiagnosticLog) -> list[str]:
 
 
 def test_common_table_is_gb2312_level1_union_big5_frequent() -> None:
-    table = charset.common_han()
+    table = plausibility.common_han()
     gb_level1 = {bytes((0xB0, 0xA1)).decode("gb2312"), bytes((0xD7, 0xF9)).decode("gb2312")}
     big5_frequent = {bytes((0xA4, 0x40)).decode("big5"), bytes((0xC6, 0x7E)).decode("big5")}
     assert gb_level1 <= table
@@ -49,21 +49,21 @@ def test_common_table_is_gb2312_level1_union_big5_frequent() -> None:
 
 
 def test_plausibility_prefers_the_right_decode() -> None:
-    right = charset.plausibility(SIMPLIFIED)
-    wrong = charset.plausibility(SIMPLIFIED.encode("gbk").decode("big5hkscs", errors="replace"))
+    right = plausibility.plausibility(SIMPLIFIED)
+    wrong = plausibility.plausibility(SIMPLIFIED.encode("gbk").decode("big5hkscs", errors="replace"))
     assert right.score > 0.95
     assert wrong.score < right.score - 0.3
 
 
 def test_plausibility_counts_bad_and_odd_characters() -> None:
-    p = charset.plausibility("中\ue000\ufffd\x01ア")
+    p = plausibility.plausibility("中\ue000\ufffd\x01ア")
     assert (p.common, p.bad, p.odd) == (1, 3, 1)
     assert not p.clean
 
 
 def test_han_inside_a_latin_word_counts_as_odd() -> None:
-    assert charset.plausibility("zh中n").odd == 1
-    assert charset.plausibility("PPT中的").odd == 0
+    assert plausibility.plausibility("zh中n").odd == 1
+    assert plausibility.plausibility("PPT中的").odd == 0
 
 
 # --- step 1: byte-order marks ---------------------------------------------------------------------
@@ -276,7 +276,7 @@ def test_near_tie_is_broken_by_chardet(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "办法改革"
     data = text.encode("gbk")
     as_big5 = data.decode("cp950")
-    assert charset.plausibility(as_big5).score == charset.plausibility(text).score == 1.0
+    assert plausibility.plausibility(as_big5).score == plausibility.plausibility(text).score == 1.0
 
     def fake_detect_all(*args: object, **kwargs: object) -> list[dict[str, object]]:
         assert kwargs["encoding_era"] == chardet.EncodingEra.MODERN_WEB
@@ -372,7 +372,7 @@ def test_errors_value_is_checked() -> None:
 
 def _table(codec: str) -> list[str]:
     out = []
-    for ch in sorted(charset.common_han()):
+    for ch in sorted(plausibility.common_han()):
         try:
             ch.encode(codec)
         except UnicodeEncodeError:
@@ -414,14 +414,14 @@ def _round_trips(ch: str, codec: str) -> bool:
 
 
 def test_block_built_class_table_agrees_with_the_classifier() -> None:
-    table = charset._bmp_classes()
-    common = charset.common_han()
+    table = plausibility._bmp_classes()
+    common = plausibility.common_han()
     for cp in range(0x80, 0x10000, 7):
-        assert table[cp] == charset._classify(chr(cp), common), hex(cp)
+        assert table[cp] == plausibility._classify(chr(cp), common), hex(cp)
 
 
 def test_has_bad_agrees_with_plausibility_on_every_bmp_character_and_beyond() -> None:
     # The one-scan test stands in for the full count when only "any bad character?" is asked.
     for cp in [*range(0x10000), 0x1F600, 0x20000, 0x2FFFF, 0xE0001, 0xF0000, 0x10FFFD]:
         text = "ab" + chr(cp) + ("中" if cp % 2 else "")
-        assert charset.has_bad(text) == (charset.plausibility(text).bad > 0), hex(cp)
+        assert plausibility.has_bad(text) == (plausibility.plausibility(text).bad > 0), hex(cp)
