@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+import docconv
 from docconv import builder as b
-from docconv.ast import Document, Para, Pos, SoftBreak, Text
-from docconv.clean.joins import closing_only, join_paragraphs, splits_number
+from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
+from docconv.clean.joins import cjk_latin_seam, closing_only, join_paragraphs, splits_number
 from docconv.clean.textmap import doc_text
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
@@ -109,3 +110,60 @@ def test_residue_between_is_not_enough_when_the_halves_do_not_read_as_one_senten
 def test_residue_elsewhere_does_not_join() -> None:
     doc = _page((5, FIRST), (8, SECOND))
     assert doc_text(join_paragraphs(doc, Options(), _removed_at(12))).splitlines() == [FIRST, SECOND]
+
+
+# --- a hard wrap at a seam of CJK text and a Latin word or number joins without a space -------------------
+
+WRAPPED = "本学期共举办家庭教育讲座四场，内容涉及睡眠管理与屏幕时间，参加的家长合计"
+
+
+def _wrapped(*lines: str) -> Para:
+    content: list[Inline] = []
+    for i, line in enumerate(lines):
+        if i:
+            content.append(SoftBreak())
+        content.append(Text(text=line))
+    return Para(content=tuple(content))
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    ((WRAPPED + "318", "人次，满意率为95%。"), WRAPPED + "318人次，满意率为95%。"),  # digit | CJK
+    ((WRAPPED + "，采用", "ISO质量体系进行评估。"), WRAPPED + "，采用ISO质量体系进行评估。"),  # CJK | Latin
+    ((WRAPPED + "，使用了平台App", "进行登记。"), WRAPPED + "，使用了平台App进行登记。"),  # Latin | CJK
+])
+def test_a_wrap_between_cjk_and_latin_or_digits_joins_tight(lines: tuple[str, ...], joined: str) -> None:
+    log = DiagnosticLog()
+    out = join_paragraphs(Document(blocks=(_wrapped(*lines),)), Options(), log)
+    assert doc_text(out) == joined + "\n"
+    assert docconv.write(out, "markdown") == joined + "\n"  # no space printed for the wrap
+    assert [d.rule for d in log] == ["repair.join-paragraphs"]
+    assert join_paragraphs(out, Options(), DiagnosticLog()) == out
+
+
+def test_the_seam_check() -> None:
+    assert cjk_latin_seam("共计318", "人次")
+    assert cjk_latin_seam("采用", "ISO")
+    assert not cjk_latin_seam("in the year", "2023 we")  # Latin | Latin: a space between words
+    assert not cjk_latin_seam("共计", "人次")  # CJK | CJK: the spacing repair's
+
+
+@pytest.mark.parametrize("lines", [
+    # a short line before the break: a line of its own (a field, a signature), not a wrap
+    ("联系电话：0571-86001234", "地址：某某路88号"),
+    ("值班人员：王明 13800001111", "值班时间：8:00-17:30"),
+    # two Latin words: the wrap stays a space
+    ("The committee reviewed every application that arrived before 2023", "and replied within a week."),
+    # a numbered line opens after the break
+    (WRAPPED + "318人次。", "2.下学期继续开展家长学校活动。"),
+])
+def test_breaks_that_are_not_cjk_latin_wraps_stay(lines: tuple[str, ...]) -> None:
+    doc = Document(blocks=(_wrapped(*lines),))
+    assert join_paragraphs(doc, Options(), DiagnosticLog()) == doc
+
+
+def test_a_dateline_is_never_joined_to_the_line_after_it() -> None:
+    # `日|本` reads as the word 日本 across the seam, but a dateline is complete.
+    assert _join("2024年3月8日", "本页网址：http://example.org/a/1.html") == [
+        "2024年3月8日", "本页网址：http://example.org/a/1.html"]
+    # lookalike: a sentence that holds a date is no dateline, and still joins where a word runs across
+    assert _join("截至2024年3月8日，项目累计完成投", "资额1.2亿元。") == ["截至2024年3月8日，项目累计完成投资额1.2亿元。"]

@@ -15,13 +15,17 @@ Where the cleaning stages removed a line of site residue between two paragraphs 
 watermark between the halves of a sentence: a document viewer's page break), the seam itself is the
 evidence, and it may fall between two words (`…病床` + `使用率…`): the first half has to be running text
 left open (a clause mark in it, no closing punctuation, longer than a heading) and the second has to open
-with text, not a marker. The removed lines are read from the diagnostics the earlier stages reported.
+with text, not a marker. The removed lines are read from the diagnostics the earlier stages reported. A
+paragraph that is only a date (a dateline under a signature) is complete and never joined to the next.
 
 Two breaks are always wraps, whatever the document's layout: one that splits a number in CJK text
 (`…已整改2` + `11项，…`; nobody breaks a line inside a number on purpose, but a PDF wraps anywhere) and
 one before a paragraph that is only closing punctuation (`…参观学习6批次` + `。`). Such a number split is
 also closed up inside a paragraph, where the reader joined the two lines with a soft break (the spacing
-repair closes up only breaks between two CJK characters).
+repair closes up only breaks between two CJK characters). So is a hard wrap (after a full line, as the
+spacing repair judges one) between CJK text and a Latin letter or digit (`…共计210` / `人次，…`,
+`…采用` / `ISO标准`): a writer puts a space for a soft break that is not between two CJK characters, but
+a wrap adds no space to Chinese text; only a wrap between two Latin words stays a space.
 """
 
 from __future__ import annotations
@@ -32,12 +36,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, SoftBreak, Text, plain_text
-from docconv.clean.chars import CJK, display_width
+from docconv.clean.chars import CJK, display_width, is_cjk
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import doc_text, map_blocks
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
-from docconv.structure.lines import MIN_WRAP_WIDTH
+from docconv.structure.lines import MIN_WRAP_WIDTH, date_only, hard_wrap
 from docconv.structure.numbering import match_marker
 from docconv.walk import walk
 
@@ -110,8 +114,8 @@ def _should_join(a: str, b: str, model: Callable[[], LanguageModel]) -> bool:
         return False
     if a[-1] in _OPENING:
         return True  # an opened quote or bracket: what follows cannot be a new item
-    if MARKER_START.match(b) or _heading_like(a) or _layout_rows(a, b):
-        return False
+    if MARKER_START.match(b) or _heading_like(a) or _layout_rows(a, b) or date_only(a):
+        return False  # a dateline (`2024年1月10日`) is complete: `日|本页…` only looks like a word
     if a[-1] in _OPEN_END:
         return True
     seam = a[-_SEAM:] + b[:_SEAM]
@@ -208,25 +212,60 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
     return walk(map_blocks(doc, lambda content, pos: _number_wraps(content, pos, log)), action)
 
 
+def _lines(content: tuple[Inline, ...]) -> list[str]:
+    """The paragraph's lines: its text between soft breaks."""
+    lines: list[str] = []
+    start = 0
+    for i, node in enumerate((*content, SoftBreak())):
+        if isinstance(node, SoftBreak):
+            lines.append(plain_text(content[start:i]))
+            start = i + 1
+    return lines
+
+
+def _latin(ch: str) -> bool:
+    """A letter or digit of a Latin word or a number (half- or full-width), not a CJK character."""
+    return ch.isalnum() and not is_cjk(ch)
+
+
+def cjk_latin_seam(a: str, b: str) -> bool:
+    """Whether a break between lines `a` and `b` has CJK text on one side and a Latin letter or digit on
+    the other (`共计210` / `人次`, `采用` / `ISO`), so that a wrap there joins without a space."""
+    a, b = a.rstrip(), b.lstrip()
+    return bool(a) and bool(b) and ((is_cjk(a[-1]) and _latin(b[0])) or (_latin(a[-1]) and is_cjk(b[0])))
+
+
 def _number_wraps(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
-    """Close up the soft breaks of a paragraph that split a number (`已整改2` / `11项`)."""
+    """Close up the soft breaks of a paragraph that split a number (`已整改2` / `11项`), and the hard
+    wraps at a seam of CJK text and a Latin word or number (`共计210` / `人次`)."""
     if not any(isinstance(n, SoftBreak) for n in content):
         return content
+    lines = _lines(content)
+    widest = max(display_width(ln) for ln in lines)
     out: list[Inline] = []
     changed = False
+    line = 0  # the line the soft break at `i` ends
     i = 0
     while i < len(content):
         node = content[i]
         prev = out[-1] if out else None
         nxt = content[i + 1] if i + 1 < len(content) else None
-        if (isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text)
-                and splits_number(prev.text, nxt.text)):
-            out[-1] = replace(prev, text=prev.text.rstrip() + nxt.text.lstrip())
-            log.report("repair.join-paragraphs", "joined a line wrapped inside a number",
-                       action=Action.CHANGED, text=f"{prev.text[-12:]}¶{nxt.text[:12]}", pos=pos)
-            changed = True
-            i += 2
-            continue
+        if isinstance(node, SoftBreak):
+            line += 1
+        if isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text):
+            why = None
+            if splits_number(prev.text, nxt.text):
+                why = "joined a line wrapped inside a number"
+            elif (cjk_latin_seam(prev.text, nxt.text)
+                  and hard_wrap(lines[line - 1], lines[line], widest)):
+                why = "joined a line wrapped between CJK text and a Latin word or number, without a space"
+            if why is not None:
+                out[-1] = replace(prev, text=prev.text.rstrip() + nxt.text.lstrip())
+                log.report("repair.join-paragraphs", why,
+                           action=Action.CHANGED, text=f"{prev.text[-12:]}¶{nxt.text[:12]}", pos=pos)
+                changed = True
+                i += 2
+                continue
         out.append(node)
         i += 1
     return tuple(out) if changed else content

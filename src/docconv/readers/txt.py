@@ -1,7 +1,8 @@
 """Plain text → AST.
 
-Produces `Para` nodes only (with `SoftBreak` where a hard-wrapped paragraph was joined); structure such
-as headings comes later from the structure stage. No cleaning happens here.
+Produces `Para` nodes (with `SoftBreak` where a hard-wrapped paragraph was joined); structure such as
+headings comes later from the structure stage. No cleaning happens here. A text written in Markdown
+syntax (see `_markdown`) also gives `Heading`, `List`, `ListItem`, `HorizontalRule` and `Strong`.
 
 Scraped text arrives in three layouts, decided once per document and reported as a diagnostic:
 
@@ -14,6 +15,16 @@ Scraped text arrives in three layouts, decided once per document and reported as
   them end mid-sentence. A break joins only after a line at the wrap width that ends mid-sentence.
 
 A first-line indent is a paragraph signal, never content.
+
+Text copied from a Markdown editor or served as `.md` arrives with its syntax: `# 标题`, `## 一、…`,
+`**（一）…**`, `- 要点`. When the document evidently uses it (`_uses_markdown`: several heading lines or
+whole-line bold spans, never one `#` line alone), those lines are read as what they mean: an ATX heading
+line is a `Heading` of its level (the structure stage treats it like an HTML `<h2>`: the numbering
+grammar still sets the level of a numbered one, and `#` marks the title), `**…**` and `__…__` spans are
+`Strong`, `-`/`*`/`+` bullet lines are a `List`, and a row of `---`/`***`/`___` is a `HorizontalRule`.
+Numbered lines (`1. …`) stay text for the grammar. This is not a Markdown parser: links, code,
+emphasis with one star, quotes and tables stay text (a parser would also take a four-space first-line
+indent, normal in Chinese text, as a code block).
 """
 
 from __future__ import annotations
@@ -24,7 +35,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docconv.ast import Document, Inline, Para, Pos, SoftBreak, Text
+from docconv.ast import (
+    Block,
+    Document,
+    Heading,
+    HorizontalRule,
+    Inline,
+    List,
+    ListItem,
+    Para,
+    Pos,
+    SoftBreak,
+    Strong,
+    Text,
+)
 from docconv.clean.chars import display_width
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
@@ -85,8 +109,9 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     band = _wrap_band(lines) if mode == "line" else None
     if band is not None:
         mode = "wrap"
-    groups = _group(lines, mode, wrap_width, band)
-    blocks = tuple(_para(group) for group in groups)
+    markdown = _uses_markdown(lines)
+    groups = _group(lines, mode, wrap_width, band, markdown)
+    blocks = _markdown_blocks(groups, log) if markdown else tuple(_para(group) for group in groups)
     why = (f"; its long lines cluster at {band.high} {band.measure}, {band.wrapped} of them ending "
            "mid-sentence" if band else "")
     log.report(
@@ -180,13 +205,21 @@ def _wrap_band(lines: list[_Line]) -> _Band | None:
     return best[1] if best else None
 
 
-def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None) -> list[list[_Line]]:
+def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None,
+           markdown: bool = False) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     current: list[_Line] = []
     for ln in lines:
         if not ln.text:
             if current:
                 groups.append(current)
+            current = []
+            continue
+        if markdown and _syntax_line(ln.text):
+            # A heading, bullet or rule line is a block of its own in every layout.
+            if current:
+                groups.append(current)
+            groups.append([ln])
             current = []
             continue
         # In `wrap` the band says which lines are full; the width hard_wrap is given then only
@@ -203,10 +236,118 @@ def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None) -
     return groups
 
 
-def _para(group: list[_Line]) -> Para:
+def _para(group: list[_Line], inlines: Callable[[str], tuple[Inline, ...]] | None = None) -> Para:
     content: list[Inline] = []
     for i, ln in enumerate(group):
         if i:
             content.append(SoftBreak())
-        content.append(Text(text=ln.text))
+        content.extend(inlines(ln.text) if inlines else (Text(text=ln.text),))
     return Para(content=tuple(content), pos=Pos(line=group[0].number, offset=group[0].offset))
+
+
+# --- Markdown syntax ------------------------------------------------------------------------------------
+
+_ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t\u3000]+(?P<text>.*?)(?:[ \t\u3000]+#+)?[ \t\u3000]*$")
+"""An ATX heading line: one to six `#`, a space, the heading (a closing run of `#` is not part of it).
+A hashtag (`#话题#`) has no space after its `#`."""
+_BULLET = re.compile(r"^[-*+][ \t\u3000]+(?P<text>\S.*)$")
+_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_BOLD = re.compile(r"\*\*(?=\S)(?P<a>.+?)(?<=\S)\*\*"
+                   r"|(?<![0-9A-Za-z_])__(?=\S)(?P<b>.+?)(?<=\S)__(?![0-9A-Za-z_])")
+"""A bold span: `**…**`, or `__…__` that is not inside a word (`a__b__c` is a name)."""
+_HEADING_MAX = 60
+"""Characters: a `#` line longer than this is no heading (a comment or a sentence that opens with `#`)."""
+MARKDOWN_MIN_LINES = 3
+"""Heading lines and whole-line bold spans a document needs to be read as Markdown (two heading lines
+are enough by themselves): one `# …` line or one `**…**` line may be plain text that happens to start so."""
+
+
+def _heading_line(text: str) -> re.Match[str] | None:
+    m = _ATX.match(text)
+    body = m.group("text") if m else ""
+    return m if m and body.strip("#") and len(body) <= _HEADING_MAX else None
+
+
+def _bold_line(text: str) -> bool:
+    m = _BOLD.fullmatch(text)
+    return m is not None and len(text) <= _HEADING_MAX
+
+
+def _syntax_line(text: str) -> bool:
+    """A Markdown line that is a block of its own: a heading, a bullet item or a rule."""
+    return bool(_heading_line(text) or _BULLET.match(text) or _RULE.match(text))
+
+
+def _uses_markdown(lines: list[_Line]) -> bool:
+    """Whether the document is written in Markdown syntax: at least two ATX heading lines, or
+    `MARKDOWN_MIN_LINES` heading lines and lines that are one bold span together (`**（一）存款业务**`).
+
+    Bullets and rules are no evidence: plain text has `- ` items and `-----` rows of its own.
+    """
+    headings = bold = 0
+    for ln in lines:
+        if not ln.text or ln.text[0] not in "#*_":
+            continue
+        if _heading_line(ln.text):
+            headings += 1
+        elif _bold_line(ln.text):
+            bold += 1
+        if headings >= 2 or headings + bold >= MARKDOWN_MIN_LINES:
+            return True
+    return False
+
+
+def _inlines(text: str) -> tuple[Inline, ...]:
+    """A line's text with its bold spans as `Strong`."""
+    out: list[Inline] = []
+    last = 0
+    for m in _BOLD.finditer(text):
+        if m.start() > last:
+            out.append(Text(text=text[last:m.start()]))
+        out.append(Strong(content=(Text(text=m.group("a") or m.group("b")),)))
+        last = m.end()
+    if last < len(text):
+        out.append(Text(text=text[last:]))
+    return tuple(out)
+
+
+def _markdown_blocks(groups: list[list[_Line]], log: DiagnosticLog) -> tuple[Block, ...]:
+    """The blocks of a document written in Markdown syntax (see the module docstring)."""
+    out: list[Block] = []
+    counts = {"heading": 0, "list item": 0, "rule": 0, "bold span": 0}
+    for group in groups:
+        ln = group[0]
+        pos = Pos(line=ln.number, offset=ln.offset)
+        heading = _heading_line(ln.text) if len(group) == 1 else None
+        bullet = _BULLET.match(ln.text) if len(group) == 1 else None
+        if heading is not None:
+            counts["heading"] += 1
+            out.append(Heading(level=len(heading.group("hashes")), content=_inlines(heading.group("text")),
+                               pos=pos))
+        elif bullet is not None:
+            counts["list item"] += 1
+            item = ListItem(blocks=(Para(content=_inlines(bullet.group("text")), pos=pos),), pos=pos)
+            prev = out[-1] if out else None
+            if isinstance(prev, List) and not prev.ordered:
+                out[-1] = List(items=(*prev.items, item), ordered=False, pos=prev.pos)
+            else:
+                out.append(List(items=(item,), ordered=False, pos=pos))
+        elif len(group) == 1 and _RULE.match(ln.text):
+            counts["rule"] += 1
+            out.append(HorizontalRule(pos=pos))
+        else:
+            out.append(_para(group, _inlines))
+    counts["bold span"] = sum(1 for b in out for n in _inlines_of(b) if isinstance(n, Strong))
+    found = ", ".join(f"{n} {what}{'s' if n != 1 else ''}" for what, n in counts.items() if n)
+    log.report("txt.markdown", f"the text is written in Markdown syntax; read {found} as what they mean",
+               text=next((g[0].text for g in groups if _heading_line(g[0].text)), None))
+    return tuple(out)
+
+
+def _inlines_of(block: Block) -> list[Inline]:
+    """The top-level inlines of a heading, a paragraph or a list's items (for counting bold spans)."""
+    if isinstance(block, Heading | Para):
+        return list(block.content)
+    if isinstance(block, List):
+        return [n for item in block.items for b in item.blocks for n in _inlines_of(b)]
+    return []

@@ -19,14 +19,18 @@ from docconv.ast import (
     Block,
     Div,
     Document,
+    Emph,
     Heading,
+    HorizontalRule,
     Inline,
     List,
     ListItem,
     Marker,
     Para,
     Scheme,
+    Strong,
     Text,
+    plain_text,
 )
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -37,6 +41,7 @@ from docconv.structure.lines import (
     PAGE_TITLE_MAX,
     is_date_line,
     marker_of,
+    separator_line,
 )
 from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
@@ -68,6 +73,10 @@ _MAX_HEADING = 40  # characters; a longer lead or sentence is body text, not a h
 # sentences, so a long unpunctuated line is a long section title ("一、召开…会议,部署全年工作任务").
 _MAX_BARE = 60
 _MIN_LEAD = 4  # characters: a shorter lead glued by a space is not a heading
+MAX_LEVEL = 6
+"""The deepest heading level: Markdown, HTML and most tools have six. A scheme the ladder puts deeper
+(`——` items under all five numbered rungs, or under an article's title) gives list items instead, and a
+source heading deeper than this (Word's Heading 7 to 9) is set at it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +90,29 @@ class _Item:
 
 def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Turn marked paragraphs into headings and lists, find the title, check numbering sequences."""
-    blocks, meta = document_title(list(doc.blocks), doc.meta, log)
-    return replace(doc, meta=meta, blocks=_section(tuple(blocks), options, log, article=False))
+    # Separator rows become rules first, and rules above the first line stay above it: the title search
+    # never takes one for the title, nor stops at one.
+    blocks = [_separator(b, log) or b for b in _lone_article(list(doc.blocks), log)]
+    rules = next((i for i, b in enumerate(blocks) if not isinstance(b, HorizontalRule)), len(blocks))
+    rest, meta = document_title(blocks[rules:], doc.meta, log)
+    body = _section(tuple(rest), options, log, article=False)
+    return replace(doc, meta=meta, blocks=(*blocks[:rules], *body))
+
+
+def _lone_article(blocks: list[Block], log: DiagnosticLog) -> list[Block]:
+    """The blocks of the one article a page holds, when nothing else is left on it.
+
+    Once the stages before dropped a copy of the report (a preview, a repeated page), the article split
+    may leave a single article; a page of one article is that article, so its title is the document's
+    title and its sections sit at their ordinary levels rather than one below an article title.
+    """
+    if len(blocks) != 1 or not is_article(blocks[0]):
+        return blocks
+    div = blocks[0]
+    assert isinstance(div, Div)
+    log.report("structure.lone-article", "the page holds one article only: read as the document itself",
+               text=_text(div.blocks[0])[:40] if div.blocks else None, pos=div.pos)
+    return list(div.blocks)
 
 
 def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
@@ -421,7 +451,7 @@ def _container(blocks: tuple[Block, ...], levels: dict[Scheme, int], forms: dict
             continue
         item = by_index.get(i)
         if item is None:
-            out.append(_source_heading(b, log))
+            out.append(_separator(b, log) or _source_heading(b, log))
             i += 1
             continue
         if i in as_list:
@@ -557,6 +587,8 @@ def _list_choice(run: list[_Item], blocks: tuple[Block, ...], levels: dict[Schem
     scheme = run[0].match.marker.scheme
     if any(hint_level(it.para) is not None for it in run):
         return _HEADINGS  # the source set some of them as headings: the run is a sequence of sections
+    if levels[scheme] > MAX_LEVEL:
+        return _LIST  # no heading level is left for them
     kinds = Counter(it.kind for it in run)
     level = levels[scheme]
     children = any(
@@ -609,7 +641,7 @@ def _make_heading(item: _Item, marker: Marker, levels: dict[Scheme, int],
                   log: DiagnosticLog, *, original: Block) -> list[Block]:
     """The heading an item makes (and the body split off an inline heading); a long item stays the
     paragraph it was (`original`, its bold and italic kept)."""
-    level = levels[marker.scheme]
+    level = _capped(levels[marker.scheme], item.para, log)
     content = _strip_marker(item.para, item.match)
     if item.kind in ("bare", "short"):
         return [Heading(level=level, content=content, marker=marker, attr=without_hint(item.para.attr),
@@ -635,8 +667,37 @@ def _source_heading(block: Block, log: DiagnosticLog) -> Block:
     assert isinstance(block, Para)
     log.report("structure.source-heading", f"unnumbered heading kept from the source (level {level})",
                text=_text(block)[:40], pos=block.pos)
-    return Heading(level=max(2, level), content=unstyled(block.content), attr=without_hint(block.attr),
-                   pos=block.pos)
+    return Heading(level=_capped(max(2, level), block, log), content=unstyled(block.content),
+                   attr=without_hint(block.attr), pos=block.pos)
+
+
+def _capped(level: int, para: Para, log: DiagnosticLog) -> int:
+    """A heading level no deeper than `MAX_LEVEL`, reported when it had to be raised."""
+    if level <= MAX_LEVEL:
+        return level
+    log.report("structure.level-capped",
+               f"heading level {level} is deeper than {MAX_LEVEL}; set at {MAX_LEVEL}", action=Action.CHANGED,
+               severity=Severity.WARNING, text=_text(para)[:40], pos=para.pos)
+    return MAX_LEVEL
+
+
+def _separator(block: Block, log: DiagnosticLog) -> HorizontalRule | None:
+    """A paragraph that is only a separator row (`-----------`, `------分隔线------`) as a rule, or None.
+
+    Such a row divides the text; read as `--` or `——` it would open a dash item, so it is taken out before
+    the grammar sees it. A label between the rules (`分隔线`, `END`) names the row itself and is reported.
+    """
+    if not isinstance(block, Para) or not all(isinstance(n, Text | Strong | Emph) for n in block.content):
+        return None
+    text = plain_text(block.content)
+    found = separator_line(text)
+    if found is None:
+        return None
+    label = found.group("label")
+    log.report("structure.separator", "a separator row became a horizontal rule"
+               + (f" (its label {label!r} names the row)" if label else ""),
+               action=Action.REMOVED if label else Action.CHANGED, text=text.strip()[:60], pos=block.pos)
+    return HorizontalRule(attr=without_hint(block.attr), pos=block.pos)
 
 
 def _strip_marker(para: Para, match: Match) -> tuple[Inline, ...]:

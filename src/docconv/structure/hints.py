@@ -3,9 +3,10 @@
 The structure stages read lines: a marker at the start of a paragraph's text, a short title line before a
 restart. A heading the source format states is such a line with one more piece of evidence, so it is
 turned back into a paragraph that remembers its source level (`Attr.kv` key `HINT`), and the stages decide
-its level like any other line: `<h1>一、总体情况</h1>` and a typed `一、总体情况` both end up at the level the
-grammar gives `一、`. `headings.structure` turns every hinted paragraph back into a heading; none stays a
-paragraph or becomes a list item.
+its level like any other line: `<h1>一、总体情况</h1>`, a Markdown `# 一、总体情况` in a `.txt` and a typed
+`一、总体情况` all end up at the level the grammar gives `一、`. `headings.structure` turns every hinted
+paragraph back into a heading (never deeper than level 6); none stays a paragraph or becomes a list item,
+except a separator row (`<h3>------</h3>`), which becomes a rule.
 
 A heading the source names as the document title (`TITLE_CLASS`: Word's Title style) is found by
 `named_title`, so that a line left above it does not take its place.

@@ -1,5 +1,6 @@
-"""Line-level tests shared by the structure stages (a block's text, whether it reads as a title), the
-plain-text reader and the spacing repair (whether a line break is a hard wrap)."""
+"""Line-level tests shared by the structure stages (a block's text, whether it reads as a title or a
+separator row), the plain-text reader and the spacing and join repairs (whether a line break is a hard
+wrap, whether a line is only a date)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import lru_cache
 
 from docconv.ast import Block, Heading, Para, plain_text
 from docconv.clean.chars import HAN, display_width
-from docconv.structure.numbering import Match, match_marker
+from docconv.structure.numbering import DASHES, Match, match_marker
 
 TITLE_END_BARRED = "。！？!?；;：:,，"
 """A title never ends with a sentence or clause mark."""
@@ -44,8 +45,14 @@ def marker_of(text: str) -> Match | None:
     """`match_marker`, remembered: the structure stages ask it of the same lines many times over (each
     block as a title candidate, an article boundary, a list item…), and it tries a dozen patterns each
     time. The first structure stage (`source_headings`) calls `forget_markers`, so the memory holds
-    one document's lines and the stages after it share them."""
-    return match_marker(text)
+    one document's lines and the stages after it share them.
+
+    A first-line indent before the marker (`　　三、…`, left by a reader or revealed by a repair after the
+    reader stripped indents) is set aside: an indent is a paragraph signal, never part of the marker."""
+    return match_marker(text.lstrip(_INDENT))
+
+
+_INDENT = " \t\u3000\u00a0"
 
 
 def forget_markers() -> None:
@@ -78,7 +85,12 @@ _DATE_LINE = re.compile(r"^[(（]?\s*(?:[0-9０-９]{4}|[一二三四五六七�
 
 def is_date_line(block: Block) -> bool:
     """A line holding only a date (`(2011年4月18日)`, `二〇一一年四月`): a dateline, never a title."""
-    return bool(_DATE_LINE.match(block_text(block).strip()))
+    return date_only(block_text(block))
+
+
+def date_only(text: str) -> bool:
+    """Whether a text is only a date (see `is_date_line`)."""
+    return bool(_DATE_LINE.match(text.strip()))
 
 
 # A document title's last words: its genre (`…的报告`, `…工作总结`, `…实施意见`).
@@ -109,3 +121,19 @@ def title_continuation(first: Block, second: Block) -> str | None:
     if _ISSUER_END.search(a) or b.startswith("关于"):
         return " "
     return None
+
+
+_RULE_CHARS = f"{DASHES}=＝_＿*＊~～"
+_RULE = f"[{_RULE_CHARS}]"
+_LABEL = f"[^{_RULE_CHARS}。！？!?；;，,：:\\s0-9０-９]{{1,6}}"
+_SEPARATOR = re.compile(rf"^(?:{_RULE}[ \t\u3000]*){{3,}}$|^——$"
+                        rf"|^{_RULE}{{2,}}[ \t\u3000]*(?P<label>{_LABEL})[ \t\u3000]*{_RULE}{{2,}}$")
+"""A separator row: three or more dashes, equals signs, underscores, stars or tildes (`-----`, `———`,
+`＝＝＝`), or a short label between runs of them (`------分隔线------`, `——END——`). A label with a digit
+is not one: `——2023年——` and `—— 3 ——` are a date and a page number, which other stages judge."""
+
+
+def separator_line(text: str) -> re.Match[str] | None:
+    """Whether a line is a separator row (see `_SEPARATOR`); the match's `label` group holds the label
+    between the rules, if any. A separator is layout, never a numbered item or a heading."""
+    return _SEPARATOR.match(text.strip())

@@ -36,6 +36,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "[一二三四五六七八九十百零〇两]+"
 _NUM = rf"(?:{_CN}|[0-9０-９]+)"
 _SP = r"[ \t\u3000]*"
+DASHES = "\\-\u2010-\u2015\u2212\u2500\u2501\uff0d\ufe58\ufe63"
+"""Dash-like characters as a regex class body: hyphen-minus, the Unicode dashes (`—`), the minus sign,
+box-drawing rules (`─━`) and full-width and small hyphens; a row of them is a separator, not a marker."""
 _OPEN = r"[(（]"
 _CLOSE = r"[)）]"
 
@@ -61,7 +64,9 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
     (Scheme.ROMAN_LOWER, re.compile(rf"^(?P<n>[\u2170-\u217b])(?:{_SP}[.、．)）]|(?=[ \t\u3000]))")),
     (Scheme.LATIN_UPPER, re.compile(rf"^(?P<n>[A-Z]){_SP}[.、．](?![0-9A-Za-z])")),
     (Scheme.LATIN_LOWER, re.compile(rf"^(?P<n>[a-z]){_SP}[.、．)）](?![0-9A-Za-z])")),
-    (Scheme.DASH, re.compile(r"^(?P<n>——|--)(?!—)")),
+    # `——` (or `--` typed for it) opening an item; never a longer run of dashes (a separator row, see
+    # `separator_line`).
+    (Scheme.DASH, re.compile(rf"^(?P<n>——|--)(?![{DASHES}])")),
 )
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -161,6 +166,8 @@ def match_marker(text: str) -> Match | None:
         if not stripped and scheme in (Scheme.ARABIC, Scheme.LATIN_UPPER, Scheme.LATIN_LOWER,
                                        Scheme.ROMAN_UPPER, Scheme.ROMAN_LOWER):
             continue
+        if scheme is Scheme.DASH and _DASH_END.search(stripped):
+            return None  # `——分隔线——`, `--END--`: a label between dashes is a separator, not an item
         if scheme in (Scheme.CN, Scheme.ARABIC) and _number_pair(scheme, stripped, ordinal):
             return None  # `一、二季度…`: two numbers that open a sentence, not a marker and its text
         raw = m.group(0)
@@ -173,6 +180,7 @@ def match_marker(text: str) -> Match | None:
 
 
 _SPACES = " \t\u3000"
+_DASH_END = re.compile(rf"[{DASHES}]{{2,}}$")
 
 # What follows the second number of a pair that opens a sentence: another enumeration comma or a
 # measure word (`一、二季度`, `3、4月份`, `1、2号楼`, `一、二、三级医院`, `二、三产业`).
