@@ -24,6 +24,7 @@ from docconv.ast import (
     Block,
     Document,
     Heading,
+    HorizontalRule,
     Image,
     Inline,
     Link,
@@ -34,10 +35,11 @@ from docconv.ast import (
     Table,
     plain_text,
 )
-from docconv.clean.harvest import normalise_date
+from docconv.clean.harvest import normalise_date, normalise_source
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
+from docconv.structure.numbering import match_marker
 from docconv.transform import Transform
 
 RULE_ID = "furniture.html-region"
@@ -62,11 +64,14 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     blocks = doc.blocks
     regions = [region(b) for b in blocks]
     # Rows and lists of links are navigation on a web page; in a Word file they may be its references.
-    nav = _navigation(blocks) if (SOURCE_KEY, "html") in doc.attr.kv else ["" for _ in blocks]
+    page = (SOURCE_KEY, "html") in doc.attr.kv
+    nav = _navigation(blocks) if page else ["" for _ in blocks]
+    site = _site_names(doc.meta.title) if page else frozenset()
     if (not any(r is not None and r not in _CONTENT for r in regions) and not any(nav)
-            and not any(_is_index(b) for b in blocks)):
-        return doc  # not an HTML page, or one without furniture regions, link rows or an index table
-    anchors = _anchors(blocks, regions, nav)
+            and not any(_is_index(b) for b in blocks)
+            and not (page and any(isinstance(b, HorizontalRule) or _key_of(b) in site for b in blocks))):
+        return doc  # not an HTML page, or one without furniture regions, link rows, rules or an index
+    anchors = _content_anchors(blocks, regions, nav, log)
     if not anchors:
         if any(r is not None and r not in _CONTENT for r in regions):
             log.report(RULE_ID, "no block of the page reads as its content outside furniture regions; "
@@ -76,8 +81,7 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     first, last = anchors[0], anchors[-1]
     first_body = next((i for i in anchors if not isinstance(blocks[i], Heading) and not _is_index(blocks[i])),
                       last)
-    meta = doc.meta
-    title = _title_key(doc.meta.title)
+    meta, title = doc.meta, _title_key(doc.meta.title)
     captions = _captions(blocks, nav, first, last)
     kept: list[Block] = []
     for i, (b, r) in enumerate(zip(blocks, regions, strict=True)):
@@ -88,13 +92,19 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
                           + "、".join(labels) + "), above the text", off=off, kept=kept, log=log)
             if INDEX_ID not in off:
                 meta = _index_meta(b, meta, log)
+        elif r == _SIGNATURE:
+            _signature(b, off=off, kept=kept, log=log)
         elif r is None or r in _CONTENT:
-            if outside and nav[i]:
-                _drop_or_keep(b, LINKS_ID, f"{nav[i]} {where} the page's content (site navigation)",
-                              off=off, kept=kept, log=log)
-            elif i in captions:
-                _drop_or_keep(b, LINKS_ID, f"the title of a list of links {where} the page's content",
-                              off=off, kept=kept, log=log)
+            why = (f"the site's name (it follows the title in the page's <title>) {where} the page's content"
+                   if i < first and _key_of(b) in site else
+                   f"a thematic break {where} the page's content: it only set the site's furniture apart "
+                   "from the text" if outside and page and isinstance(b, HorizontalRule)
+                   and (i < first or _furniture_only(blocks[i + 1:], regions[i + 1:], nav[i + 1:]))
+                   else f"{nav[i]} {where} the page's content (site navigation)" if outside and nav[i]
+                   else f"the title of a list of links {where} the page's content" if i in captions else "")
+            if why:
+                _drop_or_keep(b, RULE_ID if isinstance(b, HorizontalRule) else LINKS_ID, why, off=off,
+                              kept=kept, log=log)
             else:
                 kept.append(b)
         elif r == _BYLINE and i > last:
@@ -127,12 +137,48 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     return replace(doc, blocks=tuple(kept), meta=meta)
 
 
+_SIGNATURE = "signature"
+_FULL_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+                        r"[\d〇○零一二三四五六七八九十]{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_PUNCTUATION = re.compile(r"[，,。！？!?；;：:、—…“”\"'-]")
+
+
+def _furniture_only(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str]) -> bool:
+    """Whether nothing but furniture (regions, navigation, rules) follows: a rule after the content
+    with a line of its own below it (a print footer) still separates that line from the text."""
+    return all((r is not None and r not in _CONTENT) or n or isinstance(b, HorizontalRule)
+               for b, r, n in zip(blocks, regions, nav, strict=True))
+
+
+def _signature(b: Block, *, off: frozenset[str], kept: list[Block], log: DiagnosticLog) -> None:
+    """Judge a block of the page's signature region (wherever it stands: a thread's posts alternate
+    text and signatures)."""
+    if _signs_report(b):
+        log.report(RULE_ID, "in the page's signature region, but it names a date or only a unit: it may be "
+                   "the report's own signature; kept", severity=Severity.WARNING, action=Action.KEPT,
+                   text=_text(b), pos=getattr(b, "pos", None))
+        kept.append(b)
+    else:
+        _drop_or_keep(b, RULE_ID, "the page's signature region (a poster's signature under the post, never "
+                      "the report)", off=off, kept=kept, log=log)
+
+
+def _signs_report(block: Block) -> bool:
+    """A signature-region block that may be the report's own signature (落款): it holds a date, or it is
+    a short name with no punctuation (an issuing unit). A poster's motto has punctuation and no date."""
+    text = _text(block).strip()
+    if not text or not isinstance(block, Para):
+        return False
+    return bool(_FULL_DATE.search(text)) or (len(text) <= _SHORT and not _PUNCTUATION.search(text))
+
+
 _BYLINE = "byline"
 """The author box: page furniture above the text, but after it a class name such as `author` may mark
 the report's own signature (unit and date), which the residue rules know and keep."""
-_NEVER_CONTENT = frozenset({"ad", "share"})
-"""Regions whose non-prose blocks go even between content blocks: a banner or share bar that splits an
-article in two is never part of it, while a "sidebar" class may be a theme's name for the text column."""
+_NEVER_CONTENT = frozenset({"ad", "share", "buttons"})
+"""Regions whose non-prose blocks go even between content blocks: a banner, share bar or row of script
+buttons that splits an article in two is never part of it, while a "sidebar" class may be a theme's name
+for the text column."""
 
 
 def _drop_or_keep(b: Block, rid: str, why: str, *, off: frozenset[str], kept: list[Block],
@@ -189,6 +235,15 @@ def _anchors(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str
     return out
 
 
+def _content_anchors(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str],
+                     log: DiagnosticLog) -> list[int]:
+    """`_anchors`, after the report's own link lists below its text lost their navigation mark."""
+    anchors = _anchors(blocks, regions, nav)
+    if anchors and _claim_navigation(blocks, regions, nav, anchors[-1], log):
+        anchors = _anchors(blocks, regions, nav)
+    return anchors
+
+
 def _has_words(h: Heading) -> bool:
     """A heading with text of its own, not only a linked logo or picture."""
     own = "".join(plain_text((n,)) for n in h.content if not isinstance(n, Link | Image))
@@ -215,6 +270,8 @@ def _navigation(blocks: tuple[Block, ...]) -> list[str]:
             out[i] = "a list of links"
         elif isinstance(b, Para) and _PAGER_WORD.search(t := plain_text(b.content)) and _PAGER.match(t):
             out[i] = "a pager"
+        elif _figures(b):
+            out[i] = "a box of counts (a profile's or a site's statistics)"
     run: list[int] = []
     for i in range(len(blocks) + 1):
         if i < len(blocks) and not out[i] and isinstance(blocks[i], Para) and _link_item(blocks[i:i + 1]):
@@ -225,6 +282,103 @@ def _navigation(blocks: tuple[Block, ...]) -> list[str]:
                 out[j] = "one of a run of link-only lines"
         run = []
     return out
+
+
+# A count with its label, as a profile or statistics box prints it: `博客积分：736`, `访问 61,224`,
+# `312 帖子`. Only a bare count (no unit such as 元 or 人) and a short label: a report's figures name
+# their units.
+_COUNT = r"\d[\d,，.]*\s*[万千kKwW]?\+?"
+_LABEL = r"[^\d\s：:，,。；;]{1,8}"
+# A category or archive row with its count of posts: `教育随笔(58)`, `2023年12月（5）`.
+_FIGURE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]?\s*{_COUNT}|{_COUNT}\s*{_LABEL}"
+                     rf"|[^：:，,。；;()（）]{{1,12}}\s*[(（]\s*\d{{1,6}}\s*[)）])\s*$")
+_FIGURES_MIN = 2
+
+
+def _figures(block: Block) -> bool:
+    """A list or a table of counts and nothing else (`博客等级：9`, `博客积分：736`; `56 主题`)."""
+    if isinstance(block, List):
+        cells = [" ".join(plain_text(x.content) for x in it.blocks if isinstance(x, Para))
+                 for it in block.items]
+    elif isinstance(block, Table):
+        cells = [c for c in _cells(block) if c]
+    else:
+        return False
+    return len(cells) >= _FIGURES_MIN and all(_FIGURE.match(c) for c in cells)
+
+
+# ---------------------------------------------------------------------- navigation the report owns
+
+_LEAD_IN = re.compile(r"[：:]\s*$")
+_LEAD_IN_MIN = 10  # characters: `相关文章：` is a caption, `…可通过以下链接查阅：` a sentence that introduces
+_LOOK_BACK = 3  # blocks between a heading and the list it heads
+_OWNED = 2  # points of evidence that keep a list
+
+
+def _claim_navigation(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str], last: int,
+                      log: DiagnosticLog) -> bool:
+    """Clear the navigation mark of link lists after the content that belong to the report; True when
+    any was cleared.
+
+    A report may end with its own list of links (`四、相关链接` over the policies it cites). The evidence
+    that a list after the last sentence is the report's: it sits under a numbered heading that continues
+    the report's outline (two points), a sentence of the report introduces it (`…可通过以下链接查阅：`),
+    report text such as a signature or a date follows it, the page's article container holds it (one
+    point each). Two points keep it; a site's `相关阅读` list has none or one.
+    """
+    claimed = False
+    for i in range(last + 1, len(blocks)):
+        if not nav[i] or regions[i] not in (None, *_CONTENT) or not isinstance(blocks[i], List | Para):
+            continue
+        reasons = []
+        if _continues_outline(blocks, i):
+            reasons += ["it stands under a numbered heading of the report's outline"] * 2
+        prev = blocks[i - 1]
+        if (isinstance(prev, Para) and not nav[i - 1] and _LEAD_IN.search(t := plain_text(prev.content))
+                and len(t.strip()) >= _LEAD_IN_MIN):
+            reasons.append("a sentence of the report introduces it")
+        if _signed_after(blocks, regions, nav, i):
+            reasons.append("the report's signature or date follows it")
+        if regions[i] in _CONTENT:
+            reasons.append("it is inside the page's article container")
+        if len(reasons) < _OWNED:
+            continue
+        log.report(LINKS_ID, f"{nav[i]} after the page's content kept as the report's own: "
+                   + "; ".join(dict.fromkeys(reasons)), severity=Severity.WARNING, action=Action.KEPT,
+                   text=_text(blocks[i]), pos=getattr(blocks[i], "pos", None))
+        nav[i] = ""
+        claimed = True
+    return claimed
+
+
+def _continues_outline(blocks: tuple[Block, ...], i: int) -> bool:
+    """Whether a heading right above block `i` (past a lead-in or two) carries the next number of a
+    heading sequence of the report (`四、` after `三、`)."""
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        b = blocks[j]
+        if not isinstance(b, Heading | Para):
+            return False
+        text = plain_text(b.content).strip()
+        m = match_marker(text)
+        if m is None or m.marker.ordinal is None or m.marker.ordinal < 2 or not m.rest:
+            if isinstance(b, Heading) or _is_prose(b):
+                return False
+            continue
+        want = (m.marker.scheme, m.marker.ordinal - 1)
+        return any(isinstance(e, Heading | Para) and (p := match_marker(plain_text(e.content).strip()))
+                   is not None and (p.marker.scheme, p.marker.ordinal) == want for e in blocks[:j])
+    return False
+
+
+def _signed_after(blocks: tuple[Block, ...], regions: list[str | None], nav: list[str], i: int) -> bool:
+    """Whether a line with a date (the report's signature) follows block `i` outside furniture."""
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if nav[j]:
+            continue
+        text = plain_text(b.content) if isinstance(b, Para) else ""
+        return regions[j] in (None, *_CONTENT) and len(text) <= _SHORT and bool(_FULL_DATE.search(text))
+    return False
 
 
 def _external_links(content: tuple[Inline, ...]) -> list[Link]:
@@ -270,6 +424,19 @@ def _caption_like(b: Block) -> bool:
 
 
 _TITLE_MIN = 4
+_TITLE_SEPARATORS = re.compile(r"\s[-–—|｜]\s|[_｜|]|\s-{1,2}\s")
+
+
+def _site_names(title: str | None) -> frozenset[str]:
+    """The parts of a page's `<title>` after its first separator: the blog's, column's or site's name
+    (`…工作总结_三尺讲台_新浪博客`)."""
+    parts = [_title_key(p) for p in _TITLE_SEPARATORS.split(title or "")]
+    return frozenset(p for p in parts[1:] if len(p) >= 2)
+
+
+def _key_of(block: Block) -> str:
+    """A line's words without spaces, a picture counting by its alt text (a logo names the site)."""
+    return _title_key(plain_text(block.content)) if isinstance(block, Para | Heading) else ""
 
 
 def _title_key(title: str | None) -> str:
@@ -330,14 +497,28 @@ def _index_labels(table: Table) -> list[str]:
     return distinct if len(distinct) >= _INDEX_MIN and own >= 2 else []
 
 
+_BYLINE_FIELD = re.compile(r"(?P<field>作者|来源|出处)\s*[:：]\s*(?P<value>[^\s|｜,，:：]{1,30})")
+
+
 def _byline_date(block: Block, meta: Meta, log: DiagnosticLog) -> Meta:
-    """The post time of a removed author box (`发表于 2021-6-3 09:12`) as the document's date, where it has
-    none."""
-    if meta.date is not None or (date := normalise_date(_text(block))) is None:
-        return meta
-    log.report(RULE_ID, f"date of the page's byline moved to the metadata ({date})", action=Action.MOVED,
-               text=_text(block), pos=getattr(block, "pos", None))
-    return replace(meta, date=date)
+    """The post time, author and source of a removed author box (`发表于 2021-6-3 09:12`, `作者：…`) as
+    the document's, where it has none."""
+    text, pos = _text(block), getattr(block, "pos", None)
+    if meta.date is None and (date := normalise_date(text)) is not None:
+        log.report(RULE_ID, f"date of the page's byline moved to the metadata ({date})", action=Action.MOVED,
+                   text=text, pos=pos)
+        meta = replace(meta, date=date)
+    for m in _BYLINE_FIELD.finditer(text):
+        value = m.group("value")
+        if m.group("field") == "作者" and meta.author is None:
+            meta = replace(meta, author=value)
+        elif m.group("field") != "作者" and meta.source is None:
+            meta = replace(meta, source=normalise_source(value))
+        else:
+            continue
+        log.report(RULE_ID, f"{m.group('field')} of the page's byline moved to the metadata ({value})",
+                   action=Action.MOVED, text=text, pos=pos)
+    return meta
 
 
 def _is_index(block: Block) -> bool:

@@ -31,6 +31,7 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
         log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
                    action=Action.REMOVED, text=fix.suffix)
         meta = replace(meta, title=fix.title)
+    _untag_title(blocks, log)
     at = named_title(blocks)
     if at:
         above = ("the line above it stays a paragraph" if at == 1
@@ -44,6 +45,8 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
                    "kind of document named), and a report's title stands under it; the remark stays",
                    severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[0])[:40],
                    pos=blocks[0].pos if isinstance(blocks[0], Para) else None)
+    else:
+        at = _page_named_title(blocks, meta, log)
     first = blocks[at] if blocks else None
     if isinstance(first, Para) and (_source_title(first) or _title_like(first, PAGE_TITLE_MAX)):
         explicit = hint_level(first) is not None
@@ -72,6 +75,80 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
     if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
         meta = _subtitle(blocks, at + 1, meta, log)
     return blocks, meta
+
+
+# A thread-type or column tag in front of a forum or blog title: `[分享]`, `【原创】`, `(转)`.
+_TAG = re.compile(r"^\s*[\[【〔(（][^\]】〕)）]{1,6}[\]】〕)）]\s*")
+_HEAD_SPAN = 6  # blocks: how far below the first line its copy may stand (an author box between)
+
+
+def _untag_title(blocks: list[Block], log: DiagnosticLog) -> None:
+    """Make the first line's untagged copy below it the title: a forum thread's heading carries its
+    type tag (`[分享] 2023年度…述职报告`), and the post repeats the title without it under the author box.
+
+    The copy takes the first line's place (the title opens the document) and is removed where it stood;
+    the tag goes with the first line. Only short lines (the poster's name, a rank) may stand between.
+    """
+    if not blocks or not isinstance(first := blocks[0], Para):
+        return
+    head = _text(first).strip()
+    tag = _TAG.match(head)
+    if tag is None or not head[tag.end():].strip():
+        return
+    bare = "".join(head[tag.end():].split())
+    for j in range(1, min(len(blocks), _HEAD_SPAN + 1)):
+        b = blocks[j]
+        if not isinstance(b, Para) or _SENTENCE_END_RE.search(text := _text(b)):
+            return
+        if "".join(text.split()) == bare and marker_of(text.strip()) is None:
+            log.report("structure.title-tag", "the first line is the title with a thread or column tag ("
+                       f"{tag.group().strip()}); its untagged copy below it is taken as the title, from "
+                       "where it stood", action=Action.CHANGED, text=head, pos=first.pos)
+            blocks[0] = replace(b, attr=first.attr, pos=first.pos)
+            del blocks[j]
+            return
+
+
+def _page_named_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> int:
+    """The index of the line the page's `<title>` names, when lines that are no sentences stand above
+    it (a blog's name, its account buttons, an archive's calendar), else 0.
+
+    A web page states its document's title twice: in `<title>` (site suffix removed by now) and above
+    the text. When the first line is not that title and a short line a little further down is, the
+    page has said which line is the title; the lines above it stay paragraphs, reported.
+    """
+    if meta.title is None or len(blocks) < 2 or _names(meta.title, _text(blocks[0])):
+        return 0
+    for j, b in enumerate(blocks[:_HEAD_SPAN + 1]):
+        if not isinstance(b, Para):
+            if isinstance(b, Heading):
+                return 0
+            continue  # a table or list of the page's chrome (an archive's calendar)
+        text = _text(b)
+        if j and _names(meta.title, text) and _title_like(b, PAGE_TITLE_MAX):
+            log.report("structure.title-below", f"the page's <title> names a later line as the document "
+                       f"title; the {j} line(s) above it stay paragraphs", severity=Severity.WARNING,
+                       action=Action.KEPT, text=_text(blocks[0])[:40] or None, pos=b.pos)
+            return j
+        if _SENTENCE_END_RE.search(text) or marker_of(text.strip()) is not None:
+            return 0
+    return 0
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+_PAGE_TITLE_MIN = 6  # characters: a shorter line (`首页`, a blog's name) is no report's title
+_SEPARATOR = re.compile(r"^[-_|｜–—:：·•]")
+
+
+def _names(page_title: str, line: str) -> bool:
+    """Whether the page's `<title>` is this line, alone or before a separator and the site's name."""
+    want, key = _key(page_title), _key(line)
+    if len(key) < _PAGE_TITLE_MIN or not want.startswith(key):
+        return False
+    return want == key or bool(_SEPARATOR.match(want[len(key):]))
 
 
 def _match(block: Block) -> Match | None:

@@ -56,6 +56,7 @@ from docconv.readers.html.inlines import (
     heading_content,
     join_wrapped,
 )
+from docconv.readers.html.shapes import dominant_cell, glued_links, glued_to
 from docconv.readers.txt import read_txt
 from docconv.structure.numbering import canonical_form
 
@@ -86,6 +87,7 @@ _CSS_LIST_STYLES = {"decimal": Scheme.ARABIC, "decimal-leading-zero": Scheme.ARA
                     "simp-chinese-informal": Scheme.CN, "trad-chinese-informal": Scheme.CN,
                     "simp-chinese-formal": Scheme.CN, "trad-chinese-formal": Scheme.CN,
                     "circled-decimal": Scheme.CIRCLED}
+_BUTTON_HOLDERS = frozenset({"div", "p", "li", "td", "dd"})
 MAX_NESTING = 48
 """List items, cells and quotes nested deeper than this are read as plain blocks (downstream stages
 walk the tree recursively)."""
@@ -112,53 +114,6 @@ def _drawn_marker(scheme: Scheme, ordinal: int) -> str:
     """The marker a browser draws for an item: `一、`, `a. ` (a Latin one is followed by a space)."""
     form = canonical_form(scheme, ordinal)
     return form + " " if form[-1:].isascii() else form
-
-
-_COLUMN_MIN = 200  # characters: a cell this long, with most of a table's text, is a page column
-_COLUMN_SHARE = 0.6
-_COLUMN_BLOCKS = 3
-
-
-def _dominant_cell(cells: list[TableCell]) -> str | None:
-    """The share of the text one cell holds, when it is the text column of a layout table, else None.
-
-    A data table spreads its text over its cells; a layout table puts the report in one cell of
-    several paragraphs beside cells of menus and logos.
-    """
-    sizes = [len("".join(plain_text(b.content).split())) for c in cells for b in c.blocks
-             if isinstance(b, Para | Heading)]
-    total = sum(sizes)
-    for c in cells:
-        paras = [b for b in c.blocks if isinstance(b, Para | Heading)]
-        size = sum(len("".join(plain_text(b.content).split())) for b in paras)
-        if len(paras) >= _COLUMN_BLOCKS and size >= _COLUMN_MIN and size >= _COLUMN_SHARE * total:
-            return f"{round(100 * size / total)}%"
-    return None
-
-
-def _glued_to(el: etree._Element) -> etree._Element | None:
-    """The element right before `el` when it has text and nothing stands between the two, else None."""
-    prev = el.getprevious()
-    if (prev is None or not isinstance(prev.tag, str) or prev.tag.lower() == "br" or prev.tail
-            or not noise.element_text(prev).strip()):
-        return None
-    return prev
-
-
-def _glued_links(el: etree._Element) -> bool:
-    """Whether the anchor `el` follows another anchor with no text between, and the two go to different
-    pages (or to none: `#`, a script). Word splits one link into runs where its formatting changes;
-    those runs share their target and stay together."""
-    prev = _glued_to(el)
-    if prev is None or prev.tag.lower() != "a":
-        return False
-    here = (el.get("href") or "").strip()
-    return here != (prev.get("href") or "").strip() or _no_target(here)
-
-
-def _no_target(href: str) -> bool:
-    """An anchor's `href` that names no page: none, `#`, or a script hook."""
-    return not href or href == "#" or href.lower().startswith("javascript:")
 
 
 def _int(value: str | None, default: int, low: int = 1, high: int = 1000) -> int:
@@ -302,6 +257,15 @@ class BodyReader:
         furniture = noise.furniture_region(el, tag, in_section=in_section)
         if parent is not None and parent.furniture and furniture in noise.SMALL_REGIONS:
             furniture = None  # a commenter's name inside the comments is part of the comments
+        if furniture is None and tag in _BUTTON_HOLDERS and noise.button_row(el):
+            furniture = noise.BUTTONS_REGION
+        if furniture in noise.TEXT_REGIONS and noise.holds_report_text(el):
+            # A word of a name is weak evidence against several paragraphs of sentences: the box names
+            # are short tokens that turn up inside other names (`keyword_ad_area` on an article column).
+            self.log.report("read.html.region-text", f"the {furniture} region its name suggests does not "
+                            "hold; it holds the report's running text", action=Action.KEPT,
+                            text=_snippet(el) or None, pos=_pos(noise.source_line(el)))
+            furniture = None
         entry = _Open(
             kind=kind,
             furniture=furniture or (parent.furniture if parent else None),
@@ -471,8 +435,8 @@ class BodyReader:
         kind = _FRAMES.get(tag)
         region = self._region()
         if sink is not None and sink.pre is None and (
-                (tag == "a" and _glued_links(el))
-                or (region not in (None, noise.MAIN_REGION) and _glued_to(el) is not None)):
+                glued_links(el)
+                or (region not in (None, noise.MAIN_REGION) and glued_to(el) is not None)):
             # Links side by side with nothing between (`<a>述职报告</a><a>医院信息化</a>`) are a row of
             # tags or menu items, and the spans of a site's author box (name, time, place, a follow
             # button) are fields: CSS margins keep them apart on screen. Glued, the words would read as
@@ -495,7 +459,7 @@ class BodyReader:
         if kind == "code":
             return lambda c: Code(text=plain_text(c)) if plain_text(c).strip() else None
         href = (el.get("href") or "").strip()
-        if _no_target(href):
+        if noise.no_target(href):
             return None  # an anchor or a script hook: its text is plain text
         title = el.get("title") or ""
         return lambda c: Link(content=c, target=href, title=title) if c else None
@@ -704,7 +668,7 @@ class BodyReader:
             reason = "its cells hold headings or tables"
         elif any(isinstance(b, HorizontalRule) for c in cells for b in c.blocks):
             reason = "its cells hold thematic breaks"
-        elif (dominant := _dominant_cell(cells)) is not None:
+        elif (dominant := dominant_cell(cells)) is not None:
             reason = f"one cell holds {dominant} of its text in paragraphs (the page's text column)"
         if reason is None:
             self._emit(parent, Table(caption=t.caption, head=tuple(t.head), rows=tuple(t.rows),
@@ -732,6 +696,15 @@ class BodyReader:
             if tag in tags:
                 self._drop(rule, f"<{tag}>", noise.source_line(el))
                 return True
+        if (control := noise.control(el, tag)) is not None:
+            self.log.report("read.html.control", f"{control} removed", action=Action.REMOVED,
+                            text=_snippet(el) or None, pos=_pos(noise.source_line(el)))
+            return True
+        if (expander := noise.expander(el)) is not None:
+            self.log.report("read.html.expander", f"a button that {expander} removed: the full text is on "
+                            "the page", action=Action.REMOVED, text=_snippet(el) or None,
+                            pos=_pos(noise.source_line(el)))
+            return True
         if tag == "nav" or (el.get("role") or "").strip().lower() == "navigation":
             self.log.report("read.html.nav", "navigation removed (<nav> is site furniture)",
                             action=Action.REMOVED, text=_snippet(el) or None, pos=_pos(noise.source_line(el)))

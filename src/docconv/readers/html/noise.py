@@ -32,6 +32,11 @@ RUBY_TAGS = frozenset({"rt", "rp"})
 # Utility classes that mean display:none in the common CSS frameworks (Bootstrap, Bulma, Tailwind…).
 # Responsive variants (hidden-xs) hide only on some screens and are not listed.
 _HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "display-none", "displaynone"})
+# Classes that hide text from the screen but leave it to screen readers (the clip/1px technique of
+# WordPress, Bootstrap, Drupal, HTML5 Boilerplate): skip links, "posted on" labels, icon names.
+_SCREEN_READER_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden",
+                                    "screenreader-only", "screen-reader-only", "element-invisible",
+                                    "a11y-hidden", "assistive-text", "sr-text"})
 _ZERO = re.compile(r"^[+-]?0*(?:\.0*)?(?:px|pt|em|rem|ex|ch|vw|vh|%)?$")
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -203,6 +208,8 @@ def hidden_reason(el: etree._Element, sheet: StyleSheet) -> str | None:
     for c in classes:
         if c.lower() in _HIDING_CLASSES:
             return f"class {c!r} (a display:none utility class)"
+        if c.lower() in _SCREEN_READER_CLASSES:
+            return f"class {c!r} (shown to screen readers only)"
         if c in sheet.classes:
             return f"class {c!r} (display:none in the page's style sheet)"
     el_id = el.get("id") or ""
@@ -220,31 +227,52 @@ for _region, _words in {
     "footer": "footer foot ft bottom copy copyright copyrights beian icp",
     "nav": "nav navbar navigation menu menus topnav subnav daohang",
     "sidebar": "sidebar side aside rightbar leftbar widget widgets",
-    "breadcrumb": "breadcrumb breadcrumbs crumb crumbs crumbnav weizhi dqwz mianbaoxie",
-    "comment": "comment comments reply replies pinglun",
+    # path/place/position/location/curpos: "where you are" (当前位置) in Chinese CMS themes.
+    "breadcrumb": "breadcrumb breadcrumbs crumb crumbs crumbnav weizhi dqwz mianbaoxie path place position "
+                  "location curpos",
+    # comm, cmt: the short forms of comment lists (`allComm`, `cmt-list`).
+    "comment": "comment comments comm cmt reply replies pinglun",
     "related": "related relate relevant xiangguan xgwz xgyd recommend recommends recommended tuijian "
                "tjyd tjwz",
     "ad": "ad ads advert adverts advertisement advertising guanggao adsbygoogle sponsor",
     "share": "share sharing bdshare social qr qrcode erweima",
     "pagination": "pagination pager paging pagelist pagenav fenye",
-    "byline": "author authorinfo authorbox byline userinfo userlink zuozhe",
+    # meta: the line of date, author and views a theme prints under a post's title (`entry-meta`).
+    "byline": "author authorinfo authorbox byline userinfo userlink zuozhe meta postmeta entrymeta",
+    # A forum poster's signature under each of his posts.
+    "signature": "sign signature qianming",
     "tags": "tag tags taglist tagcloud topics topiclist topiclink keyword keywords biaoqian guanjianci",
 }.items():
     for _w in _words.split():
         _FURNITURE[_w] = _region
 _PREFIX_MIN = 6  # a longer furniture word also counts at the start of a glued token ("footerwrap")
 _PREFIXES = tuple(sorted((w for w in _FURNITURE if len(w) >= _PREFIX_MIN), key=len, reverse=True))
+# Menu words also count at the end of a glued token: a site's name before them (`blognav`, `leftmenu`).
+_SUFFIXES = ("navigation", "navbar", "nav", "menu", "footer", "sidebar")
 # header/footer words on an element that also names itself content are the article's own header or
 # footer (title, date, tags), not the page's.
 _CONTENT_WORDS = frozenset({"article", "post", "entry", "content", "main", "detail", "details", "text",
                             "body", "arc", "art", "wenzhang", "neirong", "title", "biaoti"})
 SMALL_REGIONS = frozenset({"byline", "tags"})
 """Regions that hold a line or two about the article (who wrote it, its tags). An element that also
-calls itself content is the article's column, not such a box; inside another region (a commenter's name
-in the comments) the outer region is the one that counts."""
+calls itself the text column (`author-content`, `post-tags-body`) is the article's column, not such a
+box; inside another region (a commenter's name in the comments) the outer region is the one that counts."""
+# The words that name the text column itself; `post`, `entry` or `article` only say whose box it is
+# (`entry-meta`, `post-tags` are the post's byline and tags).
+_COLUMN_WORDS = frozenset({"content", "main", "text", "body", "neirong", "detail", "details", "wenzhang"})
+TEXT_REGIONS = frozenset({"ad", "share", "tags", "byline", "pagination", "breadcrumb", "signature"})
+"""Regions of small boxes (a banner, share buttons, a tag row, a pager): an element holding the report's
+text (many sentences) is none of them, whatever a word of its name says (`keyword_ad_area` on a blog's
+article column, where the `ad` hooks keyword advertising)."""
+_TEXT_SENTENCES = 3  # sentences of at least _TEXT_SENTENCE characters
+_TEXT_SENTENCE = 8
+_TEXT_CHARS = 150
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
           "search": "nav"}
+
+BUTTONS_REGION = "buttons"
+"""Region of a block made only of links to no page: script buttons, whatever the element is called."""
 
 MAIN_REGION = "main"
 """Region of blocks inside `<main>`/`<article>` with no furniture nearer."""
@@ -274,17 +302,32 @@ def furniture_region(el: etree._Element, tag: str, *, in_section: bool) -> str |
         return None
     tokens = words(names)
     own_content = any(t in _CONTENT_WORDS for t in tokens)
+    column = any(t in _COLUMN_WORDS for t in tokens)
     # Two words glued back together name a region too: `UserInfo` → user info → "userinfo".
     for t in (*tokens, *(a + b for a, b in itertools.pairwise(tokens))):
-        region = _FURNITURE.get(t) or next((_FURNITURE[p] for p in _PREFIXES if t.startswith(p)), None)
+        region = (_FURNITURE.get(t) or next((_FURNITURE[p] for p in _PREFIXES if t.startswith(p)), None)
+                  or next((_FURNITURE[s] for s in _SUFFIXES if len(t) > len(s) and t.endswith(s)), None))
         if region is None:
             continue
         if region in ("header", "footer") and (in_section or own_content):
             continue
-        if region in SMALL_REGIONS and own_content:
+        if region in SMALL_REGIONS and column:
             continue  # `author-content`, `post-tags-body`: a post's own column that names what it holds
         return region
     return None
+
+
+_SENTENCE_PIECES = re.compile(r"[。！？；!?;]")
+
+
+def holds_report_text(el: etree._Element) -> bool:
+    """Whether an element holds running text: several sentences, many characters (the report's column,
+    not a box of furniture)."""
+    text = "".join(element_text(el).split())
+    if len(text) < _TEXT_CHARS:
+        return False
+    pieces = _SENTENCE_PIECES.split(text)
+    return sum(1 for p in pieces[:-1] if len(p) >= _TEXT_SENTENCE) >= _TEXT_SENTENCES
 
 
 def is_content_landmark(el: etree._Element, tag: str) -> bool:
@@ -311,3 +354,108 @@ def shown_text(body: etree._Element, sheet: StyleSheet) -> str:
         if el.tail and el is not body:
             out.append(el.tail)
     return "".join("".join(out).split())
+
+
+# ------------------------------------------------------------------------------------------- controls
+
+_EXPANDER_MAX = 12  # characters: a button's label
+_RUNNING_MIN = 100  # characters of sentences: a box of report text
+
+
+def no_target(href: str) -> bool:
+    """An anchor's `href` that names no page: none, `#`, or a script hook."""
+    return not href or href == "#" or href.lower().startswith("javascript:")
+
+
+def _running_text(text: str) -> bool:
+    return len(text.strip()) >= _RUNNING_MIN and "。" in text
+
+
+# Anchors that run a browser command instead of opening a page: back, close, print. They are buttons
+# dressed as links (`回上一頁`, `【关闭窗口】`), never words of the report.
+_BROWSER_COMMAND = re.compile(r"^\s*javascript\s*:\s*(?:void\s*\(?\s*0?\s*\)?\s*;?\s*)?"
+                              r"(?:(?:window|self|top|parent)\s*\.\s*)?"
+                              r"(?:history\s*\.\s*(?:back|go)|print|close)\s*\(", re.IGNORECASE)
+# Wayback Machine's toolbar (calendar, capture count, search box), inserted at the top of every page
+# the archive serves: the archive's furniture, not the page's.
+_ARCHIVE_TOOLBAR = re.compile(r"^wm-ipp(?:-base)?$")
+_BRACKETS = re.compile(r"^[\s【】\[\]（）()〔〕|｜·/]*$")
+_SKIP = re.compile(r"(?:^|[-_\s])skip(?:$|[-_\s]|to|link|nav|content)", re.IGNORECASE)
+
+
+def control(el: etree._Element, tag: str) -> str | None:
+    """What page control the element is, when it is one a browser shows but a reader never reads: a
+    link that runs a browser command, a skip link to the page's own content, a web archive's toolbar."""
+    if tag == "a":
+        href = (el.get("href") or "").strip()
+        command = href if _BROWSER_COMMAND.match(href) else None
+        onclick = (el.get("onclick") or "").strip()
+        if command is None and no_target(href) and _BROWSER_COMMAND.match("javascript:" + onclick):
+            command = onclick
+        if command is not None:
+            return f"a browser-command button ({command[:40]})"
+        names = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+        if href.startswith("#") and len(href) > 1 and _SKIP.search(names):
+            return "a skip link (jumps past the page's menus to its content)"
+        return None
+    if _ARCHIVE_TOOLBAR.match(el.get("id") or ""):
+        return "the web archive's toolbar (Wayback Machine)"
+    children = list(el)
+    if (children and len(children) <= _BUTTONS_MAX and _BRACKETS.match(el.text or "")
+            and all(isinstance(c.tag, str) and c.tag.lower() == "a" and control(c, "a") is not None
+                    and _BRACKETS.match(c.tail or "") for c in children)):
+        # `【<a>打印本页</a>】【<a>关闭窗口</a>】`: the brackets go with the buttons they frame.
+        return "a row of browser-command buttons"
+    return None
+
+
+def expander(el: etree._Element) -> str | None:
+    """What the element expands, when it is the "show all" button right after a box of report text
+    that CSS cuts short (`max-height` with `overflow:hidden`), else None.
+
+    The button only unfolds text the page already holds; left in, it reads as a "read more" link
+    of a site that withheld the rest.
+    """
+    prev = el.getprevious()
+    if prev is None or not isinstance(prev.tag, str) or not (style := prev.get("style")):
+        return None
+    decls = style_declarations(style)
+    if not (decls.get("max-height", "none") != "none" or "height" in decls) or "hidden" not in (
+            decls.get("overflow", ""), decls.get("overflow-y", "")):
+        return None
+    text = "".join(element_text(el).split())
+    anchors = list(el.iter("a")) if el.tag.lower() != "a" else [el]
+    if (not text or len(text) > _EXPANDER_MAX or not anchors
+            or any(not no_target((a.get("href") or "").strip()) for a in anchors)
+            or "".join("".join(element_text(a).split()) for a in anchors) != text
+            or not _running_text(element_text(prev))):
+        return None
+    return "unfolds the text box above it, cut short by CSS (max-height, overflow:hidden),"
+
+
+_BUTTON_MAX = 10  # characters of one button's label
+_BUTTONS_MAX = 8  # children: a row of buttons is short
+_SEPARATORS = re.compile(r"^[\s|｜·•/┊,，、]*$")
+
+
+def button_row(el: etree._Element) -> bool:
+    """Whether a block element holds nothing but links to no page (`href="#"`, a script hook) with short
+    labels: the buttons of the site's scripts (`加好友`, `发纸条`, `转载▼`), not words of the report.
+    Only direct children are looked at, so the test costs nothing on large elements."""
+    children = list(el)
+    if not children or len(children) > _BUTTONS_MAX or not _SEPARATORS.match(el.text or ""):
+        return False
+    for child in children:
+        if not isinstance(child.tag, str) or not _SEPARATORS.match(child.tail or ""):
+            return False
+        anchor = child if child.tag.lower() == "a" else None
+        if anchor is None and len(child) == 1 and not (child.text or "").strip() \
+                and isinstance(child[0].tag, str) and child[0].tag.lower() == "a" \
+                and not (child[0].tail or "").strip():
+            anchor = child[0]  # a menu's `<span><a>`
+        if anchor is None or not no_target((anchor.get("href") or "").strip()):
+            return False
+        label = "".join(element_text(anchor).split())
+        if not label or len(label) > _BUTTON_MAX:
+            return False
+    return True
