@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from docconv import builder as b
-from docconv.clean.mojibake import _three_byte_heads, repair_mojibake
+from docconv.clean.mojibake import repair_mojibake
 from docconv.clean.textmap import doc_text
+from docconv.clean.utf8spans import three_byte_heads as _three_byte_heads
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from tests.repair_sim import (

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from docconv.ast import Div, Para, Text
 from docconv.clean import residue
 from docconv.clean.harvest import normalise_date
-from docconv.clean.residue import APPENDED
+from docconv.clean.readingtail import APPENDED
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.diagnostics import Action, Severity
 from tests.test_residue_support import FIXTURES, clean, clean_text, removed, text_of

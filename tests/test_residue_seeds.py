@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from docconv.ast import Div
-from docconv.clean.residue import APPENDED
+from docconv.clean.readingtail import APPENDED
 from tests.test_residue_support import SEEDS, clean, clean_text, removed, text_of
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed reports not available")

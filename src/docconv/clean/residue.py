@@ -1,15 +1,16 @@
 """Scraped-site residue removal: a transform that removes what the rules and scorers name, and explains it.
 
-The document is read as a sequence of *lines*: each paragraph or heading, split at its line breaks. Lines
-are grouped into *segments*: the main text, and every article the site appended after a "more reading"
-marker. Each segment has a head (the lines before its first body paragraph) and a tail (the lines after its
-last one); rules limited to a zone only remove text there (see `docconv.clean.rules`).
+The document is read as a sequence of *lines* (`docconv.clean.residuelines`): each paragraph or heading,
+split at its line breaks. Lines are grouped into *segments*: the main text, and every article the site
+appended after a "more reading" marker. Each segment has a head (the lines before its first body
+paragraph) and a tail (the lines after its last one); rules limited to a zone only remove text there (see
+`docconv.clean.rules`).
 
 What happens, in order:
 
 1. reading tails: a `tail-start` line after some body text is removed together with the list of related
    titles that follows it; whole articles after the list are kept, each wrapped in
-   `Div(classes=("article",), kv=(("origin", "appended"),))`;
+   `Div(classes=("article",), kv=(("origin", "appended"),))` (`docconv.clean.readingtail`);
 2. every line is checked against the rules; a `line`/`block` match in its zone removes the line or the
    paragraph, an `inline` match removes only the matched text;
 3. lines at the edges that no rule names are scored (`docconv.clean.scorers`): strong evidence removes,
@@ -24,36 +25,20 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from docconv.ast import (
-    Attr,
-    Block,
-    BlockQuote,
-    Code,
-    Div,
-    Document,
-    Emph,
-    Heading,
-    Image,
-    Inline,
-    LineBreak,
-    Link,
-    List,
-    ListItem,
-    Note,
-    Para,
-    Pos,
-    SoftBreak,
-    Strong,
-    Text,
-    plain_text,
-)
+from docconv.ast import Document, Pos
 from docconv.clean import scorers
 from docconv.clean.dedup import drop_repeated_titles
 from docconv.clean.harvest import MetaHarvest
-from docconv.clean.rules import Kind, Rule, Where, fold, key_of_folded, load_rule_file, select
+from docconv.clean.readingtail import reading_tails as _reading_tails
+from docconv.clean.readingtail import rebuild_top as _rebuild_top
+from docconv.clean.residuelines import Line as _Line
+from docconv.clean.residuelines import collect_lines as _collect
+from docconv.clean.residuelines import removing as _removing
+from docconv.clean.residuelines import without as _without
+from docconv.clean.rules import Kind, Rule, Where, load_rule_file, select
 from docconv.clean.rules.builtin import BUILTIN
 from docconv.clean.rules.literals import TriggerIndex
 from docconv.diagnostics import Action, DiagnosticLog, Severity
@@ -61,9 +46,6 @@ from docconv.errors import OptionError
 from docconv.options import Options
 from docconv.structure.title import head_furniture, reads_as_report_title
 from docconv.transform import Transform
-
-APPENDED = Attr(classes=("article",), kv=(("origin", "appended"),))
-"""Attributes of the Div that holds one article a site appended after a "more reading" marker."""
 
 HEAD_SCAN_LIMIT = 15
 """Non-residue lines a head (or tail) may span before the body is taken to have started anyway."""
@@ -96,96 +78,6 @@ def active_rules(options: Options) -> tuple[tuple[Rule, ...], frozenset[str]]:
             taken.add(r.id)
             extra.append(r)
     return select(BUILTIN, extra, options.keep_rules, options.drop_rules)
-
-
-# --------------------------------------------------------------------------------------------- the lines
-
-
-@dataclass(slots=True)
-class _Line:
-    """One line of a paragraph or heading, with what was decided about it."""
-
-    path: tuple[int, ...]
-    """Index path of its block from the document root (through Div, BlockQuote, List items)."""
-    index: int
-    """Line number within the block (0-based)."""
-    text: str
-    """Its text as written."""
-    key: str
-    """Its matching view."""
-    block_text: str
-    """Text of the whole block."""
-    block_key: str
-    """Matching view of the whole block (for block rules)."""
-    pos: Pos | None
-    """Where it came from."""
-    folded: str = ""
-    """Its text folded (`fold`), offset for offset: the view inline rules match."""
-    segment: int = 0
-    """Which segment (0: main text; 1…: appended articles) it belongs to."""
-    candidates: list[tuple[Rule, re.Match[str]]] = field(default_factory=list)
-    """Line/block rules that match it, in rule order."""
-    head: bool = False
-    """Inside its segment's head."""
-    tail: bool = False
-    """Inside its segment's tail."""
-    removed_by: str | None = None
-    """Id of the rule or detector that removes the whole line."""
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    """Inline ranges of `text` to remove."""
-    heading: bool = False
-    """Its block is a heading of the source (`<h1>`, a Word heading, one found by the structure stage)."""
-
-
-def _split_lines(content: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
-    lines: list[list[Inline]] = [[]]
-    for node in content:
-        if isinstance(node, SoftBreak | LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(node)
-    return [tuple(x) for x in lines]
-
-
-def _is_appended(block: Block) -> bool:
-    return (isinstance(block, Div) and "article" in block.attr.classes
-            and ("origin", "appended") in block.attr.kv)
-
-
-def _collect(blocks: tuple[Block, ...], path: tuple[int, ...], out: list[_Line], segment: list[int]) -> None:
-    for i, block in enumerate(blocks):
-        p = (*path, i)
-        match block:
-            case Para(content=content) | Heading(content=content):
-                segs = _split_lines(content)
-                texts = [plain_text(seg) for seg in segs]
-                whole = texts[0] if len(texts) == 1 else "\n".join(texts)  # what plain_text(content) gives
-                # Folding keeps offsets, so the whole block is folded once and each line is a slice of it.
-                folded = fold(whole)
-                bkey = key_of_folded(folded)
-                start = 0
-                for n, text in enumerate(texts):
-                    line_folded = folded[start:start + len(text)]
-                    start += len(text) + 1
-                    if not text.strip():
-                        continue
-                    pos = block.pos
-                    if pos is not None and pos.line is not None and n:
-                        pos = replace(pos, line=pos.line + n, offset=None)
-                    key = bkey if len(texts) == 1 else key_of_folded(line_folded)
-                    out.append(_Line(p, n, text, key, whole, bkey, pos, line_folded, segment[0],
-                                     heading=isinstance(block, Heading)))
-            case Div(blocks=inner) if not path and _is_appended(block):
-                segment[0] += 1
-                _collect(inner, p, out, segment)
-                segment[0] += 1
-            case Div(blocks=inner) | BlockQuote(blocks=inner):
-                _collect(inner, p, out, segment)
-            case List(items=items):
-                for j, it in enumerate(items):
-                    _collect(it.blocks, (*p, j), out, segment)
-            case _:
-                pass  # tables, code and rules carry no site residue we can judge line by line
 
 
 # ------------------------------------------------------------------------------------------ the transform
@@ -292,13 +184,6 @@ def _in_zone(r: Rule, ln: _Line) -> bool:
             return ln.tail
         case Where.EDGES:
             return ln.head or ln.tail
-
-
-def _removing(ln: _Line, zone: Where) -> bool:
-    """Whether a rule able to remove text in `zone` matches the line (used to walk through a head/tail)."""
-    if ln.removed_by is not None:
-        return True
-    return any(not r.suspect and r.where in (zone, Where.EDGES, Where.ANYWHERE) for r, _ in ln.candidates)
 
 
 def _zones(lines: list[_Line]) -> None:
@@ -541,281 +426,6 @@ def _inline(ln: _Line, rules: list[Rule], meta: MetaHarvest, log: DiagnosticLog)
         if not rest.strip():
             ln.removed_by = ln.removed_by or "inline"
 
-
-# ----------------------------------------------------------------------------------------- reading tails
-
-
-@dataclass(frozen=True, slots=True)
-class _Start:
-    """Where an appended article begins among the top-level blocks."""
-
-    index: int
-    """Top-level block index of its first block."""
-    end: int
-    """Index one past its last block."""
-
-
-def _reading_tails(
-    doc: Document, lines: list[_Line], off: frozenset[str], meta: MetaHarvest, log: DiagnosticLog
-) -> list[_Start]:
-    """Remove reading-tail headers and their title lists; return the appended articles to wrap in Divs."""
-    # Lines of single-line top-level paragraphs and headings, by block index: the only place where a
-    # reading tail can be cut into articles.
-    count: dict[int, int] = {}
-    for ln in lines:
-        if len(ln.path) == 1:
-            count[ln.path[0]] = count.get(ln.path[0], 0) + 1
-    single = {ln.path[0]: ln for ln in lines if len(ln.path) == 1 and count[ln.path[0]] == 1}
-    n = len(doc.blocks)
-    # Lines come in document order: the first body line is all that the test below needs.
-    first_body = next((ln.path[0] for ln in lines if scorers.is_body(ln.key)), n)
-    starts: list[_Start] = []
-    i = 0
-    while i < n:
-        head = single.get(i)
-        if head is None or not _is_tail_start(head) or first_body >= i:
-            i += 1  # a header before any body text is left to the line rules
-            continue
-        r, m = next((r, m) for r, m in head.candidates if r.kind is Kind.TAIL_START)
-        head.removed_by = r.id
-        log.report(r.id, f"{r.family}: {r.reason}", action=Action.REMOVED, text=head.text.strip(),
-                   pos=head.pos)
-        meta.harvest(r, m, head.text, head.pos, log)
-        j = i + 1
-        # The list: titles with a date glued to them, then titles without one.
-        while j < n and j in single and scorers.dated_title(single[j].key):
-            _drop(single[j], "tail.dated-titles", off, log,
-                  "title with a date from the site's list of related pages")
-            j += 1
-        # An HTML page's list of related links: one list block whose items are all titles.
-        while j < n and isinstance(doc.blocks[j], List) and _links_list(lines, j):
-            for ln in lines:
-                if ln.path[0] == j and ln.removed_by is None:
-                    _drop(ln, "tail.related-titles", off, log, "title from the site's list of related pages")
-            j += 1
-        k = j
-        # Counter rows under each title ('阅读 2,318 评论 0') belong to the list; their own rule removes them.
-        while k < n and k in single and not _is_tail_start(single[k]) and (
-                _link_like(single[k].key) or _removing(single[k], Where.TAIL)):
-            k += 1
-        if k == n:
-            for x in range(j, k):
-                if not _removing(single[x], Where.TAIL):
-                    _drop(single[x], "tail.related-titles", off, log,
-                          "title from the site's list of related pages at the end of the document")
-            break
-        if k - j >= 3:
-            for x in range(j, k - 1):
-                _drop(single[x], "tail.related-titles", off, log, "title from the site's list of related "
-                      "pages (the last title before the text heads the appended article)")
-            j = k - 1
-        # The appended articles run to the next reading-tail header or the end.
-        end = j
-        while end < n and not (end in single and _is_tail_start(single[end])):
-            end += 1
-        starts.extend(_split_articles(single, j, end))
-        i = end
-    _trailing_dated_list(single, n, off, log)
-    segment_of = {b: 1 + 2 * s_no for s_no, s in enumerate(starts) for b in range(s.index, s.end)}
-    for ln in lines:
-        ln.segment = segment_of.get(ln.path[0], ln.segment)
-    return starts
-
-
-def _is_tail_start(ln: _Line) -> bool:
-    return any(r.kind is Kind.TAIL_START for r, _ in ln.candidates)
-
-
-def _links_list(lines: list[_Line], block: int) -> bool:
-    """Whether the top-level list `block` holds only short title lines (a list of related pages)."""
-    own = [ln for ln in lines if ln.path[0] == block]
-    return bool(own) and all(_link_like(ln.key) or scorers.dated_title(ln.key) for ln in own)
-
-
-def _link_like(key: str) -> bool:
-    f = scorers.features(key)
-    return 2 <= f.length <= scorers.TITLE_MAX_CHARS and f.stops == 0 and f.cjk_ratio >= 0.5
-
-
-def _drop(ln: _Line, rid: str, off: frozenset[str], log: DiagnosticLog, reason: str) -> None:
-    if rid in off:
-        log.report(rid, f"tail: {reason}; kept because the detector is turned off", action=Action.KEPT,
-                   severity=Severity.WARNING, text=ln.text.strip(), pos=ln.pos)
-        return
-    ln.removed_by = rid
-    log.report(rid, f"tail: {reason}", action=Action.REMOVED, text=ln.text.strip(), pos=ln.pos)
-
-
-def _trailing_dated_list(single: dict[int, _Line], n: int, off: frozenset[str], log: DiagnosticLog) -> None:
-    """A run of three or more dated titles ending the document is a related-pages list without a header."""
-    run: list[_Line] = []
-    i = n - 1
-    while i >= 0 and i in single and single[i].removed_by is None and scorers.dated_title(single[i].key):
-        run.append(single[i])
-        i -= 1
-    if len(run) >= 3:
-        for ln in reversed(run):
-            _drop(ln, "tail.dated-titles", off, log, "title with a date from a related-pages list ending "
-                  "the document")
-
-
-def _split_articles(single: dict[int, _Line], start: int, end: int) -> list[_Start]:
-    """Cut blocks start..end into articles at title lines (consecutive titles stay together)."""
-    cuts = [start]
-    prev_title = start in single and scorers.is_title(single[start].key)
-    for b in range(start + 1, end):
-        title = b in single and scorers.is_title(single[b].key)
-        if title and not prev_title:
-            cuts.append(b)
-        prev_title = title
-    return [_Start(c, e) for c, e in zip(cuts, [*cuts[1:], end], strict=True) if c < e]
-
-
-# --------------------------------------------------------------------------------------------- rebuilding
-
-_LineMap = dict[tuple[tuple[int, ...], int], _Line]
-
-
-def _rebuild_top(doc: Document, lines: _LineMap, starts: list[_Start], off: frozenset[str],
-                 log: DiagnosticLog) -> tuple[Block, ...]:
-    """The new top-level blocks: edited, with each appended article wrapped in its Div."""
-    rebuilt = _rebuild_seq(doc.blocks, (), lines)
-    if not starts or "tail.appended-article" in off:
-        return tuple(b for b in rebuilt if b is not None)
-    owner = {i: s for s in starts for i in range(s.index, s.end)}
-    out: list[Block] = []
-    i = 0
-    while i < len(rebuilt):
-        s = owner.get(i)
-        if s is None:
-            if rebuilt[i] is not None:
-                out.append(rebuilt[i])  # type: ignore[arg-type]  # None was ruled out on the line above
-            i += 1
-            continue
-        inner = tuple(b for b in rebuilt[s.index:s.end] if b is not None)
-        if inner:
-            first = inner[0]
-            title = plain_text(first.content) if isinstance(first, Para | Heading) else ""
-            log.report("tail.appended-article",
-                       "tail: an article the site appended after its 'more reading' list is kept as a "
-                       "separate article (Div .article, origin=appended), not as part of the main text",
-                       action=Action.DETECTED, text=title.strip()[:80] or None, pos=first.pos)
-            out.append(Div(blocks=inner, attr=APPENDED, pos=first.pos))
-        i = s.end
-    return tuple(out)
-
-
-def _rebuild_seq(blocks: tuple[Block, ...], path: tuple[int, ...], lines: _LineMap) -> list[Block | None]:
-    return [_rebuild_block(b, (*path, i), lines) for i, b in enumerate(blocks)]
-
-
-def _kept(blocks: list[Block | None]) -> tuple[Block, ...]:
-    return tuple(b for b in blocks if b is not None)
-
-
-def _rebuild_block(block: Block, path: tuple[int, ...], lines: _LineMap) -> Block | None:
-    """The block with its residue removed, the same object when nothing changed, None when nothing is left."""
-    match block:
-        case Para(content=content) | Heading(content=content):
-            new = _rebuild_inlines(content, path, lines)
-            if new is content:
-                return block
-            return replace(block, content=new) if new else None
-        case Div(blocks=inner) | BlockQuote(blocks=inner):
-            kept = _kept(_rebuild_seq(inner, path, lines))
-            if kept == inner:
-                return block
-            return replace(block, blocks=kept) if kept else None
-        case List(items=items):
-            new_items: list[ListItem] = []
-            for j, it in enumerate(items):
-                kept = _kept(_rebuild_seq(it.blocks, (*path, j), lines))
-                if kept:
-                    new_items.append(it if kept == it.blocks else replace(it, blocks=kept))
-            if tuple(new_items) == items:
-                return block
-            return replace(block, items=tuple(new_items)) if new_items else None
-        case _:
-            return block
-
-
-def _rebuild_inlines(
-    content: tuple[Inline, ...], path: tuple[int, ...], lines: _LineMap
-) -> tuple[Inline, ...]:
-    segments = _split_lines(content)
-    if not any((path, n) in lines and (lines[path, n].removed_by or lines[path, n].spans)
-               for n in range(len(segments))):
-        return content
-    breaks = [node for node in content if isinstance(node, SoftBreak | LineBreak)]
-    out: list[Inline] = []
-    for n, seg in enumerate(segments):
-        ln = lines.get((path, n))
-        if ln is not None and ln.removed_by is not None:
-            continue
-        kept = _trim(_cut(seg, ln.spans, 0)[0]) if ln is not None and ln.spans else seg
-        if not plain_text(kept).strip():
-            continue
-        if out:
-            out.append(breaks[n - 1])
-        out.extend(kept)
-    return tuple(out)
-
-
-def _cut(
-    nodes: tuple[Inline, ...], spans: list[tuple[int, int]], start: int
-) -> tuple[tuple[Inline, ...], int]:
-    """Remove the character ranges `spans` (offsets in the plain text of `nodes`, from `start`)."""
-    out: list[Inline] = []
-    off = start
-    for node in nodes:
-        match node:
-            case Text(text=t) | Code(text=t):
-                kept = _without(t, spans, off)
-                off += len(t)
-                if kept:
-                    out.append(node if kept == t else replace(node, text=kept))
-            case Emph(content=c) | Strong(content=c) | Link(content=c):
-                new, off = _cut(c, spans, off)
-                if new:
-                    out.append(node if new == c else replace(node, content=new))
-            case Image(alt=a):
-                new, off = _cut(a, spans, off)
-                out.append(node if new == a else replace(node, alt=new))
-            case SoftBreak() | LineBreak():
-                if not any(s <= off < e for s, e in spans):
-                    out.append(node)
-                off += 1
-            case Note():
-                out.append(node)
-    return tuple(out), off
-
-
-def _without(text: str, spans: list[tuple[int, int]], base: int) -> str:
-    """`text` without the characters whose offset (counted from `base`) lies in one of `spans`."""
-    pieces: list[str] = []
-    pos = 0  # offset in `text` up to which it is copied or dropped
-    for span_start, span_end in sorted(spans):
-        s, e = span_start - base, span_end - base
-        if s >= len(text):
-            break
-        if e <= s:
-            continue  # an empty range removes nothing
-        if s > pos:
-            pieces.append(text[pos:s])
-        pos = max(pos, e)
-    if pos < len(text):
-        pieces.append(text[pos:])
-    return "".join(pieces)
-
-
-def _trim(seg: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Drop the spaces a removal left at the start or end of a line."""
-    items = list(seg)
-    if items and isinstance(items[0], Text):
-        items[0] = replace(items[0], text=items[0].text.lstrip())
-    if items and isinstance(items[-1], Text):
-        items[-1] = replace(items[-1], text=items[-1].text.rstrip())
-    return tuple(x for x in items if not (isinstance(x, Text) and not x.text))
 
 
 def _repeated_title(doc: Document, options: Options, log: DiagnosticLog) -> Document:
