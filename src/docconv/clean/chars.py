@@ -96,11 +96,50 @@ _MARKS = frozenset("，。、；：？！,;:")
 _OPENERS = frozenset("“‘（《〈「『【〔(")
 
 
+_CLOSERS = frozenset("）》〉」』】〕〗)")
+
+
 def marks_collide(before: str, reading: str, after: str) -> bool:
     """Whether a guessed reading puts a clause or sentence mark right after another mark or an opening
-    bracket, within it or where it meets the text around it (`。,`, `“,`, `，。`): Chinese text never does."""
+    bracket, within it or where it meets the text around it (`。,`, `“,`, `，。`), or opens a text
+    (`before` empty) with a mark or a closing bracket after its indent (`　。2023年`): Chinese text never
+    does either."""
     joined = before[-1:] + reading + after[:1]
-    return any(y in _MARKS and (x in _MARKS or x in _OPENERS) for x, y in itertools.pairwise(joined))
+    if any(y in _MARKS and (x in _MARKS or x in _OPENERS) for x, y in itertools.pairwise(joined)):
+        return True
+    head = reading.lstrip()[:1] if not before else ""
+    return head in _MARKS or head in _CLOSERS
+
+
+_FIELD_GAP = re.compile(r"\s{2,}|\t|\s*[|｜]\s*")
+_LABEL = re.compile(rf"{HAN}{{1,8}}")
+_GUESSED_MARKS = frozenset("，。、；：,;:")
+_VALUE_MAX = 40
+
+
+def misreads_label(before: str, reading: str, after: str) -> bool:
+    """Whether a guessed reading puts a mark other than a colon where a label meets its value, in a line
+    of fields (`发布时间，2024-01-09 10:21  作者：佚名` is `发布时间：`). `before` and `after` are the rest
+    of the line. A label is one to eight Han characters opening the line or a field (fields part at two
+    spaces, a tab or a bar); its value runs to the next field gap or the line's end, holds no clause or
+    sentence mark, and is no prose: the line has another field, or the value holds no Han at all (a date,
+    a time, a number). Prose (`总之，2023年我们…`) has Han and marks after its comma, so it never fits."""
+    line = before + reading + after
+    fields = _FIELD_GAP.split(line.strip())
+    several = len(fields) > 1
+    for i, ch in enumerate(reading):
+        if ch not in _GUESSED_MARKS or ch in "：:":
+            continue
+        at = len(before) + i
+        head = _FIELD_GAP.split(line[:at])[-1].strip()
+        value = _FIELD_GAP.split(line[at + 1 :])[0].strip()
+        if not _LABEL.fullmatch(head) or not value or len(value) > _VALUE_MAX:
+            continue
+        if any(c in "，。、；：？！;!?" for c in value):  # ASCII `:` `,` `.` stand in times and numbers
+            continue
+        if several or not _HAN_RE.search(value):
+            return True
+    return False
 
 
 def display_width(text: str) -> int:

@@ -46,7 +46,7 @@ _POSITIONS_MAX = 64
 """Occurrences up to which the model keeps a gram's places in the text (see `LanguageModel._positions`)."""
 _PUNCT_PRIOR: dict[str, float] = {
     **dict.fromkeys("，。", 0.02), **dict.fromkeys("、“”：；（）《》", 0.003),
-    **dict.fromkeys("？！‘’—…「」·〇", 0.0005),
+    **dict.fromkeys("？！‘’—…「」【】·〇", 0.0005),
 }
 """Rough shares of common CJK punctuation in running text: jieba's word list has none."""
 _OUTLINE_PRIOR: dict[str, float] = {

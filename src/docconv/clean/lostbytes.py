@@ -10,6 +10,8 @@ between two characters: at a character boundary of the damaged text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,9 +41,16 @@ def lost_before(x: int, y: int) -> bool:
     return False
 
 
+_NEVER_IN_TEXT = re.compile("[\u3020-\u303f\u3099\u309a]")
+"""CJK code points no Chinese report writes: Hangzhou numerals, ideographic tone marks (combining),
+vertical kana repeat marks and other rare marks of the CJK Symbols block, and the combining kana voicing
+marks. A lost byte after `E3 80` leaves all of U+3000-303F; with these among the readings the
+language score, which knows none of them, cannot choose the ideographic space of an indent."""
+
+
 def plausible(ch: str) -> bool:
     """Whether a character is one a reading of Chinese text may hold (CJK, or a symbol it uses)."""
-    return is_cjk(ch) or ch in "·×÷°±—…"
+    return (is_cjk(ch) and not _NEVER_IN_TEXT.match(ch)) or ch in "·×÷°±—…"
 
 
 MAX_LOST_RUN = 2
@@ -154,8 +163,11 @@ class LossGraph:
         """Every character some reading holds."""
         return [c for by_end in self.edges.values() for opts in by_end.values() for c in opts]
 
-    def rank(self, lm: LanguageModel, left: str, right: str) -> list[tuple[float, str]]:
-        """The best readings, best first, by beam search over the graph's places in order."""
+    def rank(
+        self, lm: LanguageModel, left: str, right: str, keep: Callable[[str], bool] | None = None
+    ) -> list[tuple[float, str]]:
+        """The best readings, best first, by beam search over the graph's places in order; `keep` (when
+        some whole readings pass it) chooses the finalists, as in `mojibake._rank_lattice`."""
         beams: dict[int, list[tuple[float, str, str, int]]] = {self.start: [(0.0, "", "", 0)]}
         for p in sorted(self.edges):
             beam = sorted(set(beams.pop(p, [])), reverse=True)
@@ -173,7 +185,10 @@ class LossGraph:
                         for c in options
                     )
         final: dict[str, tuple[str, int]] = {}
-        for _score, t, guess, lost in sorted(beams.get(self.end, []), reverse=True)[:BEAM]:
+        ends = sorted(beams.get(self.end, []), reverse=True)
+        if keep is not None:
+            ends = [e for e in ends if keep(e[1])] or ends
+        for _score, t, guess, lost in ends[:BEAM]:
             final.setdefault(t, (guess, lost))
         self.guessed = {t: g for t, (g, _n) in final.items()}
         self.losses = {t: n for t, (_g, n) in final.items()}

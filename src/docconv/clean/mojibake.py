@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from docconv.ast import Document, Inline, Pos
-from docconv.clean.chars import gbk_pair, is_cjk, is_han, marks_collide, pairs_up
+from docconv.clean.chars import gbk_pair, is_cjk, is_han, marks_collide, misreads_label, pairs_up
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.lostbytes import BEAM, WINDOW, LossGraph, lost_before, plausible
 from docconv.clean.ordinals import Ordinals
 from docconv.clean.runningtext import running_text
-from docconv.clean.textmap import block_texts, doc_text, map_blocks, map_inlines
+from docconv.clean.textmap import block_texts, doc_text, map_blocks, map_inlines, map_text, trim_edges
 from docconv.clean.utf8spans import LOST as _LOST
 from docconv.clean.utf8spans import Lattice as _Lattice
 from docconv.clean.utf8spans import three_byte_heads as _three_byte_heads
@@ -123,9 +123,12 @@ _CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 def _utf8_like(raw: bytes) -> bool:
     """Whether bytes hold UTF-8 text (two or more multi-byte characters, at most two broken sequences):
-    GBK bytes almost never do, so such a span is UTF-8 and its GBK reading is more mojibake."""
+    GBK bytes almost never do, so such a span is UTF-8 and its GBK reading is more mojibake. A broken
+    sequence's U+FFFD is no character of three bytes: counted as one, a short GBK span (`Ð£ÍÅÎ¯`, three
+    characters) read as UTF-8 leaves two of them and passed for UTF-8."""
     text = raw.decode("utf-8", errors="replace")
-    return sum(1 for c in text if ord(c) >= 0x800) >= 2 and text.count("\ufffd") <= 2
+    broken = text.count("\ufffd")
+    return sum(1 for c in text if ord(c) >= 0x800) - broken >= 2 and broken <= 2
 
 
 def _hole_lattice(span: str, codec: str) -> list[list[str]] | None:
@@ -231,12 +234,17 @@ def _familiar(lat: _Lattice, reading: str, lm: LanguageModel) -> bool:
     )
 
 
-def _rank_lattice(lat: _Lattice, lm: LanguageModel, left: str, right: str) -> list[tuple[float, str]]:
-    """The best readings of a lattice, best first, by beam search under the ranking score."""
+def _rank_lattice(
+    lat: _Lattice, lm: LanguageModel, left: str, right: str, keep: Callable[[str], bool] | None = None
+) -> list[tuple[float, str]]:
+    """The best readings of a lattice, best first, by beam search under the ranking score. `keep` says
+    which whole readings the text around allows (brackets that pair): when some do, the last step keeps
+    only those, so a reading that closes its line's bracket is not crowded out of the beam by ones the
+    pairing check would drop anyway (two lost bytes after `E3` leave 501 characters for `】`)."""
     if isinstance(lat, LossGraph):
-        return lat.rank(lm, left, right)
+        return lat.rank(lm, left, right, keep)
     beam: list[tuple[float, str]] = [(0.0, "")]
-    for options in lat:
+    for k, options in enumerate(lat):
         grown: list[tuple[float, str]] = []
         for score, t in beam:
             # Each step scores the new character against a short window before it (as a Markov
@@ -245,6 +253,8 @@ def _rank_lattice(lat: _Lattice, lm: LanguageModel, left: str, right: str) -> li
             base = lm.rank(window)
             grown.extend((score + lm.rank(window + c) - base, t + c) for c in options)
         grown.sort(reverse=True)
+        if keep is not None and k == len(lat) - 1:
+            grown = [g for g in grown if keep(g[1])] or grown
         beam = grown[:BEAM]
     return sorted(((lm.rank(t, left=left, right=right), t) for _, t in beam), reverse=True)
 
@@ -265,6 +275,13 @@ def _balanced(
     A lost byte often leaves a bracket among the readings (`、` and `」` differ in one byte that cp1252
     leaves undefined), and text does not open or close a bracket its line never closes or opened. A
     side of the line that holds other mojibake (`damage`) may hide a bracket and is not looked at."""
+    pairs = _pairing(text, span, damage)
+    kept = [(sc, t) for sc, t in ranked if pairs(t)]
+    return kept or ranked
+
+
+def _pairing(text: str, span: tuple[int, int], damage: list[tuple[int, int]]) -> Callable[[str], bool]:
+    """Whether a reading of `text[a:b]` pairs its brackets with the rest of its line (see `_balanced`)."""
     a, b = span
     start = text.rfind("\n", 0, a) + 1
     end = text.find("\n", b)
@@ -276,14 +293,23 @@ def _balanced(
             before = None
         if b <= s < end:
             after = None
-    kept = [(sc, t) for sc, t in ranked if pairs_up(t, before, after)]
-    return kept or ranked
+    return lambda t: pairs_up(t, before, after)
 
 
 def _typeset(ranked: list[tuple[float, str]], left: str, right: str) -> list[tuple[float, str]]:
     """The readings that put no clause or sentence mark right after another or an opening bracket
     (`chars.marks_collide`), when there are any."""
     return [(sc, t) for sc, t in ranked if not marks_collide(left, t, right)] or ranked
+
+
+def _labelled(ranked: list[tuple[float, str]], text: str, span: tuple[int, int]) -> list[tuple[float, str]]:
+    """The readings that put a colon where a label meets its value in a line of fields
+    (`chars.misreads_label`: `发布时间：2024-01-09`, not `，`), when there are any."""
+    a, b = span
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    before, after = text[start:a], text[b : len(text) if end < 0 else end]
+    return [(sc, t) for sc, t in ranked if not misreads_label(before, t, after)] or ranked
 
 
 def _high_count(span: str) -> int:
@@ -317,9 +343,69 @@ def _sequenced(
     return kept or ranked
 
 
-def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | None = None) -> list[Fix]:
+SHORT_LATIN = 3
+"""Characters of GBK a latin-1/cp1252 run may read as and still need the document's word for it: alone,
+so short a run is too little evidence (`××`, a name withheld, reads as GBK `鬃`)."""
+
+
+def gbk_latin_evidence(text: str) -> bool:
+    """Whether `text` holds a latin-1/cp1252 run that reads as more than `SHORT_LATIN` characters of GBK
+    Chinese: the text is GBK read as latin-1, and its short runs (a signature line, `Ð£ÍÅÎ¯`) are the
+    same damage."""
+    for m in _LATIN_SPAN.finditer(text):
+        if _high_count(m.group()) > 2 * SHORT_LATIN:
+            got = _gbk_from_latin(m.group())
+            if got and _mostly_cjk(got) and sum(1 for c in got if is_cjk(c)) > SHORT_LATIN:
+                return True
+    return False
+
+
+def _ranked(
+    lat: _Lattice, text: str, span: tuple[int, int], *, context: tuple[str, str], lm: LanguageModel,
+    seq: Sequence | None, damage: list[tuple[int, int]],
+) -> list[tuple[float, str]]:
+    """The readings of `text[a:b]` (`span`), best first in `context` (the text either side), less those
+    the text around rules out while others remain: brackets that do not pair with the line, marks that
+    collide, a label's mark that is no colon, numbers out of the document's sequence."""
+    left, right = context
+    ranked = _rank_lattice(lat, lm, left, right, _pairing(text, span, damage))
+    ranked = _typeset(_balanced(ranked, text, span, damage), left, right)
+    return _sequenced(_labelled(ranked, text, span), text, span, seq)
+
+
+def _latin_options(
+    text: str, span: tuple[int, int], *, model: Callable[[], LanguageModel], seq: Sequence | None,
+    damage: Callable[[], list[tuple[int, int]]], evidence: Callable[[], bool],
+) -> list[tuple[str, str | None]]:
+    """The readings of a latin-1/cp1252 run `text[a:b]`, one per kind of mojibake it may be."""
+    a, b = span
+    run = text[a:b]
+    if _LOST not in run:
+        gbk = _gbk_from_latin(run)
+        if gbk is not None and len(gbk) <= SHORT_LATIN and not evidence():
+            gbk = None
+        return [("utf8-as-latin1", _ftfy_fix(run)), ("gbk-as-latin1", gbk)]
+    options: list[tuple[str, str | None]] = []
+    context = (text[max(0, a - 3) : a], text[b : b + 3])
+    for kind, codec in (("utf8-as-cp1252", "utf-8"), ("gbk-as-cp1252", "gbk")):
+        lat = _hole_lattice(run, codec)
+        if lat is None:
+            continue
+        ranked = _ranked(lat, text, span, context=context, lm=model(), seq=seq, damage=damage())
+        if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
+            options.append((kind, ranked[0][1]))
+    return options
+
+
+def find_fixes(
+    text: str,
+    model: Callable[[], LanguageModel],
+    seq: Sequence | None = None,
+    evidence: Callable[[], bool] | None = None,
+) -> list[Fix]:
     """The mojibake spans of `text` whose repair scores clearly better, left to right. `seq` tells which
-    readings number an item as the document's sequence expects."""
+    readings number an item as the document's sequence expects; `evidence` whether the document shows
+    GBK read as latin-1 in a run longer than `SHORT_LATIN` characters (by default: `text` itself)."""
     fixes: list[Fix] = []
     found: list[list[tuple[int, int]]] = []
 
@@ -330,32 +416,19 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
             found.append(_damage(text))
         return found[0]
 
+    shown = evidence or (lambda: gbk_latin_evidence(text))
     for m in _LATIN_SPAN.finditer(text):
-        span = m.group()
-        if _high_count(span) < _LATIN_MIN_HIGH:
+        if _high_count(m.group()) < _LATIN_MIN_HIGH:
             continue
+        options = _latin_options(text, m.span(), model=model, seq=seq, damage=damage, evidence=shown)
         left, right = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
-        options: list[tuple[str, str | None]] = []
-        if _LOST in span:
-            for kind, codec in (("utf8-as-cp1252", "utf-8"), ("gbk-as-cp1252", "gbk")):
-                lat = _hole_lattice(span, codec)
-                if lat is None:
-                    continue
-                ranked = _rank_lattice(lat, model(), left, right)
-                ranked = _balanced(ranked, text, (m.start(), m.end()), damage())
-                ranked = _typeset(ranked, left, right)
-                ranked = _sequenced(ranked, text, (m.start(), m.end()), seq)
-                if (len(ranked) == 1 or _clear(ranked)) and _familiar(lat, ranked[0][1], model()):
-                    options.append((kind, ranked[0][1]))
-        else:
-            options = [("utf8-as-latin1", _ftfy_fix(span)), ("gbk-as-latin1", _gbk_from_latin(span))]
-        best = _best(span, options, model, left, right)
+        best = _best(m.group(), options, model, left, right)
         if best is not None:
-            fixes.append(Fix(m.start(), m.end(), span, best[1], best[0]))
+            fixes.append(Fix(m.start(), m.end(), m.group(), best[1], best[0]))
     # `_utf8_spans` finds nothing in a stretch without a lost byte or a three-byte head; asked once of
     # the whole text, the question spares the walk over its stretches (most text has neither).
     spans = [
-        (m.start() + i, m.start() + j, reading)
+        (m.start() + i, m.start() + j, _indented(reading, text[: m.start() + i]))
         for m in _GBK_SPAN.finditer(text)
         if not any(f.start < m.end() and m.start() < f.end for f in fixes)
         for i, j, reading in _utf8_spans(m.group())
@@ -369,17 +442,23 @@ def find_fixes(text: str, model: Callable[[], LanguageModel], seq: Sequence | No
             if a in done:
                 continue
             left, right = _context(text, fixes, a, b)
-            ranked = _balanced(_rank_lattice(reading, model(), left, right), text, (a, b), damage())
-            ranked = _typeset(ranked, left, right)
-            ranked = _sequenced(ranked, text, (a, b), seq)
+            ranked = _ranked(reading, text, (a, b), context=(left, right), lm=model(), seq=seq,
+                             damage=damage())
             clear = len(ranked) == 1 or _clear(ranked, _margin(reading, ranked))
             if not clear or not _familiar(reading, ranked[0][1], model()):
                 continue  # two readings fit alike (`一、` or `中、`): leave the span, never guess
-            best = _best(text[a:b], [("utf8-as-gbk", ranked[0][1])], model, left, right)
-            if best is not None:
-                fixes.append(Fix(a, b, text[a:b], best[1], best[0]))
+            if len(ranked) == 1 and not ranked[0][1].strip() and not text[:a].strip():
+                # An indent and nothing else (`銆�銆�` before `2023`): the bytes leave one reading, and
+                # the language score, which reads no spaces, has nothing to weigh.
+                chosen: tuple[str, str] | None = ("utf8-as-gbk", ranked[0][1])
+            else:
+                chosen = _best(text[a:b], [("utf8-as-gbk", ranked[0][1])], model, left, right)
+            if chosen is not None:
+                fixes.append(Fix(a, b, text[a:b], chosen[1], chosen[0]))
         if len(fixes) == settled:
             break
+    done = {f.start for f in fixes}
+    fixes += [f for a, _b, lat in spans if a not in done and (f := _indent_fix(text, a, lat)) is not None]
     if seq is not None:
         fixes += _lone_numerals(text, fixes, seq)
     fixes += _lone_chars(text, fixes, model)
@@ -464,6 +543,46 @@ def _lone_numerals(text: str, fixes: list[Fix], seq: Sequence) -> list[Fix]:
     return out
 
 
+INDENT = 2
+"""Ideographic spaces a paragraph's indent holds (the standard first-line indent of Chinese text)."""
+
+
+def _indented(lat: _Lattice, before: str) -> _Lattice:
+    """The readings of a span that opens its text (`before` is blank) with its indent read as such: a
+    place that may be an ideographic space, right after one the bytes leave no doubt about, is the
+    indent's next space up to `INDENT` (`銆�銆�2023` is `　　2023`: the first lost byte stood before
+    another `E3`, so it was `80`; the second stood before `2`, and `《`, `【` or `。` read as well, but a
+    paragraph opens with a bracket after a one-space indent rarely, and never with a mark)."""
+    if not isinstance(lat, list) or before.strip() or lat[:1] != [["\u3000"]]:
+        return lat
+    out = list(lat)
+    for k in range(1, min(INDENT, len(lat))):
+        if "\u3000" not in out[k]:
+            break
+        out[k] = ["\u3000"]
+    return out
+
+
+_INDENT_SEEN = "\u3000".encode().decode("gbk", errors="replace")
+"""An ideographic space read as GBK: `銆` and a lost byte."""
+
+
+def _indent_fix(text: str, a: int, lat: _Lattice) -> Fix | None:
+    """The indent alone of a span that opens its text and was left (`銆�銆�涓�銆…`, where `一、` and `中、`
+    read alike): its ideographic spaces are certain from the bytes, and left as mojibake they would hide
+    the rest of the paragraph's opening from everything after."""
+    if not isinstance(lat, list) or text[:a].strip():
+        return None
+    n = 0
+    step = len(_INDENT_SEEN)
+    while n < len(lat) and lat[n] == ["\u3000"] and text.startswith(_INDENT_SEEN, a + n * step):
+        n += 1
+    if n == 0:
+        return None
+    end = a + n * step
+    return Fix(a, end, text[a:end], "\u3000" * n, "utf8-as-gbk")
+
+
 def _context(text: str, fixes: list[Fix], a: int, b: int) -> tuple[str, str]:
     """Three characters either side of the span text[a:b], read with the repairs found so far."""
     by_end = {f.end: f for f in fixes}
@@ -530,8 +649,29 @@ def _murky_opening(text: str) -> bool:
     return head[:1] == _LOST or _three_byte_heads().match(head) is not None
 
 
+MAX_PASSES = 3
+"""Repair passes over a document at most. A pass learns from the text the one before repaired: its
+language model, and its running numbers (`一、` reads alike as `中、` until the `二、` after it is repaired).
+Passes stop when one changes nothing, so repairing the output again changes nothing."""
+
+
 def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Re-decode mojibake spans and report (or, on request, drop) damage nothing can undo."""
+    flagged = [False]
+    for _ in range(MAX_PASSES):
+        flagged[0] = False
+        new = _repair_pass(doc, log, flagged)
+        if new is doc:
+            break
+        doc = new
+    if not flagged[0]:
+        return doc  # the last pass saw every text, and none holds damage to report (most documents)
+    return map_text(doc, lambda text, pos: _unrepairable(text, pos, options.drop_unrepairable, log))
+
+
+def _repair_pass(doc: Document, log: DiagnosticLog, flagged: list[bool] | None = None) -> Document:
+    """One pass of `repair_mojibake`'s re-decoding over the document; sets `flagged[0]` when a text it saw
+    holds damage no decoding undoes."""
     built: list[LanguageModel] = []
 
     def model() -> LanguageModel:
@@ -541,10 +681,19 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
 
     block = [-1]
     numbered: list[tuple[list[str], list[int], Ordinals]] = []
+    shown: list[bool] = []
+
+    def evidence() -> bool:
+        # Asked only when a short latin run reads as GBK (most documents never ask).
+        if not shown:
+            shown.append(gbk_latin_evidence(doc_text(doc)))
+        return shown[0]
 
     def fix(text: str, pos: Pos | None) -> str:
         if not _signature().search(text):
             return text
+        if flagged is not None and not flagged[0] and _FLAGGED.search(text):
+            flagged[0] = True
 
         def seq(reading: str, span: tuple[int, int], restart: bool) -> bool | None:
             # The document's numbered items, found when a reading first asks (most text has no mojibake).
@@ -559,23 +708,39 @@ def repair_mojibake(doc: Document, options: Options, log: DiagnosticLog) -> Docu
 
         out: list[str] = []
         last = 0
-        for f in find_fixes(text, model, seq):
+        for f in find_fixes(text, model, seq, evidence):
             out.append(text[last : f.start])
             out.append(f.after)
             last = f.end
             log.report("repair.mojibake", f"re-decoded {f.kind} mojibake", action=Action.CHANGED,
                        text=f"{f.before} → {f.after}", pos=pos)
         out.append(text[last:])
-        return _unrepairable("".join(out), pos, options.drop_unrepairable, log)
+        return "".join(out)
 
     def each_block(content: tuple[Inline, ...], pos: Pos | None) -> tuple[Inline, ...]:
         block[0] += 1
-        return map_inlines(content, fix, pos)
+        new = map_inlines(content, fix, pos)
+        if new is content:
+            return new
+        # Readers strip indents before repair runs: an indent the repair uncovers (`¡¡¡¡Èý¡¢` is
+        # `　　三、`) would hide the block's marker from the structure stage.
+        new, lead, tail = trim_edges(content, new)
+        for cut, edge in ((lead, "start"), (tail, "end")):
+            if cut:
+                log.report("repair.mojibake",
+                           f"removed the white space the repair uncovered at the block's {edge}",
+                           action=Action.REMOVED, text=repr(cut), pos=pos)
+        return new
 
     return map_blocks(doc, each_block)
 
 
+_FLAGGED = re.compile(f"{UNREPAIRABLE.pattern}|{_SUSPECT.pattern}")
+
+
 def _unrepairable(text: str, pos: Pos | None, drop: bool, log: DiagnosticLog) -> str:
+    if not _FLAGGED.search(text):
+        return text  # most text
     for m in _SUSPECT.finditer(text):
         log.report("repair.unrepairable", "possible memory-fill damage (烫烫); kept",
                    action=Action.KEPT, severity=Severity.WARNING, text=m.group(), pos=pos)

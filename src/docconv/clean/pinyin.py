@@ -15,6 +15,13 @@ shown bare more often than annotated is weak evidence of a meant reading: the an
 when it sits inside a word (`管(guǎn)理(lǐ)` splits 管理, which no one writing a reading on purpose does:
 a reading follows the word it reads) in a document carrying enough consistent annotations and no talk
 of pronunciation; otherwise it is kept with a warning.
+
+Annotators that work word by word write one bracket after a whole word (`总结(zǒng jié)`, `领导(lǐngdǎo)`,
+or toneless in square brackets, `纳税[nashui]`). Such a bracket is an annotation only when its syllables,
+spaced or run together, segment exactly into one reading of each of the two to six characters before it
+(toneless syllables match the readings without their tones): `(PPP)`, `[2023]`, `(试行)` and English
+words never do. A toneless one is weaker evidence (a name's spelling, `小米(xiaomi)`, has the same shape)
+and goes only in a document that carries enough annotations.
 """
 
 from __future__ import annotations
@@ -44,6 +51,17 @@ _ANNOTATION = re.compile(rf"[(（][ \u3000]?(?P<syl>[a-zü{TONED}](?:[ \u3000]?[
                          rf"[ \u3000]?[)）]")
 _HAN = re.compile(HAN)
 _INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
+# A bracket holding lowercase pinyin letters, one word or several syllables apart (a word annotation).
+_BRACKETED = re.compile(rf"(?P<open>[(（\[［])[ \u3000]?"
+                        rf"(?P<body>[a-züv{TONED}]+(?:['’ \u3000-][a-züv{TONED}]+){{0,7}})"
+                        rf"[ \u3000]?(?P<close>[)）\]］])")
+_SEPARATOR = re.compile(r"['’ \u3000-]")
+_PAIRS = {"(": ")）", "（": ")）", "[": "]］", "［": "]］"}
+
+WORD_MIN = 2
+"""Fewest characters a word annotation covers (one character is the single-syllable form)."""
+WORD_MAX = 6
+"""Most characters a word annotation covers."""
 
 ANNOTATED_MIN = 3
 """Verified annotations a document needs before a non-reading syllable is stripped too."""
@@ -84,6 +102,56 @@ def _syllables() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _forms(ch: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The readings of `ch` with their tone marks, and without (`ü` also written `v`, as keyboards do)."""
+    toned = readings(ch)
+    bare = {r.translate(_BASE) for r in toned}
+    return toned, frozenset(bare | {r.replace("ü", "v") for r in bare})
+
+
+def _spells(word: str, body: str) -> bool:
+    """Whether `body` (syllables apart or run together) is one reading of each character of `word`, in
+    order: a tone-marked syllable must be the reading itself, a toneless one the reading without tones."""
+    groups = _SEPARATOR.split(body)
+
+    @cache
+    def fits(i: int, g: int, pos: int) -> bool:
+        # i: the next character of the word; g, pos: where reading stands in the groups.
+        if g == len(groups):
+            return i == len(word)
+        if pos == len(groups[g]):
+            return pos > 0 and fits(i, g + 1, 0)
+        if i == len(word):
+            return False
+        toned, bare = _forms(word[i])
+        group = groups[g]
+        for size in range(1, min(6, len(group) - pos) + 1):
+            syl = group[pos : pos + size]
+            if (syl in toned if has_tone(syl) else syl in bare) and fits(i + 1, g, pos + size):
+                return True
+        return False
+
+    return fits(0, 0, 0)
+
+
+def _word_before(text: str, start: int, body: str) -> str | None:
+    """The word of two to six Han characters right before offset `start` that `body` spells, shortest
+    first, or None."""
+    run = 0
+    while run < WORD_MAX and start - run > 0 and _HAN.match(text, start - run - 1):
+        run += 1
+    n = _spelled(text[start - run : start], body) if run >= WORD_MIN else 0
+    return text[start - n : start] if n else None
+
+
+@lru_cache(maxsize=8192)
+def _spelled(chars: str, body: str) -> int:
+    """How many of the last characters of `chars` `body` spells (the fewest, at least `WORD_MIN`), or 0;
+    remembered (an annotated document repeats the same pairs hundreds of times)."""
+    return next((n for n in range(WORD_MIN, len(chars) + 1) if _spells(chars[-n:], body)), 0)
+
+
+@lru_cache(maxsize=8192)
 def is_syllable(text: str) -> bool:
     """Whether `text` is a real pinyin syllable (tone marks allowed); remembered like `readings`."""
     return text.translate(_BASE) in _syllables()
@@ -108,9 +176,9 @@ class Annotation(NamedTuple):
     end: int
     """Offset just past the closing parenthesis."""
     han: str
-    """The annotated character."""
+    """The annotated character, or the word a word annotation covers."""
     syllable: str
-    """The syllable inside the parentheses."""
+    """The syllable inside the parentheses (a word annotation's syllables, one space apart)."""
     verified: bool
     """Whether the syllable is a reading of the character."""
 
@@ -126,6 +194,38 @@ def find_annotations(text: str) -> list[Annotation]:
             if judged is not None:
                 out.append(Annotation(start, end, han, judged[0], judged[1]))
     return out
+
+
+def find_word_annotations(text: str) -> list[Annotation]:
+    """Every bracket after a word of two to six Han characters that spells the word's readings (verified
+    by construction)."""
+    out: list[Annotation] = []
+    for m in _BRACKETED.finditer(text, 1):
+        start, end = m.span()
+        body = m.group("body")
+        paired = m.group("close") in _PAIRS[m.group("open")]
+        if len(body) < 2 or not paired or not _HAN.match(text, start - 1):
+            continue
+        word = _word_before(text, start, body)
+        if word is not None:
+            out.append(Annotation(start, end, word, " ".join(_SEPARATOR.split(body)), True))
+    return out
+
+
+def find_all(text: str) -> list[Annotation]:
+    """The annotations of `text` of both forms, in order: a bracket that spells the word before it is a
+    word annotation, though its syllables may also pass for one syllable of its last character
+    (`西安(xī ān)` is no `安(xīān)`)."""
+    words = find_word_annotations(text)
+    if not words:
+        return find_annotations(text)
+    taken = {a.start for a in words}
+    return sorted(words + [a for a in find_annotations(text) if a.start not in taken])
+
+
+def is_word_annotation(a: Annotation) -> bool:
+    """Whether an annotation covers a word (several characters) rather than one character."""
+    return len(a.han) > 1
 
 
 @lru_cache(maxsize=8192)
@@ -189,7 +289,7 @@ def speaks_of_pronunciation(text: str) -> bool:
 
 def after_cue(text: str, run: list[Annotation]) -> bool:
     """Whether a pronunciation cue (`读作`, `注音`…) stands just before the annotated run: a reading meant."""
-    first = run[0].start - 1  # the first annotated character
+    first = run[0].start - len(run[0].han)  # the first annotated character
     window = text[max(0, first - _CUE_REACH) : first]
     return any(cue in window for cue in PRONUNCIATION_CUES)
 
@@ -199,7 +299,7 @@ def runs(found: list[Annotation]) -> list[list[Annotation]]:
     (`管(guǎn)理(lǐ)` is one run of two)."""
     out: list[list[Annotation]] = []
     for a in found:
-        if out and out[-1][-1].end == a.start - 1:
+        if out and out[-1][-1].end == a.start - len(a.han):
             out[-1].append(a)
         else:
             out.append([a])

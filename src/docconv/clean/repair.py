@@ -140,7 +140,7 @@ def _model_text(
 
 
 def _strip_all_annotations(text: str) -> str:
-    found = pinyin.find_annotations(text)
+    found = pinyin.find_all(text)
     if not found:
         return text
     out: list[str] = []
@@ -161,16 +161,20 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
     the annotation does not sit inside a word of a document with enough consistent annotations (an
     annotator marks only some occurrences, but it splits words, as no reading written on purpose does).
     Kept ones, and syllables that are not a reading of their character, are reported as warnings.
+    A word annotation (`总结(zǒng jié)`, `纳税[nashui]`) is judged the same way, its word for the
+    character; one without tone marks goes only in a document carrying `pinyin.ANNOTATED_MIN` verified
+    annotations (alone it may be a name's spelling).
     """
     del options
     full = doc_text(doc)
-    found_all = pinyin.find_annotations(full)
+    found_all = pinyin.find_all(full)
     if not found_all:
         return doc
     annotated = pinyin.annotated_throughout(full, found_all)
     two = pinyin.two_readings(found_all)
     bare = pinyin.mostly_bare(full, found_all)
     tool = bool(bare) and pinyin.annotator_evidence(full, found_all)
+    enough = sum(1 for a in found_all if a.verified) >= pinyin.ANNOTATED_MIN
     built: list[LanguageModel] = []
 
     def is_word(word: str) -> bool:
@@ -181,17 +185,23 @@ def strip_pinyin(doc: Document, options: Options, log: DiagnosticLog) -> Documen
 
     def why_kept(text: str, run: list[pinyin.Annotation], a: pinyin.Annotation) -> str | None:
         """Why a verified annotation is a reading meant, or None when it goes."""
+        word = pinyin.is_word_annotation(a)
         if a.han in two:
             return "the document gives its character another syllable too, which no annotator does"
         if pinyin.after_cue(text, run):
             return "it follows a word about pronunciation"
+        if word and not pinyin.has_tone(a.syllable) and not enough:
+            return "a toneless spelling of a word in a document with few annotations may be a name's spelling"
+        # A word annotation reads a whole word: in a document with a tool's annotations it is the tool's,
+        # though the word also stands bare (word-by-word annotators mark a word's first occurrences).
         if a.han in bare and not (tool and pinyin.has_tone(a.syllable)
-                                  and pinyin.splits_word(text, run, full, is_word)):
-            return "the document shows its character bare more often, and it splits no word"
+                                  and (word or pinyin.splits_word(text, run, full, is_word))):
+            return ("the document shows this word bare more often" if word else
+                    "the document shows its character bare more often, and it splits no word")
         return None
 
     def fix(text: str, pos: Pos | None) -> str:
-        found = pinyin.find_annotations(text)
+        found = pinyin.find_all(text)
         if not found:
             return text
         out: list[str] = []

@@ -65,6 +65,39 @@ def map_inlines(content: tuple[Inline, ...], fn: TextFn, pos: Pos | None) -> tup
     return tuple(out) if changed else content
 
 
+def trim_edges(before: tuple[Inline, ...], after: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str, str]:
+    """`after` (a rewrite of a block's content `before`) without the whitespace the rewrite put at the
+    block's start or end where `before` had none (an indent a repair uncovered), and what was cut at
+    each edge. Only a text run at an edge (inside emphasis or a link too) is trimmed."""
+    old = plain_text(before)
+    lead = "" if old[:1].isspace() else None
+    tail = "" if old[-1:].isspace() else None
+    content, cut_lead = _trim(after, first=True) if lead is None else (after, "")
+    content, cut_tail = _trim(content, first=False) if tail is None else (content, "")
+    return content, cut_lead, cut_tail
+
+
+def _trim(content: tuple[Inline, ...], *, first: bool) -> tuple[tuple[Inline, ...], str]:
+    """The content with the whitespace at its first (or last) text run's outer edge cut, and the cut."""
+    if not content:
+        return content, ""
+    k = 0 if first else len(content) - 1
+    node = content[k]
+    cut = ""
+    new: Inline = node
+    match node:
+        case Text(text=t):
+            kept = t.lstrip() if first else t.rstrip()
+            cut = t[: len(t) - len(kept)] if first else t[len(kept) :]
+            new = replace(node, text=kept)
+        case Emph(content=c) | Strong(content=c) | Link(content=c):
+            inner, cut = _trim(c, first=first)
+            new = replace(node, content=inner)
+    if not cut:
+        return content, ""
+    return (*content[:k], new, *content[k + 1 :]), cut
+
+
 def map_blocks(doc: Document, fn: InlinesFn) -> Document:
     """Rewrite the inline content of every paragraph, heading and table caption."""
 
