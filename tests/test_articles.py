@@ -9,7 +9,7 @@ import pytest
 import docconv
 from docconv import ast
 from docconv import builder as b
-from docconv.diagnostics import DiagnosticLog
+from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
 from docconv.pipeline import transform
 from docconv.structure.articles import (
@@ -234,3 +234,90 @@ def test_a_report_title_after_sections_still_starts_a_report() -> None:
     doc = split_articles(paras("年度工作总结", "一、抓好学习", *BODY_A, "二、改进作风", *BODY_B,
                                "街道二〇二三年度工作总结", *BODY_A), Options(), DiagnosticLog())
     assert [first_text(d) for d in articles(doc)] == ["一、抓好学习", "街道二〇二三年度工作总结"]
+
+
+# ------------------------------------------------------------------------------- copies of the whole text
+
+REPORT = ("某某街道2024年社区服务工作计划", "为提升社区服务水平，结合街道年度重点任务，现制定本计划。",
+          "一、完善服务阵地", "新建社区服务站两处，改造老旧活动室三间，年底前全部投入使用。",
+          "二、壮大志愿队伍", "全年招募社区志愿者一百二十名，开展志愿服务活动不少于四十场。")
+
+
+def _texts(doc: ast.Document) -> list[str]:
+    out: list[str] = []
+    for blk in doc.blocks:
+        inner = blk.blocks if isinstance(blk, ast.Div) else (blk,)
+        out.extend(ast.plain_text(x.content) for x in inner if isinstance(x, ast.Para | ast.Heading))
+    return out
+
+
+@pytest.mark.parametrize("between", [(), ("（转下页）",)])
+def test_a_page_printed_twice_keeps_one_copy_whatever_it_opens_with(between: tuple[str, ...]) -> None:
+    # The report opens with an introduction, so the first copy's title and introduction would stand
+    # before its first section: the copy is still found, as exact, and the text survives once.
+    log = DiagnosticLog()
+    out = split_articles(paras(*REPORT, *between, *REPORT), Options(), log)
+    assert _texts(out) == [*between, *REPORT]
+    assert not articles(out)
+    assert [d.rule for d in log if d.action is Action.REMOVED] == ["structure.duplicate-article"]
+    kept = [d.text for d in log if d.rule == "structure.duplicate-article" and d.action is Action.KEPT]
+    assert kept == list(between)  # a line no rule names, between the copies, stays and is reported
+
+
+def test_a_page_printed_twice_reads_as_one_report() -> None:
+    log = DiagnosticLog()
+    out = transform(paras(*REPORT, "（本文共2页，当前第1页）", *REPORT), Options(), log)
+    assert out.meta.title == REPORT[0]
+    heads = [(h.level, ast.plain_text(h.content)) for h in out.blocks if isinstance(h, ast.Heading)]
+    assert heads == [(1, REPORT[0]), (2, "完善服务阵地"), (2, "壮大志愿队伍")]
+    assert not [d for d in log if d.rule == "structure.near-duplicate-article"]
+
+
+def test_a_preview_before_the_full_text_goes() -> None:
+    preview = REPORT[:4]
+    doc = paras(*preview, "（免费预览部分到此结束）", *REPORT)
+    log = DiagnosticLog()
+    out = split_articles(doc, Options(), log)
+    assert _texts(out) == ["（免费预览部分到此结束）", *REPORT]
+    assert not articles(out)
+    assert transform(out, Options(), DiagnosticLog()) == transform(out, Options(), DiagnosticLog())
+
+
+def test_copy_removal_is_idempotent() -> None:
+    once = split_articles(paras(*REPORT, *REPORT), Options(), DiagnosticLog())
+    log = DiagnosticLog()
+    assert split_articles(once, Options(), log) == once
+    assert not [d for d in log if d.action is Action.REMOVED]
+
+
+@pytest.mark.parametrize("lines", [
+    # a short signature block repeated (two forms signed alike) is no copy of a text
+    ("一、基本情况", BODY_A[0], "经办人：张某", "日期：2024年3月1日", "二、审核意见", BODY_B[0],
+     "经办人：张某", "日期：2024年3月1日"),
+    # the same heading over different text
+    ("一、基本情况", BODY_A[0], "一、基本情况", BODY_B[0]),
+    # a run repeated further down, not right after itself
+    (*REPORT[2:6], "三、加强宣传", BODY_A[0], BODY_A[1], BODY_B[0], *REPORT[2:6]),
+])
+def test_repeats_that_are_no_copy_of_the_text_stay(lines: tuple[str, ...]) -> None:
+    log = DiagnosticLog()
+    out = split_articles(paras(*lines), Options(), log)
+    assert _texts(out) == list(lines)
+    assert not [d for d in log if d.action is Action.REMOVED]
+
+
+def test_an_article_found_word_for_word_earlier_on_the_page_is_dropped() -> None:
+    # The first copy's title and introduction stand outside the first article; the second article is
+    # compared with everything printed before it, so it is found as the copy it is.
+    first = ast.Div(blocks=tuple(b.para(s) for s in REPORT[2:]), attr=ast.Attr(classes=("article",)))
+    second = ast.Div(blocks=tuple(b.para(s) for s in REPORT), attr=ast.Attr(classes=("article",)))
+    doc = ast.Document(blocks=(b.para(REPORT[0]), b.para(REPORT[1]), first, second))
+    log = DiagnosticLog()
+    out = drop_duplicate_articles(doc, Options(), log)
+    assert out.blocks == doc.blocks[:3]
+    assert [d.rule for d in log if d.action is Action.REMOVED] == ["structure.duplicate-article"]
+    # a later article that only shares a sentence with the page is kept
+    other = ast.Div(blocks=(b.para("乙单位工作总结"), b.para(REPORT[3]), *(b.para(s) for s in BODY_B)),
+                    attr=ast.Attr(classes=("article",)))
+    kept = drop_duplicate_articles(replace(doc, blocks=(*doc.blocks[:3], other)), Options(), DiagnosticLog())
+    assert kept.blocks[-1] == other

@@ -1,4 +1,4 @@
-"""Every red-team page of fixtures/residue/redteam*/ (three rounds of sites the rules were not written
+"""Every red-team page of fixtures/residue/redteam*/ (four rounds of sites the rules were not written
 from): each keeps its report and drops its residue as its `.expect.toml` says, cleaning twice equals
 cleaning once, and the clean lookalike reports (`clean-*`) lose nothing.
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from docconv.diagnostics import Action
-from tests import test_residue_redteam, test_residue_redteam2, test_residue_redteam3
+from tests import test_residue_redteam, test_residue_redteam2, test_residue_redteam3, test_residue_redteam4
 from tests.test_residue_support import (
     check_idempotent,
     check_page,
@@ -25,7 +25,7 @@ from tests.test_residue_support import (
     text_of,
 )
 
-ROUNDS = {"redteam": (15, 5), "redteam2": (6, 1), "redteam3": (6, 1)}
+ROUNDS = {"redteam": (15, 5), "redteam2": (6, 1), "redteam3": (6, 1), "redteam4": (6, 1)}
 """Each round's directory and the least number of pages and clean reports it holds."""
 PAGES = [p for name in ROUNDS for p in red_team(name)[0]]
 CLEAN = [p for name in ROUNDS for p in red_team(name)[1]]
@@ -64,7 +64,8 @@ def test_clean_page_loses_nothing(path: Path) -> None:
 # Each round's rules with one residue line and one real-text lookalike each: (round, rule id, where the
 # residue stands, the residue line, where the lookalike stands, the lookalike line).
 CASES = [(module.__name__.rsplit("_", 1)[-1], *case)
-         for module in (test_residue_redteam, test_residue_redteam2, test_residue_redteam3)
+         for module in (test_residue_redteam, test_residue_redteam2, test_residue_redteam3,
+                        test_residue_redteam4)
          for case in module.CASES]
 
 

@@ -57,7 +57,7 @@ CASES = [
     ("banner.thanks", "tail", "感谢阅读，欢迎下载！", "tail", "谢谢大家！"),
     ("banner.disclaimer", "tail", "声明：本文版权归原作者所有。", "middle",
      "版权归原作者所有的作品，我们一律不予转载，全年未发生侵权纠纷。"),
-    ("truncation.read-more", "middle", "还剩5页未读，继续阅读", "middle", "还剩5页未读完的材料，明天继续。"),
+    ("truncation.unread", "middle", "还剩5页未读，继续阅读", "middle", "还剩5页未读完的材料，明天继续。"),
     ("watermark.visit-site", "middle", "更多精品范文请访问：www.fw-demo.com", "tail",
      "更多信息请访问：www.example.gov.cn"),
     ("watermark.visit-site", "middle", "本文来自：某某范文网 www.fw-demo.com", "middle",

@@ -135,7 +135,7 @@ CASES = [
     ("tail.list-marker", "tail", "该用户的其他文档", "middle", "该用户的其他诉求已转交相关部门办理。"),
     ("tail.list-marker", "tail", "类似文章 更多", "middle", "类似文章我们还写了三篇。"),
     ("tail.reading-marker", "tail", "推荐阅读 更多精彩内容", "middle", "推荐阅读书目共20种。"),
-    ("truncation.read-more", "middle", "剩余3页未读，继续阅读", "middle", "剩余3页未读完的材料，明天继续。"),
+    ("truncation.unread", "middle", "剩余3页未读，继续阅读", "middle", "剩余3页未读完的材料，明天继续。"),
     ("banner.download", "tail", "下载本文", "middle", "下载本文件须经审批。"),
     ("banner.download", "tail", "全文阅读已结束，如果下载本文需要使用2积分", "middle", "全文阅读已结束的同志请签到。"),
     ("banner.price", "tail", "下载积分：10 金币", "tail", "积分：10分"),

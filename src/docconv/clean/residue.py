@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from docconv.ast import Document, Pos
+from docconv.ast import Block, Document, HorizontalRule, Para, Pos, plain_text
 from docconv.clean import scorers
 from docconv.clean.dedup import drop_repeated_titles
 from docconv.clean.harvest import MetaHarvest
@@ -44,6 +44,7 @@ from docconv.clean.rules.literals import TriggerIndex
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import OptionError
 from docconv.options import Options
+from docconv.structure.lines import separator_line
 from docconv.structure.title import head_furniture, reads_as_report_title
 from docconv.transform import Transform
 
@@ -119,9 +120,55 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
         if indices or ln.spans:
             _inline(ln, [inline_rules[i] for i in indices], meta, log)
     blocks = _rebuild_top(doc, {(ln.path, ln.index): ln for ln in lines}, starts, off, log)
+    gone = {ln.path[0] for ln in lines if ln.removed_by is not None} - {
+        ln.path[0] for ln in lines if ln.removed_by is None}
+    blocks = _edge_rules(doc.blocks, blocks, gone, off, log)
     if meta.changed:
         doc = replace(doc, meta=meta.value)
     return replace(doc, blocks=blocks) if blocks != doc.blocks else doc
+
+
+EDGE_RULE = "furniture.edge-rule"
+
+
+def _edge_rules(source: tuple[Block, ...], kept: tuple[Block, ...], gone: set[int], off: frozenset[str],
+                log: DiagnosticLog) -> tuple[Block, ...]:
+    """`kept` without a horizontal rule or a separator row (`------分隔线------`) left at its start or end
+    when what stood beyond it in the source was all removed as residue, or when it ends the source right
+    after a block removed as residue (`gone`: top-level indices): it only set the site's lines apart
+    from the text (a print page's rule above its footer). A rule that text still follows, or that ends
+    a source whose last text is the report's, stays."""
+    out = list(kept)
+    for end, where in ((-1, "end"), (0, "start")):
+        if not out or not _is_rule(out[end]):
+            continue
+        rule_block = out[end]
+        at = next((i for i, b in enumerate(source) if b is rule_block), None)
+        if at is None:
+            continue
+        beyond = source[at + 1:] if end == -1 else source[:at]
+        if not beyond and (at - 1 if end == -1 else at + 1) not in gone:
+            continue
+        text = plain_text(rule_block.content).strip() if isinstance(rule_block, Para) else None
+        if EDGE_RULE in off:
+            log.report(EDGE_RULE, f"furniture: a rule at the {where} of the document that only set apart "
+                       "site residue; kept because the detector is turned off", action=Action.KEPT,
+                       severity=Severity.WARNING, text=text, pos=rule_block.pos)
+            continue
+        log.report(EDGE_RULE, f"furniture: a rule at the {where} of the document that only set apart site "
+                   "residue, removed with it", action=Action.REMOVED, text=text, pos=rule_block.pos)
+        out.pop(end)
+    return tuple(out) if len(out) != len(kept) else kept
+
+
+def _is_rule(block: Block) -> bool:
+    """A horizontal rule, or a paragraph that is a separator row (the structure stage makes it a rule)."""
+    if isinstance(block, HorizontalRule):
+        return True
+    if not isinstance(block, Para):
+        return False
+    text = plain_text(block.content)
+    return "\n" not in text and separator_line(text) is not None
 
 
 def _lines_per_rule(rules: list[Rule], index: TriggerIndex, count: int) -> list[list[int]]:
@@ -276,7 +323,7 @@ def _remove(ln: _Line, r: Rule, m: re.Match[str], siblings: list[_Line], *, meta
     text = ln.block_text if r.kind is Kind.BLOCK else ln.text
     for other in siblings if r.kind is Kind.BLOCK else [ln]:
         other.removed_by = r.id
-    _report_removal(log, r, text.strip(), ln.pos)
+    _report_removal(log, r, text.strip(), ln.pos, followed=not ln.tail)
     meta.harvest(r, m, text, ln.pos, log)
 
 
@@ -345,7 +392,19 @@ def _head_titles(lines: list[_Line], off: frozenset[str], log: DiagnosticLog) ->
         log.report(v.rule, v.reason, action=Action.REMOVED, text=ln.text.strip(), pos=ln.pos)
 
 
-def _report_removal(log: DiagnosticLog, r: Rule, text: str, pos: Pos | None, note: str = "") -> None:
+FOLDED_WHEN_FOLLOWED = frozenset({"truncation.read-more", "truncation.preview-end"})
+"""Truncation rules whose line, with more report text after it, is a button that unfolds the text or a
+marker between a preview and the full text: the page had the text, so nothing was withheld."""
+
+
+def _report_removal(log: DiagnosticLog, r: Rule, text: str, pos: Pos | None, note: str = "", *,
+                    followed: bool = False) -> None:
+    """Report a removal; `followed`: more report text stands after the removed line."""
+    if r.family == "truncation" and followed and r.id in FOLDED_WHEN_FOLLOWED:
+        log.report(r.id, f"{r.family}: {r.reason}{note}; more report text follows it, so it is a button or a "
+                   "marker of the page, not a sign that text was withheld", action=Action.REMOVED, text=text,
+                   pos=pos)
+        return
     if r.family == "truncation":
         # The text itself is gone from the source: the user should know the document is incomplete.
         log.report(r.id, f"{r.family}: {r.reason}{note}; the document is incomplete, the site withheld "

@@ -27,7 +27,21 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from operator import mul
 
-from docconv.ast import Attr, Block, Div, Document, Heading, Marker, Meta, Para, Scheme, plain_text
+from docconv.ast import (
+    Attr,
+    Block,
+    Code,
+    Div,
+    Document,
+    Heading,
+    HorizontalRule,
+    Marker,
+    Meta,
+    Para,
+    Scheme,
+    Text,
+    plain_text,
+)
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.hints import hint_level
@@ -36,6 +50,7 @@ from docconv.structure.lines import block_text as _text
 from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
 from docconv.structure.numbering import cn_number
+from docconv.walk import iter_nodes
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
@@ -82,9 +97,11 @@ def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     # on an earlier run, or by residue removal for articles appended after a reading tail) stay as they are.
     first_div = next((i for i, b in enumerate(doc.blocks) if is_article(b)), len(doc.blocks))
     blocks, wrapped = list(doc.blocks[:first_div]), doc.blocks[first_div:]
-    starts = _boundaries(blocks, log)
+    unique = drop_leading_copies(blocks, log)
+    starts = _boundaries(unique, log)
     if not starts:
-        return doc
+        return doc if len(unique) == len(blocks) else replace(doc, blocks=(*unique, *wrapped))
+    blocks = unique
     head, articles = blocks[:starts[0]], []
     for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True):
         articles.append(Div(blocks=tuple(blocks[a:b]), attr=Attr(classes=(ARTICLE_CLASS,)),
@@ -92,6 +109,87 @@ def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     log.report("structure.articles", f"page split into {len(articles)} articles"
                + (f" (and {len(wrapped)} already wrapped)" if wrapped else ""))
     return replace(doc, blocks=(*head, *articles, *wrapped))
+
+
+COPY_MIN_BLOCKS = 2
+"""Blocks a run must hold to count as a copy of the run after it (one repeated line is a title's
+business, `duplicate.repeated-title`)."""
+COPY_MIN_CHARS = 50
+"""Characters (whitespace aside) a run must hold to count as a copy: two short lines repeated (a
+signature and its date) are no copy of a text."""
+COPY_GAP = 2
+"""Short lines that may stand between a copy and the text it copies (a preview's end marker, a page
+counter) when no residue rule removed them."""
+_GAP_MAX_CHARS = 40
+_COPY_CANDIDATES = 4
+"""Earlier blocks with the same text tried as the start of a copy (the most recent ones)."""
+
+
+def _copy_key(block: Block) -> str:
+    """What two blocks must share to be copies of each other: their text without whitespace (a table or
+    list: its kind and all its text)."""
+    if isinstance(block, Para | Heading):
+        return _SPACE.sub("", plain_text(block.content))
+    inner = "".join(n.text for n in iter_nodes(block) if isinstance(n, Text | Code))
+    return f"{type(block).__name__}:{_SPACE.sub('', inner)}"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _find_copy(keys: list[str], blocks: list[Block]) -> tuple[int, int, int] | None:
+    """The first run `keys[i:i+n]` that the blocks starting at `j` (after at most `COPY_GAP` short lines)
+    repeat word for word: `(i, n, j)`, or None."""
+    seen: dict[str, list[int]] = {}
+    for j, key in enumerate(keys):
+        if not key:
+            continue
+        earlier = seen.setdefault(key, [])
+        for i in reversed(earlier[-_COPY_CANDIDATES:]):
+            n = 0
+            while i + n < j and j + n < len(keys) and keys[i + n] == keys[j + n]:
+                n += 1
+            gap = blocks[i + n:j]
+            if (n >= COPY_MIN_BLOCKS and len(gap) <= COPY_GAP
+                    and sum(len(k) for k in keys[i:i + n]) >= COPY_MIN_CHARS
+                    and all(_short_line(b) for b in gap)):
+                return i, n, j
+        earlier.append(j)
+    return None
+
+
+def _short_line(block: Block) -> bool:
+    """A line that may stand between two copies: a rule, or one short paragraph line."""
+    if isinstance(block, HorizontalRule):
+        return True
+    text = _text(block).strip()
+    return isinstance(block, Para) and 0 < len(text) <= _GAP_MAX_CHARS and "\n" not in text
+
+
+def drop_leading_copies(blocks: list[Block], log: DiagnosticLog) -> list[Block]:
+    """The blocks without every run that the text right after it repeats word for word.
+
+    A page printed twice (`title, introduction, sections` and the same again), or a preview (the title
+    and the first section) followed by the full text, holds a run of blocks that the blocks after it
+    repeat exactly, whatever the run starts with; a short line between the two (`（试读结束，以下为正文）`,
+    `（本文共2页，当前第1页）`) is allowed when no rule removed it, and stays. The first copy goes, so the
+    text survives once, as the page's full version gives it.
+    """
+    keys = [_copy_key(b) for b in blocks]
+    while (found := _find_copy(keys, blocks)) is not None:
+        i, n, j = found
+        gap = blocks[i + n:j]
+        log.report("structure.duplicate-article", f"{n} blocks repeated word for word by the text right "
+                   "after them (a preview or a second copy of the page): the first copy is removed, the text "
+                   "survives once", action=Action.REMOVED, text=_text(blocks[i])[:40], pos=blocks[i].pos)
+        for b in gap:
+            if not isinstance(b, HorizontalRule):
+                log.report("structure.duplicate-article", "a short line between two copies of the text; kept "
+                           "(no rule names it)", action=Action.KEPT, severity=Severity.WARNING,
+                           text=_text(b).strip(), pos=b.pos)
+        blocks = [*blocks[:i], *blocks[i + n:]]
+        keys = [*keys[:i], *keys[i + n:]]
+    return blocks
 
 
 @dataclass
@@ -458,6 +556,13 @@ def _is_title_line(block: Block) -> bool:
     return m is not None and m.marker.scheme is Scheme.ARTICLE
 
 
+def _flat(block: Block) -> str:
+    """The paragraph and heading text of a block (of an article: all of its own), whitespace removed, as
+    `_body` reads it."""
+    parts = block.blocks if isinstance(block, Div) else (block,)
+    return _SPACE.sub("", "".join(plain_text(b.content) for b in parts if isinstance(b, Para | Heading)))
+
+
 def _body(div: Div) -> str:
     """An article's text without its leading title lines, for comparing articles."""
     blocks = list(div.blocks)
@@ -468,9 +573,16 @@ def _body(div: Div) -> str:
 
 
 def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog) -> Document:
-    """Drop articles that repeat an earlier one word for word; report (or drop) near copies."""
+    """Drop articles that repeat earlier text word for word; report (or drop) near copies.
+
+    An article repeats earlier text when its body (its text without its title lines) equals an earlier
+    article's, or stands word for word in what the page printed before it: the first copy may have been
+    split differently (its title and introduction left before the first article), and is still a copy.
+    """
     kept: list[Block] = []
     seen: list[str] = []
+    # The text of every block kept so far, whitespace removed, in pieces joined only when needed.
+    before: list[str] = []
     # The shingles of an article are taken only once a later article is compared with it: a page of
     # one article needs none.
     shingled: list[set[bytes]] = []
@@ -483,15 +595,22 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
     for b in doc.blocks:
         if not (isinstance(b, Div) and ARTICLE_CLASS in b.attr.classes):
             kept.append(b)
+            before.append(_flat(b))
             continue
         body = _body(b)
         if not body:
             kept.append(b)
+            before.append(_flat(b))
             continue
         title = _text(b.blocks[0])[:40] if b.blocks else ""
         if any(body == other for other in seen):
             log.report("structure.duplicate-article", "article repeats an earlier one word for word",
                        action=Action.REMOVED, text=title, pos=b.pos)
+            continue
+        if len(body) >= COPY_MIN_CHARS and body in "".join(before):
+            log.report("structure.duplicate-article",
+                       "article repeats earlier text of the page word for word", action=Action.REMOVED,
+                       text=title, pos=b.pos)
             continue
         own: set[bytes] | None = None
         best = 0.0
@@ -515,6 +634,7 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
             shingled.append(own)  # every earlier article was shingled for the comparison
         seen.append(body)
         kept.append(b)
+        before.append(_flat(b))
     return replace(doc, blocks=tuple(kept)) if len(kept) != len(doc.blocks) else doc
 
 
@@ -590,7 +710,7 @@ def split_documents(doc: Document) -> list[Document]:
 
 
 def _is_appended(block: Block) -> bool:
-    """Whether an article Div is one a site appended after its reading list (see clean/residue.py)."""
+    """Whether an article Div is one a site appended after its reading list (see clean/readingtail.py)."""
     return isinstance(block, Div) and ("origin", "appended") in block.attr.kv
 
 

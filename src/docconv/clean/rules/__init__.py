@@ -277,6 +277,7 @@ DETECTOR_IDS: dict[str, str] = {
     "tail.related-titles": "tail",
     "tail.appended-article": "tail",
     "duplicate.repeated-title": "duplicate",
+    "duplicate.summary-copy": "duplicate",
     "score.edge-furniture": "score",
     "furniture.html-region": "furniture",
     "furniture.html-links": "furniture",
@@ -284,6 +285,7 @@ DETECTOR_IDS: dict[str, str] = {
     "furniture.above-title": "furniture",
     "furniture.between-residue": "furniture",
     "furniture.account-name": "furniture",
+    "furniture.edge-rule": "furniture",
 }
 """Ids of the residue decisions made in code rather than by a pattern; they can be kept like rules."""
 

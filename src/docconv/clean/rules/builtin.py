@@ -49,7 +49,7 @@ _SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信�
 # of its own; a line made only of them is page furniture wherever it stands.
 _TOOL = (
     r"打印本页|打印此页|打印此文|打印文章|打印|列印本页|列印|关闭窗口|关闭本页|关闭此页|关闭视窗|关闭|"
-    r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|"
+    r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|挑错|报错|"
     r"侵权投诉|投诉|举报|意见反馈|反馈|点赞|在看|赞赏支持|赞赏|转发|转载原文|禁止转载|转藏|献花\s*+\(\d{1,6}\)|"
     r"\+\s*+1|收起全文|收起|"
     r"转载▼?|发表评论|发评论|评论|回复\s*+\(\d{1,6}\)|回复|引用|使用道具|"
@@ -145,7 +145,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=120,
          reason="previous/next article link"),
     rule("furniture.permalink",
-         rf"[\[【(]?\s*(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:?\s*(?P<source>{URL})?{NO_STOP}{{0,60}}"
+         rf"[\[【(]?\s*(?:本文|原文|文章|永久|本页|当前页)(?:链接|地址|网址)\s*:?\s*(?P<source>{URL})?{NO_STOP}{{0,60}}"
          rf"|转载请(?:注明|保留)(?:出处|来源|原文链接|本文地址)?{NO_STOP}{{0,80}}",
          kind="line", where="anywhere",
          reason="permalink or reposting notice of the page"),
@@ -199,7 +199,7 @@ FURNITURE: tuple[Rule, ...] = (
          kind="line", where="edges", max_len=160,
          reason="breadcrumb trail of the page ('XX网 > 实用范文 > 工作总结 >')"),
     rule("furniture.counters",
-         rf"(?:\d{{1,4}}(?:\.\d{{1,4}})?\s+)?(?:{DATETIME}\s*+)?"
+         rf"(?:\d{{1,4}}(?:\.\d{{1,4}})?\s+)?(?:{DATETIME}\s*+(?:[|·•┆丨]\s*+)?)?"
          rf"(?>(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}(?:(?:\.\d{{1,2}})?\s*+[万wk]\+?)?\s*+[)\]]?\s*+"
          r"(?:次|人|条)?\s*+[|·/┆丨‖]?\s*+){2,8}",
          kind="line", where="anywhere",
@@ -284,6 +284,12 @@ _WEB_WORD = (r"首页|主页|app|会员|登录|注册|下载|视频|图片|看�
 _ROW_ITEM = r"[^\s|/·┆丨。!?,;:]{1,8}"
 _TOOLISH = (rf"(?:{_COUNTER})\s*+[(\[:]?\s*+\d[\d,]{{0,12}}\s*+[)\]]?|{_TOOL}|阅读原文|"
             r"(?:来源|作者)\s*+:\s*+[^\s|┆丨:]{1,16}")
+_TOOL_ITEM = (r"(?<![\u3400-\u9fffa-z])"
+              r"(?:打印|收藏|关闭|纠错|挑错|报错|举报|投诉|反馈|分享|评论|转发|点赞|返回|复制)"
+              r"(?:本页|此页|本文|文章|窗口|链接|网址)?(?![\u3400-\u9fffa-z])")
+"""A common button word standing as a whole item of a row (few enough words to be looked for first)."""
+_ROW_BUTTON = rf"[\[【(]?\s*+(?:{_TOOL}|{CJK}{{1,4}})\s*+[\]】)]?\s*+[|/·┆丨]?\s*+"
+"""One item of a toolbar row: a known button, or a short word standing between them."""
 _PROFILE_ITEM = (r"总资产\s*+\d[\d.]{0,9}|(?:共写了?|获得了?|共有?|拥有)?\s*+\d[\d.,]{0,9}\s*+[wk万]?\s*+"
                  r"(?:个|篇)?\s*+(?:字|赞|粉丝|喜欢|文章|关注)")
 
@@ -328,9 +334,11 @@ SITE_PAGES: tuple[Rule, ...] = (
          kind="line", where="head", suspect_elsewhere=False,
          reason="byline of a news-feed post: its time and account ('原创2024-01-08 10:15·某某号')"),
     rule("furniture.dated-counter",
-         rf"(?P<date>{DATETIME})\s+(?:[^\s:,,。!?|]{{1,16}}\s+)?(?:阅读|浏览|阅|点击)\s*:?\s*\d[\d,]{{0,9}}\s*次?",
+         rf"(?P<date>{DATETIME})(?:\s++|\s*+[·•|丨]\s*+)(?:[^\s:,,。!?|·•丨]{{1,16}}(?:\s++|\s*+[·•|丨]\s*+))?"
+         r"(?:阅读|浏览|阅|点击)(?:量|数)?\s*:?\s*\d[\d,]{0,9}(?:(?:\.\d{1,2})?\s*[万wk]\+?)?\s*次?",
          kind="line", where="edges", suspect_elsewhere=False,
-         reason="publish date, site and view counter of the page ('2023-07-06 XX之家 阅读 892')"),
+         reason="publish date, site and view counter of the page ('2023-07-06 XX之家 阅读 892', "
+                "'2024-01-03 · 阅读 2.1万')"),
     # Buttons, counters and page fields mixed on one row ('阅读(235)┆ 评论(3) ┆ 转载原文 ┆ 收藏'): every
     # item is a counter, a button or a field, so a sentence never matches.
     rule("furniture.button-row",
@@ -352,9 +360,32 @@ SITE_PAGES: tuple[Rule, ...] = (
                 "names a document ('【分享】…述职报告') is the report's and stays"),
     rule("furniture.app-call",
          rf"(?:扫(?:描)?\s*(?:二维码|码)\s*)?(?:下载|打开|安装)\s*{NO_STOP}{{0,10}}?(?:客户端|app)"
+         r"(?:\s*,?\s*(?:继续)?(?:阅读|查看|看|浏览)(?:全文|更多|原文|完整版?)?|\s*,?\s*(?:阅读)?体验更(?:佳|好))?\s*(?:>>?|»)?"
          r"|登录\s*[^\s。!?,]{0,6}?(?:帐号|账号)",
          kind="line", where="edges", max_len=30,
-         reason="site line asking the reader to install its app or log in ('扫二维码下载贴吧客户端')"),
+         reason="site line asking the reader to install its app or log in ('扫二维码下载贴吧客户端', "
+                "'打开APP阅读全文')"),
+    # A toolbar row judged as a whole: two or more of its items are known buttons (print, favourite,
+    # report an error), so the other short words in it are buttons too ('[收藏] [打印] [挑错] [推荐]').
+    # Items are whole words between brackets or separators; a sentence or glued text never matches.
+    rule("furniture.toolbar-row",
+         rf"(?=(?:.{{0,100}}?{_TOOL_ITEM}){{2}})\s*+(?>{_ROW_BUTTON}){{0,11}}?"
+         rf"[\[【(]?\s*+{_TOOL_ITEM}\s*+[\]】)]?\s*+[|/·┆丨]?\s*+(?>{_ROW_BUTTON}){{0,11}}",
+         kind="line", where="edges", max_len=120,
+         reason="a toolbar row: short button words standing with known buttons "
+                "('收藏 | 打印 | 挑错 | 推荐')"),
+    # The footer of a print page: when it was printed (its address is `furniture.permalink`'s).
+    rule("furniture.print-time",
+         rf"[\[【(]?\s*打印(?:时间|日期)\s*:\s*{DATE}(?:\s*{TIME})?\s*[)\]】]?",
+         kind="line", where="edges", max_len=40,
+         reason="print time in the footer of a print page ('打印时间:2024-01-20 15:12')"),
+    # A platform's safety banner over its comments ('重要提示:警惕虚假中奖信息'). An anti-fraud report
+    # may write the same words, so only at the edges and only with other residue in the document.
+    rule("furniture.scam-notice",
+         r"(?:评论\s*+)?[\[【]?\s*(?:重要|温馨|安全|特别)?提示\s*[\]】]?\s*:?\s*(?:请)?"
+         r"(?:警惕|谨防|当心|小心|提防|注意防范)(?:虚假|不明)?中奖(?:信息|诈骗|短信|链接|电话)?\s*[!。]?",
+         kind="line", where="edges", corroborate=True, max_len=40,
+         reason="a platform's safety banner over the comments ('重要提示:警惕虚假中奖信息')"),
     rule("furniture.tipping",
          rf"小礼物走一走{NO_STOP}{{0,20}}|(?:还没有人|快来)?赞赏\s*(?:支持|一下|作者)?{NO_STOP}{{0,10}}",
          kind="line", where="edges", max_len=30,
@@ -485,11 +516,25 @@ TRUNCATION: tuple[Rule, ...] = (
          r"|(?:点击|免费)下载\s{0,3}:\s{0,3}[^。!?\n]{1,80}\.(?:docx?|pdf|txt|wps|rtf)",
          kind="line", where="anywhere", max_len=100,
          reason="download link standing in for the rest of the document"),
+    # A preview's end ('(试读结束,以下为正文)'): followed by the text, it is a marker between the preview
+    # and the full text; at the end of the document, the site withheld the rest.
+    rule("truncation.preview-end",
+         r"[(\[【]?\s*(?:免费)?(?:试读|预览|试看|试阅)(?:部分|内容)?(?:已|到此)?(?:结束|完毕)\s*[,;。!]?\s*"
+         r"(?:(?:以下|下面|下文)(?:为|是)?(?:正文|全文|完整(?:内容|正文|版)?)(?:内容)?\s*[。!:]?)?\s*[)\]】]?",
+         kind="line", where="anywhere", max_len=40,
+         reason="the end of a preview ('(试读结束,以下为正文)')"),
+    # A button that unfolds the text: with more report text after it, the page had the text and only
+    # folded it (the residue stage then reports it as a button, not as a withheld text).
     rule("truncation.read-more",
-         r"(?:点击|>>)?\s*(?:查看|阅读|展开|浏览)(?:全文|更多|剩余(?:全文|内容)?|完整(?:内容|版)?)\s*(?:>>?|»)?"
-         r"|剩余\s*\d{1,3}\s*%\s*未读.{0,20}|(?:还剩|剩余|剩下)\s*\d{1,5}\s*页未读\s*,?\s*(?:继续阅读|点击(?:继续)?阅读|展开(?:全文)?|阅读全文)?\s*(?:>>?|»)?|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
+         r"(?:点击|>>)?\s*(?:查看|阅读|展开|浏览)(?:全文|更多|剩余(?:全文|内容)?|完整(?:内容|版)?)\s*(?:>>?|»)?",
          kind="line", where="anywhere", max_len=40,
          reason="'read more' link left by the site"),
+    # Words that say part of the text was not shown, wherever they stand.
+    rule("truncation.unread",
+         r"剩余\s*\d{1,3}\s*%\s*未读.{0,20}|(?:还剩|剩余|剩下)\s*\d{1,5}\s*页未读\s*,?\s*"
+         r"(?:继续阅读|点击(?:继续)?阅读|展开(?:全文)?|阅读全文)?\s*(?:>>?|»)?|[(\[]?\s*未完\s*[,]?\s*待续\s*[)\]]?",
+         kind="line", where="anywhere", max_len=40,
+         reason="note that part of the text is unread or to be continued ('还剩3页未读', '(未完待续)')"),
 )
 
 # --------------------------------------------------------------------------------- download-site banners
@@ -534,9 +579,12 @@ BANNERS: tuple[Rule, ...] = (
          kind="line", where="anywhere", max_len=80,
          reason="document-sharing banner with the page count ('本文档共4页,可阅读全部内容')"),
     rule("banner.page-counter",
-         r"第\s*\d{1,5}\s*页\s*[,/]?\s*共\s*\d{1,5}\s*页",
+         r"[(\[【]?\s*(?:第\s*\d{1,5}\s*页\s*[,/]?\s*共\s*\d{1,5}\s*页"
+         r"|(?:本文|全文|本篇|文章|本文档)?共\s*\d{1,5}\s*页\s*[,;]?\s*(?:当前|目前|现在|此为|这是)(?:为|是)?第\s*\d{1,5}\s*页"
+         r"|(?:当前|目前|现在)(?:为|是)?第\s*\d{1,5}\s*页\s*[,;/]?\s*(?:本文|全文)?共\s*\d{1,5}\s*页)\s*[)\]】]?",
          kind="line", where="anywhere", max_len=30,
-         reason="page counter of a document-sharing viewer"),
+         reason="page counter of a document-sharing viewer or a paged article ('第1页 共4页', "
+                "'(本文共2页,当前第1页)')"),
     rule("banner.quality-docs",
          r"精选优质文档\s{0,3}[-—_~]{0,6}\s{0,3}倾情为(?:你|您)奉上|专心\s{0,3}[-—]{0,6}\s{0,3}专注\s{0,3}[-—]{0,6}\s{0,3}专业",
          kind="inline", where="anywhere", max_len=LONG,
@@ -650,11 +698,18 @@ WATERMARKS = (*WATERMARKS,
          kind="inline", where="anywhere", max_len=LONG,
          reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)', "
                 "'(本文来源:XX之家 http://…)')"),
+    # Where the text came from (a name that says it is a site, its address in brackets or not) and a
+    # request to keep that when reposting, the page's own link after it or not: '本文来源于XX网(www…),
+    # 转载请保留链接:http://…', '出处:XX文库 转载请注明'. A report quoting a source names no site.
     rule("watermark.reprint-note",
-         rf"[(\[【]?\s*(?:本文|文章|此文|原文)(?:来自|来源于?|转载自|转自|出自|摘自)\s*:?\s*"
-         rf"(?:(?P<source>{_SITE_NAME})\s*(?:{DOMAIN})?|{DOMAIN})\s*[,]?\s*转载请(?:注明|保留){NO_STOP}{{0,20}}",
-         kind="line", where="anywhere", max_len=120,
-         reason="line naming the site the text came from and asking to keep it when reposting"),
+         rf"[(\[【]?\s*(?:(?:本文|文章|此文|原文|本篇)(?:来自|来源于?|来源自|转载自|转自|出自|摘自)|(?:来源|出处)(?:于|自)?)"
+         rf"\s*:?\s*(?:(?P<source>{_SITE_NAME})\s*(?:[(\[]\s*{DOMAIN}\s*[)\]]|{DOMAIN})?|{DOMAIN})\s*[,;。]?\s*"
+         r"(?:如需|如要|欢迎)?转载(?:时)?(?:请|需|须|务必)?(?:注明|保留|标明|附上)"
+         rf"(?:本文|原文)?(?:出处|来源|链接|地址|网址|原文链接|本文链接|原文地址)?\s*(?::\s*{URL})?{NO_STOP}{{0,20}}"
+         r"[。!]?\s*[)\]】]?",
+         kind="line", where="anywhere", max_len=300,
+         reason="line naming the site the text came from and asking to keep it when reposting "
+                "('本文来源于XX网(www…),转载请保留链接:http://…')"),
     # A bare name with an address, or 'more … visit <address>' without a word saying it sells texts: a
     # company may print its own address the same way, so only with other residue in the document.
     rule("watermark.name-domain",
