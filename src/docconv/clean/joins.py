@@ -38,7 +38,7 @@ from dataclasses import replace
 from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, SoftBreak, Text, plain_text
 from docconv.clean.chars import CJK, display_width, is_cjk
 from docconv.clean.langmodel import LanguageModel
-from docconv.clean.textmap import doc_text, map_blocks
+from docconv.clean.textmap import doc_text, map_blocks, soft_lines
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
 from docconv.structure.lines import MIN_WRAP_WIDTH, date_only, hard_wrap
@@ -212,17 +212,6 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
     return walk(map_blocks(doc, lambda content, pos: _number_wraps(content, pos, log)), action)
 
 
-def _lines(content: tuple[Inline, ...]) -> list[str]:
-    """The paragraph's lines: its text between soft breaks."""
-    lines: list[str] = []
-    start = 0
-    for i, node in enumerate((*content, SoftBreak())):
-        if isinstance(node, SoftBreak):
-            lines.append(plain_text(content[start:i]))
-            start = i + 1
-    return lines
-
-
 def _latin(ch: str) -> bool:
     """A letter or digit of a Latin word or a number (half- or full-width), not a CJK character."""
     return ch.isalnum() and not is_cjk(ch)
@@ -240,7 +229,7 @@ def _number_wraps(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticL
     wraps at a seam of CJK text and a Latin word or number (`共计210` / `人次`)."""
     if not any(isinstance(n, SoftBreak) for n in content):
         return content
-    lines = _lines(content)
+    lines = soft_lines(content)
     widest = max(display_width(ln) for ln in lines)
     out: list[Inline] = []
     changed = False

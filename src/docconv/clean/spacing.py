@@ -25,10 +25,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from docconv.ast import Document, Inline, Pos, SoftBreak, Text, plain_text
+from docconv.ast import Document, Inline, Pos, SoftBreak, Text
 from docconv.clean.chars import CJK, CJK_PUNCT, HAN, display_width
 from docconv.clean.langmodel import LanguageModel
-from docconv.clean.textmap import doc_text, map_blocks, map_text
+from docconv.clean.textmap import doc_text, map_blocks, map_text, soft_lines
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.lines import hard_wrap
@@ -196,22 +196,11 @@ def _text_fix(text: str, pos: Pos | None, log: DiagnosticLog) -> str:
     return quoted
 
 
-def _lines(content: tuple[Inline, ...]) -> list[str]:
-    """The block's lines: its text between soft breaks."""
-    lines: list[str] = []
-    start = 0
-    for i, node in enumerate((*content, SoftBreak())):
-        if isinstance(node, SoftBreak):
-            lines.append(plain_text(content[start:i]))
-            start = i + 1
-    return lines
-
-
 def _soft_breaks(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
     """Drop hard wraps between two CJK characters, merging the Text runs around them."""
     if not any(isinstance(n, SoftBreak) for n in content):
         return content
-    lines = _lines(content)
+    lines = soft_lines(content)
     widest = max(display_width(ln) for ln in lines)
     out: list[Inline] = []
     changed = False

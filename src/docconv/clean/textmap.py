@@ -142,3 +142,14 @@ def doc_text(doc: Document) -> str:
             case Table(caption=c) if c:
                 parts.append(plain_text(c).replace("\n", ""))
     return "".join(p + "\n" for p in parts)
+
+
+def soft_lines(content: tuple[Inline, ...]) -> list[str]:
+    """A block's lines: its text between soft breaks (a hard-wrapped paragraph's source lines)."""
+    lines: list[str] = []
+    start = 0
+    for i, node in enumerate((*content, SoftBreak())):
+        if isinstance(node, SoftBreak):
+            lines.append(plain_text(content[start:i]))
+            start = i + 1
+    return lines
