@@ -35,13 +35,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, SoftBreak, Text, plain_text
+from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, Text, plain_text
 from docconv.clean.chars import CJK, display_width, is_cjk
 from docconv.clean.langmodel import LanguageModel
-from docconv.clean.textmap import doc_text, map_blocks, soft_lines
+from docconv.clean.textmap import close_soft_breaks, doc_text, map_blocks
 from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
-from docconv.structure.lines import MIN_WRAP_WIDTH, date_only, hard_wrap
+from docconv.structure.lines import MIN_WRAP_WIDTH, date_only
 from docconv.structure.numbering import match_marker
 from docconv.walk import walk
 
@@ -227,34 +227,16 @@ def cjk_latin_seam(a: str, b: str) -> bool:
 def _number_wraps(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
     """Close up the soft breaks of a paragraph that split a number (`已整改2` / `11项`), and the hard
     wraps at a seam of CJK text and a Latin word or number (`共计210` / `人次`)."""
-    if not any(isinstance(n, SoftBreak) for n in content):
-        return content
-    lines = soft_lines(content)
-    widest = max(display_width(ln) for ln in lines)
-    out: list[Inline] = []
-    changed = False
-    line = 0  # the line the soft break at `i` ends
-    i = 0
-    while i < len(content):
-        node = content[i]
-        prev = out[-1] if out else None
-        nxt = content[i + 1] if i + 1 < len(content) else None
-        if isinstance(node, SoftBreak):
-            line += 1
-        if isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text):
-            why = None
-            if splits_number(prev.text, nxt.text):
-                why = "joined a line wrapped inside a number"
-            elif (cjk_latin_seam(prev.text, nxt.text)
-                  and hard_wrap(lines[line - 1], lines[line], widest)):
-                why = "joined a line wrapped between CJK text and a Latin word or number, without a space"
-            if why is not None:
-                out[-1] = replace(prev, text=prev.text.rstrip() + nxt.text.lstrip())
-                log.report("repair.join-paragraphs", why,
-                           action=Action.CHANGED, text=f"{prev.text[-12:]}¶{nxt.text[:12]}", pos=pos)
-                changed = True
-                i += 2
-                continue
-        out.append(node)
-        i += 1
-    return tuple(out) if changed else content
+
+    def close(before: str, after: str, hard: Callable[[], bool]) -> bool:
+        if splits_number(before, after):
+            why = "joined a line wrapped inside a number"
+        elif cjk_latin_seam(before, after) and hard():
+            why = "joined a line wrapped between CJK text and a Latin word or number, without a space"
+        else:
+            return False
+        log.report("repair.join-paragraphs", why, action=Action.CHANGED,
+                   text=f"{before[-12:]}¶{after[:12]}", pos=pos)
+        return True
+
+    return close_soft_breaks(content, close)

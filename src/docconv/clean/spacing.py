@@ -23,15 +23,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
-from docconv.ast import Document, Inline, Pos, SoftBreak, Text
-from docconv.clean.chars import CJK, CJK_PUNCT, HAN, display_width
+from docconv.ast import Document, Inline, Pos
+from docconv.clean.chars import CJK, CJK_PUNCT, HAN
 from docconv.clean.langmodel import LanguageModel
-from docconv.clean.textmap import doc_text, map_blocks, map_text, soft_lines
+from docconv.clean.textmap import close_soft_breaks, doc_text, map_blocks, map_text
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
-from docconv.structure.lines import hard_wrap
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _HTML_TAGS = (
@@ -198,39 +196,21 @@ def _text_fix(text: str, pos: Pos | None, log: DiagnosticLog) -> str:
 
 def _soft_breaks(content: tuple[Inline, ...], pos: Pos | None, log: DiagnosticLog) -> tuple[Inline, ...]:
     """Drop hard wraps between two CJK characters, merging the Text runs around them."""
-    if not any(isinstance(n, SoftBreak) for n in content):
-        return content
-    lines = soft_lines(content)
-    widest = max(display_width(ln) for ln in lines)
-    out: list[Inline] = []
-    changed = False
-    line = 0
-    i = 0
-    while i < len(content):
-        node = content[i]
-        prev = out[-1] if out else None
-        nxt = content[i + 1] if i + 1 < len(content) else None
-        if isinstance(node, SoftBreak):
-            line += 1
-        if (isinstance(node, SoftBreak) and isinstance(prev, Text) and isinstance(nxt, Text)
-                and prev.text and nxt.text and _CJK_RE.fullmatch(prev.text[-1])
-                and _CJK_RE.fullmatch(nxt.text[0])):
-            if not hard_wrap(lines[line - 1], lines[line], widest):
-                log.report("repair.spacing", "kept a line break inside CJK text: the line before it is not "
-                           "full, or the next line opens an item or a field", action=Action.KEPT,
-                           text=prev.text[-4:] + "\\n" + nxt.text[:4], pos=pos)
-                out.append(node)
-                i += 1
-                continue
-            out[-1] = replace(prev, text=prev.text + nxt.text)
-            log.report("repair.spacing", "joined a hard-wrapped line inside CJK text", action=Action.REMOVED,
-                       text=prev.text[-4:] + "\\n" + nxt.text[:4], pos=pos)
-            changed = True
-            i += 2
-            continue
-        out.append(node)
-        i += 1
-    return tuple(out) if changed else content
+
+    def close(before: str, after: str, hard: Callable[[], bool]) -> bool:
+        if not (before and after and _CJK_RE.fullmatch(before[-1]) and _CJK_RE.fullmatch(after[0])):
+            return False
+        seam = before[-4:] + "\\n" + after[:4]
+        if not hard():
+            log.report("repair.spacing", "kept a line break inside CJK text: the line before it is not "
+                       "full, or the next line opens an item or a field", action=Action.KEPT,
+                       text=seam, pos=pos)
+            return False
+        log.report("repair.spacing", "joined a hard-wrapped line inside CJK text", action=Action.REMOVED,
+                   text=seam, pos=pos)
+        return True
+
+    return close_soft_breaks(content, close)
 
 
 def repair_spacing(doc: Document, options: Options, log: DiagnosticLog) -> Document:

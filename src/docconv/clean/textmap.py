@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from docconv.ast import (
     Code,
@@ -29,6 +30,8 @@ from docconv.ast import (
     Text,
     plain_text,
 )
+from docconv.clean.chars import display_width
+from docconv.structure.lines import hard_wrap
 from docconv.walk import iter_nodes, walk
 
 TextFn = Callable[[str, Pos | None], str]
@@ -144,7 +147,7 @@ def doc_text(doc: Document) -> str:
     return "".join(p + "\n" for p in parts)
 
 
-def soft_lines(content: tuple[Inline, ...]) -> list[str]:
+def _soft_lines(content: tuple[Inline, ...]) -> list[str]:
     """A block's lines: its text between soft breaks (a hard-wrapped paragraph's source lines)."""
     lines: list[str] = []
     start = 0
@@ -153,3 +156,38 @@ def soft_lines(content: tuple[Inline, ...]) -> list[str]:
             lines.append(plain_text(content[start:i]))
             start = i + 1
     return lines
+
+
+SeamFn = Callable[[str, str, Callable[[], bool]], bool]
+"""Decides one soft break between two text runs: `(before, after, hard)` → close it up or not, where
+`hard()` says whether the break is a hard wrap (`structure.lines.hard_wrap`: the line before it is full)."""
+
+
+def close_soft_breaks(content: tuple[Inline, ...], close: SeamFn) -> tuple[Inline, ...]:
+    """The content with each soft break between two text runs that `close` accepts taken out, the runs
+    merged (whitespace at the seam dropped). The repairs that close wraps (spacing between CJK
+    characters, joins at numbers and CJK/Latin seams) share this walk and differ only in `close`, which
+    also reports their decisions."""
+    if not any(isinstance(n, SoftBreak) for n in content):
+        return content
+    lines = _soft_lines(content)
+    widest = max(display_width(ln) for ln in lines)
+    out: list[Inline] = []
+    changed = False
+    line = 0  # the line the soft break at `i` ends
+    i = 0
+    while i < len(content):
+        node = content[i]
+        prev = out[-1] if out else None
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if isinstance(node, SoftBreak):
+            line += 1
+            if isinstance(prev, Text) and isinstance(nxt, Text) and close(
+                    prev.text, nxt.text, partial(hard_wrap, lines[line - 1], lines[line], widest)):
+                out[-1] = replace(prev, text=prev.text.rstrip() + nxt.text.lstrip())
+                changed = True
+                i += 2
+                continue
+        out.append(node)
+        i += 1
+    return tuple(out) if changed else content
