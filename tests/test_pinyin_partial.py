@@ -18,7 +18,8 @@ PARTLY = (
 )
 
 
-def _strip(doc: Document) -> tuple[str, DiagnosticLog]:
+def stripped(doc: Document) -> tuple[str, DiagnosticLog]:
+    """The document's text after the pinyin repair, and the repair's diagnostics."""
     log = DiagnosticLog()
     return doc_text(strip_pinyin(doc, Options(), log)), log
 
@@ -26,7 +27,7 @@ def _strip(doc: Document) -> tuple[str, DiagnosticLog]:
 def test_partly_annotated_words_are_stripped_though_shown_bare_elsewhere() -> None:
     doc = b.document(*(b.para(p) for p in PARTLY))
     assert pinyin.mostly_bare(doc_text(doc), pinyin.find_annotations(doc_text(doc))) >= {"管", "理", "务"}
-    out, log = _strip(doc)
+    out, log = stripped(doc)
     assert "网格化管理工作" in out
     assert "为老服务站" in out
     assert "矛盾纠纷" in out
@@ -47,7 +48,7 @@ def test_a_reading_after_a_word_is_kept_when_its_character_stands_bare() -> None
     # `银行(háng)` ends its word (a reading follows what it reads), and 行 stands bare four times
     doc = b.document(*(b.para(p) for p in PARTLY),
                      b.para("进行走访、推行制度、行动迅速、行之有效，合作银行(háng)，提供贷款。"))
-    out, log = _strip(doc)
+    out, log = stripped(doc)
     assert "银行(háng)" in out
     assert "网格化管理工作" in out
     kept = [d for d in log if d.action == Action.KEPT]
@@ -57,9 +58,9 @@ def test_a_reading_after_a_word_is_kept_when_its_character_stands_bare() -> None
 
 def test_a_pronunciation_cue_keeps_the_reading() -> None:
     # without the cue a lone consistent reading of a character never shown bare goes
-    assert _strip(b.document(b.para("会上强调了重(zhòng)点工作。")))[0] == "会上强调了重点工作。\n"
+    assert stripped(b.document(b.para("会上强调了重(zhòng)点工作。")))[0] == "会上强调了重点工作。\n"
     doc = b.document(b.para("会上强调，这里的“重点”应读作重(zhòng)点，不是重复的重。"))
-    out, log = _strip(doc)
+    out, log = stripped(doc)
     assert out == doc_text(doc)
     assert [d.action for d in log] == [Action.KEPT]
     assert "pronunciation" in log.items[0].message
@@ -69,7 +70,7 @@ def test_talk_of_pronunciation_keeps_partial_annotations() -> None:
     # one remark on a reading makes every partial annotation of the document a possible reading meant
     doc = b.document(*(b.para(p) for p in PARTLY),
                      b.para("请注意“管理”一词，其中“管”字注音为管(guǎn)理(lǐ)，不要读错。"))
-    out, _ = _strip(doc)
+    out, _ = stripped(doc)
     assert "注音为管(guǎn)理(lǐ)" in out
     assert "网格化管(guǎn)理(lǐ)工作" in out  # bare elsewhere, and the document talks of readings
     assert "矛盾纠纷" in out  # never shown bare: still an annotator's
@@ -80,7 +81,7 @@ def test_a_lesson_on_pronunciation_keeps_its_readings() -> None:
     lesson = ("本课学习多音字和声调。管理的管读第三声，管(guǎn)理(lǐ)；服务的服读第二声，服(fú)务(wù)；"
               "矛(máo)盾(dùn)两个字都要读准。课后请大家用管理、服务各造一个句子。")
     doc = b.document(b.para(lesson))
-    out, log = _strip(doc)
+    out, log = stripped(doc)
     assert "管(guǎn)理(lǐ)" in out
     assert "服(fú)务(wù)" in out
     assert any(d.action == Action.KEPT for d in log)
@@ -89,14 +90,14 @@ def test_a_lesson_on_pronunciation_keeps_its_readings() -> None:
 def test_a_single_annotated_word_is_not_an_annotator() -> None:
     # one word annotated in a report that uses it bare: too little evidence of a tool
     doc = b.document(b.para("加强管理，规范管理，管(guǎn)理(lǐ)制度逐步完善，管理水平不断提高。"))
-    out, log = _strip(doc)
+    out, log = stripped(doc)
     assert out == doc_text(doc)
     assert [d.action for d in log] == [Action.KEPT, Action.KEPT]
 
 
 def test_two_syllables_still_mark_a_note_on_readings() -> None:
     doc = b.document(*(b.para(p) for p in PARTLY), b.para("“长(zhǎng)大”与“长(cháng)短”不同。"))
-    out, _ = _strip(doc)
+    out, _ = stripped(doc)
     assert "长(zhǎng)大" in out
     assert "长(cháng)短" in out
 
