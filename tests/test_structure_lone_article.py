@@ -1,5 +1,5 @@
-"""A page left holding one article (a preview or a copy dropped before it) is that article: its title is
-the document's, its sections sit at their ordinary levels."""
+"""A page left holding one article once its copies are dropped is that article: its title is the
+document's, its sections sit at their ordinary levels."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from docconv import ast
 from docconv import builder as b
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.structure.articles import ARTICLE_CLASS
+from docconv.structure.articles import ARTICLE_CLASS, drop_duplicate_articles
 from docconv.structure.headings import structure
 from docconv.walk import query
 
@@ -24,13 +24,29 @@ def _levels(doc: ast.Document) -> list[tuple[int, str]]:
             query(doc, lambda n: n if isinstance(n, ast.Heading) else None)]
 
 
-def test_a_lone_article_is_the_document() -> None:
+def _stages(doc: ast.Document, log: DiagnosticLog) -> ast.Document:
+    return structure(drop_duplicate_articles(doc, Options(), log), Options(), log)
+
+
+def test_an_article_left_alone_by_its_dropped_copy_is_the_document() -> None:
     log = DiagnosticLog()
-    doc = structure(b.document(_article(*ARTICLE)), Options(), log)
+    doc = _stages(b.document(_article(*ARTICLE), _article(*ARTICLE)), log)
     assert _levels(doc) == [(1, "某某中学2023年德育工作总结"), (2, "主题教育"), (2, "家校共育")]
     assert doc.meta.title == "某某中学2023年德育工作总结"
-    assert any(d.rule == "structure.lone-article" for d in log)
-    assert structure(doc, Options(), DiagnosticLog()) == doc
+    assert [d.rule for d in log if d.rule.startswith("structure.") and "article" in d.rule] == [
+        "structure.duplicate-article", "structure.lone-article"]
+    assert _stages(doc, DiagnosticLog()) == doc
+
+
+def test_two_different_articles_keep_their_article_levels() -> None:
+    # lookalike: nothing is dropped, so the page holds two articles and each title sits under the page's
+    other = (b.para("某某中学2023年教学工作总结"), b.para("本学年教学质量稳步提升，课堂效率明显提高。"),
+             b.para("一、课堂教学"), b.para("推门听课二百节。"))
+    log = DiagnosticLog()
+    levels = _levels(_stages(b.document(_article(*other), _article(*ARTICLE)), log))
+    assert (2, "某某中学2023年德育工作总结") in levels
+    assert (3, "主题教育") in levels
+    assert not any(d.rule == "structure.lone-article" for d in log)
 
 
 def test_an_article_beside_other_text_keeps_its_article_levels() -> None:
@@ -38,8 +54,7 @@ def test_an_article_beside_other_text_keeps_its_article_levels() -> None:
     page = (b.para("某某中学2023年教学工作总结"), b.para("本学年教学质量稳步提升。"), b.para("一、课堂教学"),
             b.para("推门听课二百节。"))
     log = DiagnosticLog()
-    doc = structure(b.document(*page, _article(*ARTICLE)), Options(), log)
-    levels = _levels(doc)
+    levels = _levels(_stages(b.document(*page, _article(*ARTICLE)), log))
     assert levels[0] == (1, "某某中学2023年教学工作总结")
     assert (2, "某某中学2023年德育工作总结") in levels
     assert (3, "主题教育") in levels

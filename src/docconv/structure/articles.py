@@ -635,13 +635,21 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
         seen.append(body)
         kept.append(b)
         before.append(_flat(b))
-    return replace(doc, blocks=tuple(kept)) if len(kept) != len(doc.blocks) else doc
+    if len(kept) == len(doc.blocks):
+        return doc
+    if len(kept) == 1 and isinstance(lone := kept[0], Div) and is_article(lone):
+        # The copies are gone and one article is all the page holds: it is the document itself, so its
+        # title is the document's and its sections sit at their ordinary levels, not one below a title.
+        log.report("structure.lone-article", "the page holds one article once its copies are dropped: "
+                   "read as the document itself", text=_text(lone.blocks[0])[:40] if lone.blocks else None,
+                   pos=lone.pos)
+        return replace(doc, blocks=lone.blocks)
+    return replace(doc, blocks=tuple(kept))
 
 
 def is_article(block: Block) -> bool:
     """Whether a block is an article Div."""
     return isinstance(block, Div) and ARTICLE_CLASS in block.attr.classes
-
 
 
 def article_title(div: Div) -> Heading | None:

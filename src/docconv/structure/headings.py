@@ -92,27 +92,11 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Turn marked paragraphs into headings and lists, find the title, check numbering sequences."""
     # Separator rows become rules first, and rules above the first line stay above it: the title search
     # never takes one for the title, nor stops at one.
-    blocks = [_separator(b, log) or b for b in _lone_article(list(doc.blocks), log)]
+    blocks = [_separator(b, log) or b for b in doc.blocks]
     rules = next((i for i, b in enumerate(blocks) if not isinstance(b, HorizontalRule)), len(blocks))
     rest, meta = document_title(blocks[rules:], doc.meta, log)
     body = _section(tuple(rest), options, log, article=False)
     return replace(doc, meta=meta, blocks=(*blocks[:rules], *body))
-
-
-def _lone_article(blocks: list[Block], log: DiagnosticLog) -> list[Block]:
-    """The blocks of the one article a page holds, when nothing else is left on it.
-
-    Once the stages before dropped a copy of the report (a preview, a repeated page), the article split
-    may leave a single article; a page of one article is that article, so its title is the document's
-    title and its sections sit at their ordinary levels rather than one below an article title.
-    """
-    if len(blocks) != 1 or not is_article(blocks[0]):
-        return blocks
-    div = blocks[0]
-    assert isinstance(div, Div)
-    log.report("structure.lone-article", "the page holds one article only: read as the document itself",
-               text=_text(div.blocks[0])[:40] if div.blocks else None, pos=div.pos)
-    return list(div.blocks)
 
 
 def _section(blocks: tuple[Block, ...], options: Options, log: DiagnosticLog, *,
