@@ -346,7 +346,7 @@ def _settle(held: list[_Held], lines: list[_Line], siblings: dict[tuple[int, ...
                        severity=Severity.WARNING, text=h.line.text.strip(), pos=h.line.pos)
 
 
-POST_BYLINES = frozenset({"furniture.account-byline", "furniture.post-byline"})
+POST_BYLINES = frozenset({"furniture.account-byline", "furniture.post-byline", "furniture.post-time"})
 """Rules whose line is the time a social account posted the text: the account's name stands above it."""
 _NAME_MAX = 16
 """Longest line (characters) taken for an account's name."""
@@ -458,6 +458,12 @@ def _inline_across(prev: _Line, nxt: _Line, rules: list[Rule], meta: MetaHarvest
             return
 
 
+TITLE_SUFFIXES = frozenset({"furniture.title-site-suffix", "furniture.title-category-suffix"})
+"""Inline rules that cut what a site appended to a page title."""
+_BYLINE_FIELD = re.compile(r"(?:来源|出处|作者|编辑|责编|时间|日期)\s*:")
+"""A byline's field: a line holding one before a suffix is a byline, whose source may end in '-XX网'."""
+
+
 def _inline(ln: _Line, rules: list[Rule], meta: MetaHarvest, log: DiagnosticLog) -> None:
     folded = ln.folded
     taken: list[tuple[int, int]] = list(ln.spans)
@@ -468,6 +474,8 @@ def _inline(ln: _Line, rules: list[Rule], meta: MetaHarvest, log: DiagnosticLog)
             start, end = m.span()
             if start == end or any(start < e and s < end for s, e in taken):
                 continue
+            if r.id in TITLE_SUFFIXES and _BYLINE_FIELD.search(folded, 0, start):
+                continue  # '来源:某某网-某某新闻网' names the source; it is no title with a suffix
             removed = ln.text[start:end]
             if r.suspect or not _in_zone(r, ln):
                 if r.suspect or r.suspect_elsewhere:

@@ -27,10 +27,12 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple[list[Block], Meta]:
     """The blocks with the title line made the level-1 heading (or the source's title put first), and
     the metadata with the title, the page title and the subtitle it finds."""
+    site_cut = False
     if meta.title is not None and (fix := strip_site_suffix(meta.title)) is not None:
         log.report("structure.title-suffix", f"site suffix removed from the title ({fix.reason})",
                    action=Action.REMOVED, text=fix.suffix)
         meta = replace(meta, title=fix.title)
+        site_cut = fix.reason == "site"
     _untag_title(blocks, log)
     at = named_title(blocks)
     if at:
@@ -64,9 +66,12 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
             meta = replace(meta, title=title)
         elif meta.title != title and (explicit or title in meta.title):
             # The page's <title> or the file's properties carry site furniture the body's title lacks.
-            log.report("structure.page-title", "the body's title line is the document title; the "
-                       "source's own title is kept as page-title", action=Action.MOVED, text=meta.title)
-            meta = replace(meta, title=title, extra=(*meta.extra, ("page-title", meta.title)))
+            page = _without_channel(meta.title, title, log) if site_cut else meta.title
+            if page != title:
+                log.report("structure.page-title", "the body's title line is the document title; the "
+                           "source's own title is kept as page-title", action=Action.MOVED, text=page)
+                meta = replace(meta, extra=(*meta.extra, ("page-title", page)))
+            meta = replace(meta, title=title)
     elif (meta.title is not None and _reads_as_title(meta.title)
           and not (first is not None and meta.title in _text(first).replace("\n", " "))):
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
@@ -75,6 +80,20 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
     if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
         meta = _subtitle(blocks, at + 1, meta, log)
     return blocks, meta
+
+
+_CHANNEL = re.compile(r"[ \t\u3000]*[-_|｜－–]{1,3}[ \t\u3000]*[\u4e00-\u9fff]{2,6}")
+"""A portal's channel between the title and the site's name in `<title>` ('标题--党建--某某网')."""
+
+
+def _without_channel(page: str, title: str, log: DiagnosticLog) -> str:
+    """The page's `<title>` (its site's name already cut) without the channel left between the body's
+    title and the site's name; the page as it is when more than a channel follows the title."""
+    if not page.startswith(title) or _CHANNEL.fullmatch(rest := page[len(title):]) is None:
+        return page
+    log.report("structure.title-suffix", "the page title's channel before the site's name removed (channel)",
+               action=Action.REMOVED, text=rest)
+    return title
 
 
 # A thread-type or column tag in front of a forum or blog title: `[分享]`, `【原创】`, `(转)`.

@@ -9,29 +9,27 @@ real reports are limited to the head or tail of a document, or demand a second s
 from __future__ import annotations
 
 from docconv.clean.rules import Rule, rule
+from docconv.clean.rules.pieces import (
+    CJK,
+    CJK_OR_PUNCT,
+    CLOCK,
+    DATE,
+    DATETIME,
+    DOMAIN,
+    LONG,
+    NO_STOP,
+    SEP,
+    TIME,
+    TLD,
+    URL,
+    URL_CHARS,
+)
+from docconv.clean.rules.platforms import PLATFORMS
 
 # ------------------------------------------------------------------------------------------ shared pieces
+# (dates, times, addresses: docconv.clean.rules.pieces)
 
-DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-"""A calendar date with a four-digit year."""
-TIME = r"\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*[:分]\s*\d{1,2}\s*秒?)?"
-"""A clock time, seconds optional."""
-DATETIME = rf"{DATE}(?:\s*{TIME})?"
-CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
-"""A clock time as feeds print it, with a colon."""
-URL_CHARS = r"[a-z0-9._~:/?#@!$&'*+,;=%-]"
-URL = rf"(?:https?://|www\.){URL_CHARS}{{0,200}}"
-TLD = r"(?:com|cn|net|org|cc|top|vip|info|tv|wang|xyz|site|club|me)"
-DOMAIN = rf"(?:https?://)?(?:www\.)?[a-z0-9-]{{1,40}}(?:\.[a-z0-9-]{{1,40}}){{0,3}}\.{TLD}(?:/{URL_CHARS}{{0,200}})?"
-CJK = r"[\u3400-\u9fff]"
-CJK_OR_PUNCT = r"[\u3400-\u9fff,。!?;:、]"
-"""A Chinese character or the (folded) punctuation that sits between Chinese clauses."""
-NO_STOP = r"[^。!?;]"
-"""A character that does not end a sentence: whole-line furniture never contains one."""
-SEP = r"\s*+[|/·•]\s*+"
 _MENU_ITEM = r"[^|/·•。!?,\s](?:[^|/·•。!?,]{0,8}[^|/·•。!?,\s])?"
-LONG = 10_000_000
-"""max_len of inline rules that must see whole paragraphs, however long."""
 
 _META_FIELD = (
     r"(?:发布|发表|更新|上传|录入|添加|提交)(?:时间|日期|于)|(?:发布|发文|信息来源)(?:部门|单位|机构)|"
@@ -48,6 +46,7 @@ _SHARE_TARGET = r"qq空间|qq好友|qq|新浪微博|腾讯微博|微博|微信�
 # Buttons and links of news, blog, forum and document pages. Each is a word no report writes as a line
 # of its own; a line made only of them is page furniture wherever it stands.
 _TOOL = (
+    r"[大中小]\s*+(?:字号|字体)|分享(?:让|给)更多(?:的)?(?:人|朋友|网友)(?:看到|知道|看看)?|"
     r"打印本页|打印此页|打印此文|打印文章|打印|列印本页|列印|关闭窗口|关闭本页|关闭此页|关闭视窗|关闭|"
     r"返回顶部|返回首页|返回列表|返回|收藏本页|加入收藏|收藏|复制链接|复制网址|推荐给(?:朋友|好友)|纠错|挑错|报错|"
     r"侵权投诉|投诉|举报|意见反馈|反馈|点赞|在看|赞赏支持|赞赏|转发|转载原文|禁止转载|转藏|献花\s*+\(\d{1,6}\)|"
@@ -463,6 +462,7 @@ TAILS: tuple[Rule, ...] = (
          rf"(?:【[^】]{{0,80}}】)?\s*(?P<source>{DOMAIN})?\s*[【\[]?\s*(?:更多{CJK}{{0,8}}?|点击查看)?"
          r"(?:推荐阅读|相关阅读|延伸阅读|扩展阅读|拓展阅读|精彩阅读|更多阅读|热门阅读|热点阅读|相关文章|相关推荐|"
          r"相关范文|相关内容|相关链接|相关资料|相关文档|热门文章|热门推荐|猜你喜欢|精彩推荐|"
+         r"相关(?:精品|精选|热门|优质|推荐)(?:文档|文章|范文|资料)|(?:精品|精选|热门|优质)(?:文档|文章|范文|资料)推荐|"
          r"你可能(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的)?(?:文章|文档)?|"
          r"更多精彩|最新文章|最新推荐)(?:推荐|列表|导读)?\s*[】\]]?\s*(?::|>>?|»)?"
          r"(?:\s*更多(?:精彩)?(?:内容|文章)?\s*(?:>>?|»)?)?",
@@ -594,6 +594,7 @@ BANNERS: tuple[Rule, ...] = (
          r"(?:文档|资料|内容)(?:来自|来源于)(?:网络|网友)|仅供(?:个人)?(?:学习|交流)(?:参考)?[,]?\s*(?:请|如有|不得)|"
          r"侵犯了?(?:您|你)?的?(?:版权|权益|著作权)[^。]{0,20}?(?:联系|告知|通知)(?:本站|我们|本网|平台)|"
          r"版权归(?:原)?(?:作者|出处)|本文档(?:由|为)(?:用户|网友|会员)?(?:上传|分享|提供)|本文档(?:内容)?版权|"
+         r"本文档(?:由|为)\s*+[^\s,。!?]{1,20}?\s*+(?:用户|网友|会员)\s*+(?:上传|分享|提供)|"
          r"(?:声明|免责声明)\s*:\s*本(?:文|站|号|公众号|平台)|仅代表作者(?:本人|个人)?观点|"
          r"(?:文库|网|站|平台)(?:上)?所有(?:资源|文档|内容|资料)(?:均)?(?:是|由|为|来自)?(?:用户|网友)|"
          # the numbered notes under a site's '下载说明:' (software to install, where the price goes, no
@@ -606,7 +607,8 @@ BANNERS: tuple[Rule, ...] = (
 )
 
 _SELLING = (
-    r"知识共享|(?:免费|放心)下载|下载后(?:即可|可以|可)?(?:编辑|修改|复制|使用|打印)|(?:可|能)(?:编辑|修改|复制)|"
+    r"知识共享|(?:免费|放心)下载|下载后(?:即可|可以|可)?(?:任意|随意|自由)?(?:编辑|修改|复制|使用|打印)|"
+    r"(?:可|能)(?:任意|随意|自由)?(?:编辑|修改|复制)|"
     r"海量(?:文档|资料|范文|资源)(?:免费)?(?:下载|分享|阅读|共享)?|下载(?:文档|本文|文件|资料)?到(?:电脑|手机|本地)|"
     r"(?:查找|使用|阅读|编辑|打印|收藏)(?:使用|查看)?(?:更|很|超)?方便|(?:word|wps|docx?)(?:文档|版|格式)?"
 )
@@ -624,11 +626,12 @@ BANNERS = (*BANNERS,
          rf"(?=.{{0,160}}?(?:{_OA_SYSTEM}))\s*+(?>(?:{_OA_FIELD})\s*+:\s*+{_OA_VALUE}[|/·]?\s*+){{2,10}}",
          kind="line", where="edges", max_len=200,
          reason="workflow fields an office system prints on an exported document ('流程编号:… 导出时间:…')"),
-    # A line made only of a site's selling points, with the site's name in brackets before them or not
-    # ('【XX文库】海量文档免费下载 · 下载后可编辑', '下载文档到电脑,查找使用更方便'); one of them must be
-    # about downloading or editing the file.
+    # A line made only of a site's selling points, with the site's name in brackets before them, or its
+    # name and address, or neither ('【XX文库】海量文档免费下载 · 下载后可编辑', 'XX文档 xx.com 下载后可编辑',
+    # '下载文档到电脑,查找使用更方便'); one of them must be about downloading or editing the file.
     rule("banner.selling-points",
-         rf"(?=.{{0,60}}?(?:下载|编辑|修改))(?:[【\[]\s*[^】\]\s]{{1,12}}\s*[】\]]\s*)?"
+         rf"(?=.{{0,60}}?(?:下载|编辑|修改))(?:[【\[]\s*[^】\]\s]{{1,12}}\s*[】\]]\s*"
+         rf"|{_NOT_GOV}(?:{CJK}{{2,12}}\s*)?[(\[]?\s*{DOMAIN}\s*[)\]]?\s*[-—|·,:]?\s*)?"
          rf"(?>(?:{_SELLING})\s*+[,!。~·•|/、\s]*+){{1,6}}",
          kind="line", where="anywhere", max_len=60,
          reason="selling points of a document-sharing site ('海量文档免费下载 · 下载后可编辑')"),
@@ -694,10 +697,13 @@ WATERMARKS = (*WATERMARKS,
     rule("watermark.source-note",
          r"[(\[【]\s{0,2}(?:本文|文章|此文)(?:来源|来自|出处|转载自|转自)\s{0,2}:?\s{0,2}"
          rf"(?:[^()\[\]【】。,\n]{{1,20}}?(?:网|文库|范文|平台)(?:\s{{0,2}}{DOMAIN})?"
+         # a self-media platform's account ('网易号 某某驿站'); not a document number ('〔2023〕5号',
+         # '一号文件': a numeral before 号, or words glued after it)
+         rf"|{CJK}{{1,6}}?(?<![\d一二三四五六七八九十百千〇零两])号(?:\s{{1,2}}[^()\[\]【】。,:\n]{{1,20}})?"
          rf"|(?:[^()\[\]【】。,:\s]{{1,20}}?\s{{0,2}})?{DOMAIN})\s{{0,2}}[)\]】]",
          kind="inline", where="anywhere", max_len=LONG,
-         reason="bracketed note naming the site the text was taken from ('(本文来源:XX网 http://…)', "
-                "'(本文来源:XX之家 http://…)')"),
+         reason="bracketed note naming the site or platform account the text was taken from "
+                "('(本文来源:XX网 http://…)', '(本文来源:XX之家 http://…)', '(本文来自XX号 某某)')"),
     # Where the text came from (a name that says it is a site, its address in brackets or not) and a
     # request to keep that when reposting, the page's own link after it or not: '本文来源于XX网(www…),
     # 转载请保留链接:http://…', '出处:XX文库 转载请注明'. A report quoting a source names no site.
@@ -724,5 +730,6 @@ WATERMARKS = (*WATERMARKS,
 )
 
 
-BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS, *SITE_PAGES)
+BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS, *SITE_PAGES,
+                             *PLATFORMS)
 """Every built-in rule, in the order they are tried."""
