@@ -10,6 +10,8 @@ import pytest
 
 from docconv.clean import langmodel, runningtext
 from docconv.clean.packagedata import CACHE_ENV, cache_dir, derived_table, installed_file
+from docconv.clean.rules import Rule, _builtin_triggers, literals
+from docconv.clean.rules.builtin import BUILTIN
 
 
 class _Builder:
@@ -57,6 +59,16 @@ def test_a_changed_source_or_format_builds_again_and_drops_the_old_entry(cache: 
     derived_table("words", source, 2, build)
     assert build.calls == 3
     assert len(list(cache.glob("words-*.marshal"))) == 1
+
+
+def test_other_content_builds_again_and_the_same_content_loads(cache: Path, source: Path) -> None:
+    # Tables made from text held in code (the residue patterns) are keyed on that text as well.
+    build = _Builder(source)
+    derived_table("words", source, 1, build, content="a")
+    derived_table("words", source, 1, build, content="a")
+    assert build.calls == 1
+    derived_table("words", source, 1, build, content="b")
+    assert build.calls == 2
 
 
 def test_a_corrupt_entry_is_built_again_and_replaced(cache: Path, source: Path) -> None:
@@ -124,3 +136,25 @@ def test_running_text_counts_from_the_cache_equal_a_fresh_count(cache: Path,
         assert np.array_equal(getattr(loaded, name).keys, getattr(fresh, name).keys)
         assert np.array_equal(getattr(loaded, name).counts, getattr(fresh, name).counts)
     assert loaded.prob("意见箱") == fresh.prob("意见箱")
+
+
+def test_rule_triggers_from_the_cache_equal_a_fresh_derivation(cache: Path) -> None:
+    _builtin_triggers.cache_clear()
+    try:
+        stored = _builtin_triggers()  # derives and stores
+        _builtin_triggers.cache_clear()
+        loaded = _builtin_triggers()
+    finally:
+        _builtin_triggers.cache_clear()
+    assert len(list(cache.glob("rule-triggers-*.marshal"))) == 1
+    fresh = {r.pattern: literals.trigger(r.pattern) for r in BUILTIN}
+    assert loaded == stored == fresh
+    assert [r.trigger for r in BUILTIN] == [fresh[r.pattern] for r in BUILTIN]
+
+
+def test_a_rule_outside_the_table_derives_its_trigger_and_compiles_its_pattern() -> None:
+    r = Rule(id="user.qr", family="user", pattern=r"扫码关注\s*公众号", kind=BUILTIN[0].kind,
+             where=BUILTIN[0].where, reason="a test rule")
+    assert r.trigger == ("扫码关注",)
+    assert r.regex.search("请扫码关注 公众号") is not None
+    assert r.regex is r.regex  # compiled once

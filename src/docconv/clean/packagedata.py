@@ -48,14 +48,17 @@ def cache_dir() -> Path | None:
     return Path(base) / "docconv"
 
 
-def derived_table(name: str, source: Path, table_format: int, build: Callable[[], Any]) -> Any:
+def derived_table(name: str, source: Path, table_format: int, build: Callable[[], Any], *,
+                  content: str = "") -> Any:
     """The table `build()` makes from `source`, loaded from the cache when an entry for this very source
     (path, size, modification time), `table_format`, docconv version and Python version exists, else
-    built and stored. `build` must return what `marshal` can write (dicts, tuples, str, int, bytes)."""
+    built and stored. `content` is further input the table is made from (text held in code rather than
+    in `source`): an entry is reused only for the same `content`. `build` must return what `marshal` can
+    write (dicts, tuples, str, int, bytes)."""
     where = cache_dir()
     if where is None:
         return build()
-    path = where / f"{name}-{_key(source, table_format)}.marshal"
+    path = where / f"{name}-{_key(source, table_format, content)}.marshal"
     try:
         data = path.read_bytes()
     except OSError:
@@ -75,11 +78,13 @@ def derived_table(name: str, source: Path, table_format: int, build: Callable[[]
     return table
 
 
-def _key(source: Path, table_format: int) -> str:
+def _key(source: Path, table_format: int, content: str) -> str:
     from docconv import __version__  # noqa: PLC0415 - the package imports this module's users
 
     st = source.stat()
     ident = f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{table_format}|{__version__}|{sys.version}"
+    if content:
+        ident += "|" + content
     return hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 

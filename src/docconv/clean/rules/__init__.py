@@ -27,6 +27,7 @@ Named groups `date`, `source` and `author` in a pattern move what they match int
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from docconv.clean.packagedata import derived_table
 from docconv.clean.rules import literals
 from docconv.errors import OptionError
 
@@ -99,15 +101,50 @@ class Rule:
     corroborate: bool = False
     """The wording alone is not enough: remove a match only when other residue was removed from the same
     document; in a document with no other residue keep it and report it as suspect."""
-    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    """The compiled pattern."""
-    trigger: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
-    """Casefolded strings one of which every match contains (`docconv.clean.rules.literals`): a document
-    without any of them is skipped by the rule. None when the pattern requires no literal."""
+    _regex: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _trigger: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _trigger_known: bool = field(default=False, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "regex", re.compile(self.pattern, re.IGNORECASE))
-        object.__setattr__(self, "trigger", literals.trigger(self.pattern))
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern. Compiled when first used: most rules find none of their literals
+        (`trigger`) in a document and never run, and compiling the whole rule set took a quarter of a
+        single-file call."""
+        got = self._regex
+        if got is None:
+            got = re.compile(self.pattern, re.IGNORECASE)
+            object.__setattr__(self, "_regex", got)
+        return got
+
+    @property
+    def trigger(self) -> tuple[str, ...] | None:
+        """Casefolded strings one of which every match contains (`docconv.clean.rules.literals`): a
+        document without any of them is skipped by the rule. None when the pattern requires no literal.
+        Those of the built-in rules come from a table kept on disk (`builtin_triggers`)."""
+        if not self._trigger_known:
+            table = _builtin_triggers()
+            got = table[self.pattern] if self.pattern in table else literals.trigger(self.pattern)
+            object.__setattr__(self, "_trigger", got)
+            object.__setattr__(self, "_trigger_known", True)
+        return self._trigger
+
+
+_TRIGGER_FORMAT = 1
+"""Bumped when the layout of the trigger table changes."""
+
+
+@functools.cache
+def _builtin_triggers() -> dict[str, tuple[str, ...] | None]:
+    """The required literals of every built-in pattern, read from docconv's cache directory (reading the
+    patterns for them takes about 40 ms per process); the entry is keyed on literals.py, which derives
+    them, and on the patterns themselves."""
+    from docconv.clean.rules.builtin import BUILTIN  # noqa: PLC0415 - it imports this module
+
+    patterns = sorted({r.pattern for r in BUILTIN})
+    table: dict[str, tuple[str, ...] | None] = derived_table(
+        "rule-triggers", Path(literals.__file__), _TRIGGER_FORMAT,
+        lambda: {p: literals.trigger(p) for p in patterns}, content="\0".join(patterns))
+    return table
 
 
 def rule(
