@@ -52,12 +52,16 @@ from docconv.ast import (
 from docconv.clean.chars import display_width
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.structure.lines import FULL_LINE, MIN_WRAP_WIDTH, hard_wrap
+from docconv.structure.lines import FIELD_LABEL, FULL_LINE, MIN_WRAP_WIDTH, hard_wrap
 from docconv.structure.numbering import match_marker
 
 # Characters that end a sentence or a clause a line may legitimately end with.
 _LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》>\"'.")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
+_GAP = re.compile(r"\t|\u3000|  ")
+"""A gap inside a line that parts cells or fields (a tab, an ideographic space, two spaces)."""
+_CLAUSE = re.compile(r"[，,、；;。：:！？!?]")
+"""A clause or sentence mark: running prose holds them, a title or a list of names does not."""
 
 WRAP_MIN_LINES = 3
 """Lines at the wrap width ending mid-sentence that a `wrap` document needs at least."""
@@ -107,19 +111,33 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     lines = _lines(source)
     mode, wrap_breaks, breaks, wrap_width = _decide_mode(lines)
     band = _wrap_band(lines) if mode == "line" else None
+    regions = _wrap_regions(lines) if mode == "line" and band is None else []
+    bands: list[_Band | None] | None = None
     if band is not None:
         mode = "wrap"
+        bands = [band] * len(lines)
+    elif regions:
+        bands = [None] * len(lines)
+        for first, last, region in regions:
+            bands[first:last + 1] = [region] * (last + 1 - first)
     markdown = _uses_markdown(lines)
-    groups = _group(lines, mode, wrap_width, band, markdown)
+    groups = _group(lines, mode, wrap_width, bands, markdown)
     blocks = _markdown_blocks(groups, log) if markdown else tuple(_para(group) for group in groups)
     why = (f"; its long lines cluster at {band.high} {band.measure}, {band.wrapped} of them ending "
            "mid-sentence" if band else "")
+    if regions:
+        why = f"; {len(regions)} region{'s' if len(regions) > 1 else ''} of it hard-wrapped"
     log.report(
         "txt.paragraph-mode",
         f"paragraph layout '{mode}': {len(blocks)} paragraphs from {sum(1 for ln in lines if ln.text)} "
         f"non-blank lines ({wrap_breaks} of {breaks} breaks into unindented lines look like hard wraps"
         f"{why})",
     )
+    for first, last, region in regions:
+        log.report("txt.wrap-region", f"lines {lines[first].number}-{lines[last].number} are hard-wrapped "
+                   f"at {region.high} {region.measure} ({region.wrapped} lines at that width end "
+                   "mid-sentence) while other parts of the text have longer lines: their wrapped lines join",
+                   text=lines[first].text[:40], pos=Pos(line=lines[first].number, offset=lines[first].offset))
     return Document(blocks=blocks)
 
 
@@ -186,12 +204,7 @@ def _wrap_band(lines: list[_Line]) -> _Band | None:
              if a.text and b.text and not b.indented and display_width(a.text) >= MIN_WRAP_WIDTH]
     for name, measure in _MEASURES:
         widths = [(measure(a), _mid_sentence_break(a, b)) for a, b in pairs]
-        wrapped = sorted(w for w, mid in widths if mid)
-        top, count = 0, 0
-        for t in sorted(set(wrapped)):  # the widest of equal counts: a wrap width bounds its lines
-            n = bisect.bisect_right(wrapped, t) - bisect.bisect_left(wrapped, FULL_LINE * t)
-            if n >= count:
-                top, count = t, n
+        top, count = _cluster(sorted(w for w, mid in widths if mid))
         if count < WRAP_MIN_LINES:
             continue
         full = sum(1 for w, _ in widths if FULL_LINE * top <= w <= top)
@@ -205,11 +218,93 @@ def _wrap_band(lines: list[_Line]) -> _Band | None:
     return best[1] if best else None
 
 
-def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None,
+def _wrap_regions(lines: list[_Line]) -> list[tuple[int, int, _Band]]:
+    """The hard-wrapped regions of a text that is not hard-wrapped as a whole: `(first, last, band)`,
+    indices into `lines`.
+
+    A file may hold one text wrapped at a width and another written one paragraph per line (a page
+    pasted twice, a wrapped quotation in a report): the second's long lines hide the first's wrap width
+    from `_wrap_band`, which allows few lines longer than the wrap width. So the lines are cut into
+    runs at every line much longer than the width the wrapped lines cluster at (in either measure),
+    and each run with enough lines is judged by `_wrap_band` alone: a run of lines at one wrap width,
+    most of them ending mid-sentence, is hard-wrapped whatever the rest of the file does.
+    """
+    if len(lines) < WRAP_MIN_LINES:
+        return []
+    ends = [*lines[1:], _Line(0, 0, "", indented=False)]
+    # Lines that may be wrapped prose, whatever the width (see `_prose_wrapped`): a run with fewer than
+    # `WRAP_MIN_LINES` of them is never looked at closer, nor a text with fewer.
+    pairs = list(zip(lines, ends, strict=True))
+    prose = list(itertools.accumulate(
+        (int(_prose_line(a, b) and display_width(a.text) >= MIN_WRAP_WIDTH) for a, b in pairs), initial=0))
+    if prose[-1] < WRAP_MIN_LINES:
+        return []
+    widths = {name: [measure(ln.text) for ln in lines] for name, measure in _MEASURES}  # measured once
+    columns = widths["columns"]
+    best: list[tuple[int, int, _Band]] = []
+    for width in widths.values():
+        top, count = _cluster(sorted(width[k] for k, (a, b) in enumerate(pairs)
+                                     if columns[k] >= MIN_WRAP_WIDTH and b.text and not b.indented
+                                     and a.text and _mid_sentence_break(a.text, b.text)))
+        if count < WRAP_MIN_LINES:
+            continue
+        found: list[tuple[int, int, _Band]] = []
+        start = 0
+        for k in range(len(lines) + 1):
+            if k < len(lines) and width[k] <= OVER * top:
+                continue
+            run = lines[start:k]
+            if (prose[k] - prose[start] >= WRAP_MIN_LINES and (band := _wrap_band(run)) is not None
+                    and (wrapped := _prose_wrapped(run, band))):
+                # The region runs from its first wrapped line to the line after its last.
+                found.append((start + wrapped[0], start + wrapped[-1] + 1, band))
+            start = k + 1
+        if sum(b.wrapped for _, _, b in found) > sum(b.wrapped for _, _, b in best):
+            best = found
+    return best
+
+
+def _prose_wrapped(run: list[_Line], band: _Band) -> list[int]:
+    """Where a region's wrapped lines stand in it when they are running prose (else none): at least
+    `WRAP_MIN_LINES` lines at the wrap
+    width end mid-sentence with a clause mark inside them, two of them in a row (a paragraph wrapped
+    twice), none a field line or parted by wide gaps.
+
+    Lines of one length that end without a stop are common in plain reports too: a title over field
+    lines (`会议时间：…`), a list of linked titles (`…工作总结03-27`), rows of a table typed as text
+    (`营业收入　　5.26亿元　5.62亿元`), unnumbered headings each over a short paragraph. None of them is
+    prose cut at a width, which holds clause marks, and continues line after line.
+    """
+    at = [k for k, (a, b) in enumerate(itertools.pairwise(run)) if band.holds(a.text) and _prose_line(a, b)]
+    return at if len(at) >= WRAP_MIN_LINES and any(b == a + 1 for a, b in itertools.pairwise(at)) else []
+
+
+def _prose_line(line: _Line, nxt: _Line) -> bool:
+    """Whether the break after `line` may be a wrap inside running prose: it ends mid-sentence, holds a
+    clause mark, is no field line and has no wide gaps, and the next line goes on unindented."""
+    return (bool(line.text) and bool(nxt.text) and not nxt.indented
+            and _mid_sentence_break(line.text, nxt.text) and _CLAUSE.search(line.text[:-1]) is not None
+            and not _GAP.search(line.text) and not FIELD_LABEL.match(line.text))
+
+
+def _cluster(wrapped: list[int]) -> tuple[int, int]:
+    """The width below which most of the given sorted widths cluster (within `FULL_LINE` of it), and how
+    many do: `(width, count)`. The widest of equal counts wins: a wrap width bounds its lines."""
+    top, count = 0, 0
+    for t in sorted(set(wrapped)):
+        n = bisect.bisect_right(wrapped, t) - bisect.bisect_left(wrapped, FULL_LINE * t)
+        if n >= count:
+            top, count = t, n
+    return top, count
+
+
+def _group(lines: list[_Line], mode: str, wrap_width: int, bands: list[_Band | None] | None,
            markdown: bool = False) -> list[list[_Line]]:
+    """The lines of each paragraph. `bands` gives each line's wrap width when the whole text (`wrap`) or
+    the region it stands in is hard-wrapped at one width; a break joins there as in `wrap`."""
     groups: list[list[_Line]] = []
     current: list[_Line] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not ln.text:
             if current:
                 groups.append(current)
@@ -223,8 +318,12 @@ def _group(lines: list[_Line], mode: str, wrap_width: int, band: _Band | None,
             current = []
             continue
         # In `wrap` the band says which lines are full; the width hard_wrap is given then only
-        # keeps its floor (a line under `MIN_WRAP_WIDTH` columns is never a wrapped one).
-        if current and (mode == "line" or (mode in ("indent", "wrap") and ln.indented)
+        # keeps its floor (a line under `MIN_WRAP_WIDTH` columns is never a wrapped one). A break
+        # between two lines of one hard-wrapped region is read so too (`current[-1]` is `lines[k - 1]`:
+        # a blank line ends the group).
+        band = bands[k] if bands is not None and k and bands[k] is bands[k - 1] else None
+        line_mode = "wrap" if band is not None else mode
+        if current and (line_mode == "line" or (line_mode in ("indent", "wrap") and ln.indented)
                         or not hard_wrap(current[-1].text, ln.text, 0 if band else wrap_width)
                         or (band is not None and not (band.holds(current[-1].text)
                                                       and _mid_sentence_break(current[-1].text, ln.text)))):

@@ -13,9 +13,9 @@ ends in a report genre (`…工作总结`, `…汇报材料`) after a closing se
 starts one.
 
 Each article becomes `Div(attr=Attr(classes=("article",)))`. An article whose text repeats an earlier one
-word for word is dropped (the text survives once); a near copy (a "spun" rewrite) is reported, and
-dropped only with `--drop-near-duplicates`. `split_documents` turns a structured page into one Document
-per article (`--split-articles`).
+word for word is dropped (the text survives once, in its intact copy); a near copy (a "spun" rewrite)
+is reported, and dropped only with `--drop-near-duplicates`. `split_documents` turns a structured page
+into one Document per article (`--split-articles`).
 """
 
 from __future__ import annotations
@@ -30,27 +30,30 @@ from operator import mul
 from docconv.ast import (
     Attr,
     Block,
-    Code,
     Div,
     Document,
     Heading,
-    HorizontalRule,
     Marker,
     Meta,
     Para,
     Scheme,
-    Text,
     plain_text,
 )
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
-from docconv.structure.hints import hint_level
-from docconv.structure.lines import PAGE_TITLE_MAX, is_date_line, marker_of
+from docconv.structure.copies import COPY_MIN_CHARS, drop_leading_copies, text_only, text_span
+from docconv.structure.hints import hint_level, is_caption
+from docconv.structure.lines import (
+    ARTICLE_TITLE_MAX,
+    PAGE_TITLE_MAX,
+    broken_seams,
+    is_date_line,
+    marker_of,
+    title_like,
+)
 from docconv.structure.lines import block_text as _text
-from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import RUNG as _RUNG
 from docconv.structure.numbering import cn_number
-from docconv.walk import iter_nodes
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
@@ -111,87 +114,6 @@ def split_articles(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     return replace(doc, blocks=(*head, *articles, *wrapped))
 
 
-COPY_MIN_BLOCKS = 2
-"""Blocks a run must hold to count as a copy of the run after it (one repeated line is a title's
-business, `duplicate.repeated-title`)."""
-COPY_MIN_CHARS = 50
-"""Characters (whitespace aside) a run must hold to count as a copy: two short lines repeated (a
-signature and its date) are no copy of a text."""
-COPY_GAP = 2
-"""Short lines that may stand between a copy and the text it copies (a preview's end marker, a page
-counter) when no residue rule removed them."""
-_GAP_MAX_CHARS = 40
-_COPY_CANDIDATES = 4
-"""Earlier blocks with the same text tried as the start of a copy (the most recent ones)."""
-
-
-def _copy_key(block: Block) -> str:
-    """What two blocks must share to be copies of each other: their text without whitespace (a table or
-    list: its kind and all its text)."""
-    if isinstance(block, Para | Heading):
-        return _SPACE.sub("", plain_text(block.content))
-    inner = "".join(n.text for n in iter_nodes(block) if isinstance(n, Text | Code))
-    return f"{type(block).__name__}:{_SPACE.sub('', inner)}"
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def _find_copy(keys: list[str], blocks: list[Block]) -> tuple[int, int, int] | None:
-    """The first run `keys[i:i+n]` that the blocks starting at `j` (after at most `COPY_GAP` short lines)
-    repeat word for word: `(i, n, j)`, or None."""
-    seen: dict[str, list[int]] = {}
-    for j, key in enumerate(keys):
-        if not key:
-            continue
-        earlier = seen.setdefault(key, [])
-        for i in reversed(earlier[-_COPY_CANDIDATES:]):
-            n = 0
-            while i + n < j and j + n < len(keys) and keys[i + n] == keys[j + n]:
-                n += 1
-            gap = blocks[i + n:j]
-            if (n >= COPY_MIN_BLOCKS and len(gap) <= COPY_GAP
-                    and sum(len(k) for k in keys[i:i + n]) >= COPY_MIN_CHARS
-                    and all(_short_line(b) for b in gap)):
-                return i, n, j
-        earlier.append(j)
-    return None
-
-
-def _short_line(block: Block) -> bool:
-    """A line that may stand between two copies: a rule, or one short paragraph line."""
-    if isinstance(block, HorizontalRule):
-        return True
-    text = _text(block).strip()
-    return isinstance(block, Para) and 0 < len(text) <= _GAP_MAX_CHARS and "\n" not in text
-
-
-def drop_leading_copies(blocks: list[Block], log: DiagnosticLog) -> list[Block]:
-    """The blocks without every run that the text right after it repeats word for word.
-
-    A page printed twice (`title, introduction, sections` and the same again), or a preview (the title
-    and the first section) followed by the full text, holds a run of blocks that the blocks after it
-    repeat exactly, whatever the run starts with; a short line between the two (`（试读结束，以下为正文）`,
-    `（本文共2页，当前第1页）`) is allowed when no rule removed it, and stays. The first copy goes, so the
-    text survives once, as the page's full version gives it.
-    """
-    keys = [_copy_key(b) for b in blocks]
-    while (found := _find_copy(keys, blocks)) is not None:
-        i, n, j = found
-        gap = blocks[i + n:j]
-        log.report("structure.duplicate-article", f"{n} blocks repeated word for word by the text right "
-                   "after them (a preview or a second copy of the page): the first copy is removed, the text "
-                   "survives once", action=Action.REMOVED, text=_text(blocks[i])[:40], pos=blocks[i].pos)
-        for b in gap:
-            if not isinstance(b, HorizontalRule):
-                log.report("structure.duplicate-article", "a short line between two copies of the text; kept "
-                           "(no rule names it)", action=Action.KEPT, severity=Severity.WARNING,
-                           text=_text(b).strip(), pos=b.pos)
-        blocks = [*blocks[:i], *blocks[i + n:]]
-        keys = [*keys[:i], *keys[i + n:]]
-    return blocks
-
-
 @dataclass
 class _Scan:
     """The boundary scan's state: where articles start, and what the current article's numbering did."""
@@ -246,7 +168,12 @@ def _boundaries(blocks: list[Block], log: DiagnosticLog) -> list[int]:
                 and i + 1 < len(blocks) and not _is_title_line(blocks[i + 1])):
             # A report title after a closing sentence and before body text: the next report begins.
             # (Before `篇二:…` it is that article's group title, which the marker's article takes.)
-            if scan.starts or _numbered_before(blocks, i):
+            goes_on = _numbering_goes_on(scan, blocks, i)
+            if goes_on is not None:
+                log.report("structure.article-title-line", f"a title-like line after a closing paragraph, "
+                           f"but the numbering goes on across it ({goes_on}): no new article",
+                           action=Action.KEPT, text=text[:40], pos=b.pos)
+            elif scan.starts or _numbered_before(blocks, i):
                 scan.begin(i, "structure.article-title-line",
                            "a report title after a closing paragraph starts a new article", text)
             continue
@@ -308,6 +235,7 @@ _COHESION_RATIO = 2.0
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+_SPACE = re.compile(r"\s+")
 
 
 def _bigrams(text: str) -> dict[str, int]:
@@ -360,6 +288,29 @@ def _numbered(scan: _Scan, i: int, marker: Marker) -> None:
                        own=(_RUNG[scheme], scheme) if below else None)
             scan.top_at = i
     scan.last[scheme] = ordinal
+
+
+def _numbering_goes_on(scan: _Scan, blocks: list[Block], i: int) -> str | None:
+    """`二、 → 三、` when the first numbered line after block `i` goes on from the current article's
+    numbering (the next number of a sequence in progress), else None: a title-like line between two
+    sections of one sequence (a table's caption, a chart's heading) starts no report."""
+    for b in blocks[i + 1:]:
+        m = marker_of(_text(b).strip()) if isinstance(b, Para) else None
+        if m is None:
+            continue
+        last = scan.last.get(m.marker.scheme)
+        if last is None or m.marker.ordinal != last + 1 or m.marker.scheme in _NOT_SEQUENCES:
+            return None
+        raw = next((n.marker.raw.strip() for p in reversed(blocks[:i])
+                    if (n := marker_of(_text(p).strip())) is not None and n.marker.scheme is m.marker.scheme),
+                   str(last))
+        return f"{raw} → {m.marker.raw.strip()}"
+    return None
+
+
+def _title_like(block: Block, max_chars: int = ARTICLE_TITLE_MAX) -> bool:
+    """`lines.title_like`, except a table or figure caption (`表2　…整改情况`): it names no report."""
+    return title_like(block, max_chars) and not is_caption(block)
 
 
 def _lead_in_list(blocks: list[Block], i: int) -> bool:
@@ -572,54 +523,71 @@ def _body(div: Div) -> str:
     return re.sub(r"\s+", "", "".join(parts))
 
 
+@dataclass
+class _Kept:
+    """What `drop_duplicate_articles` kept so far: the blocks, the text of each (whitespace removed, in
+    pieces joined only when needed), and the bodies of the kept articles that have one, in order, with
+    their shingles (taken only once a later article is compared with them: a page of one article needs
+    none)."""
+
+    blocks: list[Block] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    shingled: list[set[bytes]] = field(default_factory=list)
+
+    def add(self, block: Block, body: str | None = None) -> None:
+        self.blocks.append(block)
+        self.texts.append(_flat(block))
+        if body:
+            self.bodies.append(body)
+
+    def shingles(self, k: int) -> set[bytes]:
+        while len(self.shingled) <= k:
+            self.shingled.append(_shingles(self.bodies[len(self.shingled)]))
+        return self.shingled[k]
+
+    def remove(self, first: int, last: int) -> None:
+        """Drop the kept blocks `first:last` (and the bodies of the articles among them)."""
+        ordinal = sum(1 for k in range(first) if _has_body_text(self.blocks[k]))
+        gone = sum(1 for k in range(first, last) if _has_body_text(self.blocks[k]))
+        del self.blocks[first:last], self.texts[first:last], self.bodies[ordinal:ordinal + gone]
+        del self.shingled[ordinal:ordinal + gone]
+
+    def trim_last(self, n: int) -> None:
+        """Drop the last `n` blocks of the article kept last."""
+        prev = self.blocks[-1]
+        assert isinstance(prev, Div)
+        self.remove(len(self.blocks) - 1, len(self.blocks))
+        trimmed = replace(prev, blocks=prev.blocks[:-n])
+        self.add(trimmed, _body(trimmed))
+
+
 def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Drop articles that repeat earlier text word for word; report (or drop) near copies.
 
     An article repeats earlier text when its body (its text without its title lines) equals an earlier
     article's, or stands word for word in what the page printed before it: the first copy may have been
     split differently (its title and introduction left before the first article), and is still a copy.
+    Of the two copies the intact one stays (see `_broken_copy`).
     """
-    kept: list[Block] = []
-    seen: list[str] = []
-    # The text of every block kept so far, whitespace removed, in pieces joined only when needed.
-    before: list[str] = []
-    # The shingles of an article are taken only once a later article is compared with it: a page of
-    # one article needs none.
-    shingled: list[set[bytes]] = []
-
-    def shingles(k: int) -> set[bytes]:
-        while len(shingled) <= k:
-            shingled.append(_shingles(seen[len(shingled)]))
-        return shingled[k]
-
+    page = _Kept()
     for b in doc.blocks:
-        if not (isinstance(b, Div) and ARTICLE_CLASS in b.attr.classes):
-            kept.append(b)
-            before.append(_flat(b))
-            continue
-        body = _body(b)
+        body = _body(b) if isinstance(b, Div) and is_article(b) else ""
         if not body:
-            kept.append(b)
-            before.append(_flat(b))
+            page.add(b)
+            continue
+        assert isinstance(b, Div)
+        if _dropped_as_copy(page, b, body, log):
             continue
         title = _text(b.blocks[0])[:40] if b.blocks else ""
-        if any(body == other for other in seen):
-            log.report("structure.duplicate-article", "article repeats an earlier one word for word",
-                       action=Action.REMOVED, text=title, pos=b.pos)
-            continue
-        if len(body) >= COPY_MIN_CHARS and body in "".join(before):
-            log.report("structure.duplicate-article",
-                       "article repeats earlier text of the page word for word", action=Action.REMOVED,
-                       text=title, pos=b.pos)
-            continue
         own: set[bytes] | None = None
         best = 0.0
-        if seen:
+        if page.bodies:
             own = _shingles(body)
             # Only the best similarity that reaches the threshold is ever used, so pairs that cannot
             # reach it need no intersection.
-            best = max((_jaccard(own, shingles(k)) for k in range(len(seen))
-                        if _may_reach(own, shingles(k))), default=0.0)
+            best = max((_jaccard(own, page.shingles(k)) for k in range(len(page.bodies))
+                        if _may_reach(own, page.shingles(k))), default=0.0)
         if best >= NEAR_DUPLICATE:
             if options.drop_near_duplicates:
                 log.report("structure.near-duplicate-article",
@@ -631,10 +599,9 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
                        "(--drop-near-duplicates drops it)",
                        action=Action.KEPT, severity=Severity.WARNING, text=title, pos=b.pos)
         if own is not None:
-            shingled.append(own)  # every earlier article was shingled for the comparison
-        seen.append(body)
-        kept.append(b)
-        before.append(_flat(b))
+            page.shingled.append(own)  # every earlier article was shingled for the comparison
+        page.add(b, body)
+    kept = page.blocks
     if len(kept) == len(doc.blocks):
         return doc
     if len(kept) == 1 and isinstance(lone := kept[0], Div) and is_article(lone):
@@ -645,6 +612,106 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
                    pos=lone.pos)
         return replace(doc, blocks=lone.blocks)
     return replace(doc, blocks=tuple(kept))
+
+
+def _dropped_as_copy(page: _Kept, b: Div, body: str, log: DiagnosticLog) -> bool:
+    """Whether article `b` is a copy of text kept before it and goes; when the earlier copy is the broken
+    one, that copy goes instead (and False is returned: `b` is kept)."""
+    copied = next((k for k, other in enumerate(page.bodies) if body == other), None)
+    if copied is None and len(body) >= COPY_MIN_CHARS and body in "".join(page.texts):
+        copied = -1
+    if copied is None:
+        return False
+    span = _broken_copy(b, body, page.blocks, page.texts, page.bodies[copied] if copied >= 0 else None)
+    if span is not None:
+        first, last, theirs, ours = span
+        log.report("structure.duplicate-article", "article repeats earlier text word for word, and the "
+                   f"earlier copy is broken inside its sentences ({theirs} breaks against {ours}): the "
+                   "earlier copy is removed, the intact one survives", action=Action.REMOVED,
+                   text=_text(page.blocks[first])[:40], pos=page.blocks[first].pos)
+        page.remove(first, last)
+        return False
+    log.report("structure.duplicate-article", "article repeats an earlier one word for word"
+               if copied >= 0 else "article repeats earlier text of the page word for word",
+               action=Action.REMOVED, text=_text(b.blocks[0])[:40] if b.blocks else "", pos=b.pos)
+    if n := _copy_started_before(page.blocks, page.texts, b):
+        prev = page.blocks[-1]
+        assert isinstance(prev, Div)
+        log.report("structure.duplicate-article", f"the copy began {n} line(s) before the article it was "
+                   "split at (they repeat, with it, earlier text word for word): they go with it",
+                   action=Action.REMOVED, text=_text(prev.blocks[-n])[:40], pos=prev.blocks[-n].pos)
+        page.trim_last(n)
+    return True
+
+
+def _has_body_text(block: Block) -> bool:
+    """Whether a kept block is an article compared with later ones (one with a body)."""
+    return isinstance(block, Div) and is_article(block) and bool(_body(block))
+
+
+def _title_lines(div: Div) -> int:
+    """How many title lines open an article (what `_body` leaves out)."""
+    n = 0
+    while n < len(div.blocks) and _is_title_line(div.blocks[n]):
+        n += 1
+    return n
+
+
+def _broken_copy(div: Div, body: str, kept: list[Block], before: list[str],
+                 equal: str | None) -> tuple[int, int, int, int] | None:
+    """Where the earlier copy of an article stands among the kept blocks, `(first, last)`, and the breaks
+    inside the sentences of its text and of the article's (`broken_seams`), when that copy is the broken
+    one (more breaks), else None.
+
+    The copy is the earlier article with the same body (`equal`), or the kept blocks whose text is the
+    article's body exactly, from a block's start to a block's end, with the article's title lines when
+    they stand right before it. Only text blocks go: a copy holding a table or a list (which the text
+    comparison does not see) is never dropped for the article.
+    """
+    if equal is not None:
+        first = next(k for k, b in enumerate(kept)
+                     if isinstance(b, Div) and _has_body_text(b) and _body(b) == equal)
+        last = first + 1
+        copy = kept[first]
+        assert isinstance(copy, Div)
+        earlier = list(copy.blocks[_title_lines(copy):])
+    else:
+        if (span := text_span(body, before)) is None:
+            return None  # the copy begins or ends inside a paragraph
+        first, last = span
+        earlier = kept[first:last]
+        titles = list(div.blocks[:_title_lines(div)])
+        while first > 0 and titles and before[first - 1] and before[first - 1] == _flat(titles[-1]):
+            first -= 1
+            titles.pop()
+    if not all(text_only(b) for b in kept[first:last]):
+        return None
+    theirs, ours = broken_seams(earlier), broken_seams(div.blocks[_title_lines(div):])
+    return (first, last, theirs, ours) if theirs > ours else None
+
+
+_COPY_TAIL = 4
+"""Blocks at the end of the article before a dropped copy that may turn out to be the copy's start."""
+
+
+def _copy_started_before(kept: list[Block], before: list[str], copy: Div) -> int:
+    """How many blocks at the end of the article kept last are the start of `copy`, dropped as a copy of
+    earlier text: the page was split inside the copy (a restart backs up to a wrapped line of its
+    introduction, not to its title), so the copy's title and first lines ended the article before.
+    They are when, with the copy after them, they repeat word for word text that stands before them.
+    """
+    prev = kept[-1] if kept else None
+    if not (isinstance(prev, Div) and is_article(prev)):
+        return 0
+    full = _flat(copy)
+    earlier = "".join(before[:-1])
+    n = 0
+    while n + 1 < min(len(prev.blocks), _COPY_TAIL + 1) and isinstance(prev.blocks[-(n + 1)], Para):
+        tail = "".join(_flat(x) for x in prev.blocks[-(n + 1):])
+        if tail + full not in earlier + "".join(_flat(x) for x in prev.blocks[:-(n + 1)]):
+            break
+        n += 1
+    return n
 
 
 def is_article(block: Block) -> bool:

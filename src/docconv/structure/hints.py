@@ -38,7 +38,7 @@ from docconv.ast import (
 )
 from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.structure.lines import forget_markers, marker_of
+from docconv.structure.lines import caption_text, forget_markers, marker_of
 
 HINT = "docconv-heading-level"
 """`Attr.kv` key of a paragraph that the source marked as a heading of that level."""
@@ -150,6 +150,16 @@ def _flat(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 SUBTITLE_CLASS = "subtitle"
 """Class of the paragraph under the title that is its subtitle (`——在全县农村工作会议上的讲话`)."""
+CAPTION_CLASS = "caption"
+"""Class of a paragraph the source marks as a table or figure caption (Word's Caption style, HTML
+`<caption>`/`<figcaption>`): it names a table or figure, never a report."""
+
+
+def is_caption(block: Block) -> bool:
+    """Whether a paragraph is a table or figure caption: the source says so (`CAPTION_CLASS`), or its text
+    opens with a table or figure label (`表1　…`, `图2 …`, `附表3`; see `lines.caption_text`)."""
+    return isinstance(block, Para) and (CAPTION_CLASS in block.attr.classes
+                                        or caption_text(plain_text(block.content)))
 
 
 def lead_text(block: Block) -> str | None:

@@ -5,9 +5,10 @@ wrap, whether a line is only a date)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from docconv.ast import Block, Heading, Para, plain_text
+from docconv.ast import Block, Div, Heading, Para, plain_text
 from docconv.clean.chars import HAN, display_width
 from docconv.structure.numbering import DASHES, Match, match_marker
 
@@ -64,6 +65,41 @@ def forget_markers() -> None:
 def block_text(block: Block) -> str:
     """The plain text of a paragraph or heading; empty for other blocks."""
     return plain_text(block.content) if isinstance(block, Para | Heading) else ""
+
+
+_CAPTION = re.compile(
+    r"^(?:附|续)?(?:图表|表格|插图|表|图)[ \t\u3000]*"
+    r"(?:[0-9０-９]+(?:[-－—.．][0-9０-９]+)*(?![0-9０-９年月日号个项%％万亿元])"
+    r"|[一二三四五六七八九十]{1,3}(?=[ \t\u3000:：.．、]))")
+"""A table or figure caption's label: `表1`, `图 2-3`, `附表3`, `续表1`, `图表1`, `表一：` (a Chinese
+numeral only before a gap or a stop: `图一览` is no label)."""
+
+
+def caption_text(text: str) -> bool:
+    """Whether a line opens with a table or figure label (`表1　…`, `图2 …`, `附表3`): a caption, which
+    names a table or figure and never a report, whatever genre word it ends in (`…整改情况`)."""
+    return _CAPTION.match(text.strip()) is not None
+
+
+_SENTENCE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》.")
+
+
+def broken_seams(blocks: Iterable[Block]) -> int:
+    """How often a copy of a text is broken inside its sentences: line breaks inside its paragraphs, and
+    paragraphs and headings that stop mid-sentence (an article's blocks counted too).
+
+    Of two copies of one text, the one with fewer is the intact one: a hard-wrapped copy has a break or a
+    fragment at each of its wraps, and heading lines (no sentence mark) count alike in both copies.
+    """
+    n = 0
+    for b in blocks:
+        if isinstance(b, Div):
+            n += broken_seams(b.blocks)
+            continue
+        text = block_text(b).strip()
+        if text:
+            n += text.count("\n") + (text[-1] not in _SENTENCE_FINAL)
+    return n
 
 
 def title_like(block: Block, max_chars: int = ARTICLE_TITLE_MAX) -> bool:
