@@ -9,12 +9,16 @@ links there that no region names (`furniture.html-links`: a top bar `首页 | �
 is a heading or a paragraph of sentences outside furniture regions. Between content blocks a region is
 only a class name that may lie (a theme calling its article column a "sidebar"), so such blocks are kept
 and reported as suspect; the residue rules judge their text. A page with no content block outside
-furniture regions keeps everything.
+furniture regions keeps everything. An article the site split into pages and a crawler saved as one page
+first loses, between its parts, the pagers and the title repeated over each page, and each sentence the
+pages cut in two is joined again (`_remove_page_seams`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from dataclasses import replace
 
 from docconv.ast import (
@@ -33,6 +37,7 @@ from docconv.ast import (
     Para,
     Strong,
     Table,
+    Text,
     plain_text,
 )
 from docconv.clean.harvest import normalise_date, normalise_source
@@ -41,6 +46,7 @@ from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.numbering import match_marker
 from docconv.transform import Transform
+from docconv.walk import iter_nodes
 
 RULE_ID = "furniture.html-region"
 INDEX_ID = "furniture.gov-index"
@@ -61,11 +67,10 @@ def region(block: Block) -> str | None:
 
 def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     """Drop furniture-region blocks (and rows of links) around the page's content; report those inside."""
+    doc, nav = _remove_page_seams(doc, options, log)
     blocks = doc.blocks
     regions = [region(b) for b in blocks]
-    # Rows and lists of links are navigation on a web page; in a Word file they may be its references.
     page = (SOURCE_KEY, "html") in doc.attr.kv
-    nav = _navigation(blocks) if page else ["" for _ in blocks]
     site = _site_names(doc.meta.title) if page else frozenset()
     if (not any(r is not None and r not in _CONTENT for r in regions) and not any(nav)
             and not any(_is_index(b) for b in blocks)
@@ -182,14 +187,16 @@ for the text column."""
 
 
 def _drop_or_keep(b: Block, rid: str, why: str, *, off: frozenset[str], kept: list[Block],
-                  log: DiagnosticLog) -> None:
+                  log: DiagnosticLog) -> bool:
+    """Report `b` removed (True), or kept because its rule is turned off (False, `b` added to `kept`)."""
     text, pos = _text(b), getattr(b, "pos", None)
     if rid in off:
         log.report(rid, f"furniture: {why}; kept because the rule is turned off", action=Action.KEPT,
                    text=text, pos=pos)
         kept.append(b)
-    else:
-        log.report(rid, f"furniture: {why}", action=Action.REMOVED, text=text, pos=pos)
+        return False
+    log.report(rid, f"furniture: {why}", action=Action.REMOVED, text=text, pos=pos)
+    return True
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -268,7 +275,8 @@ def _navigation(blocks: tuple[Block, ...]) -> list[str]:
             out[i] = "a row of links"
         elif isinstance(b, List) and len(b.items) >= 2 and all(_link_item(it.blocks) for it in b.items):
             out[i] = "a list of links"
-        elif isinstance(b, Para) and _PAGER_WORD.search(t := plain_text(b.content)) and _PAGER.match(t):
+        elif ((isinstance(b, Para) and _PAGER_WORD.search(t := plain_text(b.content)) and _PAGER.match(t))
+              or _pager(b, None) is not None):
             out[i] = "a pager"
         elif _figures(b):
             out[i] = "a box of counts (a profile's or a site's statistics)"
@@ -305,6 +313,269 @@ def _figures(block: Block) -> bool:
     else:
         return False
     return len(cells) >= _FIGURES_MIN and all(_FIGURE.match(c) for c in cells)
+
+
+# ------------------------------------------------------------------------ pages merged into one page
+
+# A site that splits a long article into pages prints a pager under each page and the article's title
+# (with a page suffix) over each; a crawler that saves the pages as one keeps both between the parts.
+_PAGER_TOKEN = (r"\s|[|｜«»<>＜＞‹›…·.,，、:：/\[\]()（）-]|上一?页|下一?页|前一?页|后一?页|首页|尾页|末页"  # noqa: S105
+                r"|最后一?页|第一页|[第共]\s*\d{1,4}\s*页|当前第?\s*\d{1,4}\s*页|页次|跳转|全文|阅读全文|下一页>?"
+                r"|分页|页码|(?i:next|prev(?:ious)?|first|last|pages?)|\d{1,4}")
+_PAGER_TEXT = re.compile(rf"^(?:{_PAGER_TOKEN})+$")
+_PAGE_COUNT = re.compile(r"[第共]\s*\d{1,4}\s*页|当前第?\s*\d{1,4}\s*页")
+_NUMBER = re.compile(r"\d{1,4}")
+_PAGE_PART = re.compile(r"[_-](?:p|page)?(\d{1,4})(?=\.[A-Za-z]{2,5}$)|/(?:page/)?(\d{1,4})/?$"
+                        r"|[?&](?:page|p|pn|pg|pageno|pagenum|paged|pi|curpage|cp)=(\d{1,4})(?=&|$)",
+                        re.IGNORECASE)
+
+
+def _pager(block: Block, where: str | None) -> tuple[str, bool] | None:
+    """Why a list or line is the pager of an article split into pages (`共3页: 1 2 3 下一页`), and whether
+    that evidence is enough on its own; None for no pager.
+
+    Its text is only page numbers and pager words. The page's pagination region, or numbers linking to
+    other pages of the same article (`…_2.html`, `?page=2`), are enough; pager words beside a run of page
+    numbers (`上一页 1 2 3 下一页`) written as plain text are not (a report may quote its viewer's pager).
+    """
+    if not isinstance(block, List | Para):
+        return None
+    text = _text_all(block)
+    if not text.strip() or not _PAGER_TEXT.match(text) or not _NUMBER.search(text):
+        return None
+    if where == _PAGINATION:
+        return "the page's pagination region", True
+    if (sibling := _sibling_page(block)) is not None:
+        return f"its page numbers link to other pages of the same article ({sibling})", True
+    numbers = [int(n) for n in _NUMBER.findall(_PAGE_COUNT.sub(" ", text))]
+    if (_PAGER_WORD.search(text) and len(numbers) >= 2
+            and all(b - a >= 1 for a, b in itertools.pairwise(numbers))
+            and any(b - a == 1 for a, b in itertools.pairwise(numbers))):
+        return "pager words beside a run of page numbers", False
+    return None
+
+
+_PAGINATION = "pagination"
+
+
+def _text_all(block: Block) -> str:
+    """The whole text of a paragraph or list (its items space-separated)."""
+    if isinstance(block, Para):
+        return plain_text(block.content)
+    return " ".join(plain_text(n.content) for n in iter_nodes(block) if isinstance(n, Para | Heading))
+
+
+def _sibling_page(block: Block) -> str | None:
+    """A link of the block whose text is a page number and whose address carries that number as the page
+    of an article (`2` → `…/0108_2.html`, `…?page=2`), or None."""
+    for link in (n for n in iter_nodes(block) if isinstance(n, Link)):
+        label = plain_text(link.content).strip()
+        target = link.target.split("#")[0]
+        if label.isdigit() and int(label) >= 2 and any(
+                label.lstrip("0") == next(g for g in m.groups() if g).lstrip("0")
+                for m in _PAGE_PART.finditer(target)):
+            return target
+    return None
+
+
+_PAGE_SUFFIX = re.compile(r"^(?:\(\s*(?:第\s*)?(\d{1,3})\s*页?\s*(?:[/,，]\s*共?\s*\d{1,3}\s*页?)?\s*\)"
+                          r"|[\[【]\s*(?:第\s*)?(\d{1,3})\s*页?\s*[\]】]|[_\-—–]\s*(\d{1,3})"
+                          r"|第\s*(\d{1,3})\s*页)$")
+_SPACED_NUMBER = re.compile(r"\S\s+(\d{1,3})$")
+
+
+def _title_keys(doc: Document, regions: list[str | None]) -> list[str]:
+    """The article's title as the page states it: its `<title>` before the site's name, and the headings
+    above the first paragraph of text (outside furniture regions)."""
+    keys = [_folded(part) for part in _TITLE_SEPARATORS.split(doc.meta.title or "")[:1]]
+    for b, r in zip(doc.blocks, regions, strict=True):
+        if _is_prose(b):
+            break
+        if isinstance(b, Heading) and r in (None, *_CONTENT):
+            keys.append(_folded(plain_text(b.content)))
+    return [k for k in dict.fromkeys(keys) if len(k) >= _TITLE_MIN]
+
+
+def _folded(text: str) -> str:
+    """Text without white space, in one width (`（２）` → `(2)`)."""
+    return _title_key(unicodedata.normalize("NFKC", text))
+
+
+def _page_title(block: Block, keys: list[str]) -> int | None:
+    """The page number of a line that repeats the article's title with a page suffix (`…(2)`, `…（第2页）`,
+    `…_2`, `… 2`), 0 for the title repeated bare, None for any other line."""
+    if not isinstance(block, Heading | Para) or not keys:
+        return None
+    text = unicodedata.normalize("NFKC", plain_text(block.content)).strip()
+    folded = _title_key(text)
+    for key in keys:
+        if folded == key:
+            return 0
+        if not folded.startswith(key):
+            continue
+        if (m := _PAGE_SUFFIX.match(folded[len(key):])) is not None:
+            return int(next(g for g in m.groups() if g))
+        if (m := _SPACED_NUMBER.search(text)) is not None and folded[len(key):] == m.group(1):
+            return int(m.group(1))
+    return None
+
+
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;…：:.]['\"’”」』）)】》〕]*\s*$")
+
+
+def _open_text(block: Block | None) -> str | None:
+    """The text of a paragraph of running text that stops mid-sentence, else None: not a heading (a
+    short numbered line, a line all in bold), and a clause mark in it or longer than a heading."""
+    if not isinstance(block, Para) or (len(block.content) == 1 and isinstance(block.content[0], Strong)):
+        return None
+    text = plain_text(block.content).strip()
+    if not text or _ENDS_SENTENCE.search(text) or (match_marker(text) is not None and len(text) <= _SHORT):
+        return None
+    return text if _CLAUSE.search(text) or len(text) > _SHORT else None
+
+
+_CLAUSE = re.compile(r"[，,、；;：:。]")
+
+
+def _ordinal(block: Block) -> tuple[object, int] | None:
+    """The numbering scheme and number of a heading or numbered line (`二、…` → (cn, 2))."""
+    if isinstance(block, Heading) and block.marker is not None:
+        return block.marker.scheme, block.marker.ordinal
+    if isinstance(block, Heading | Para) and (m := match_marker(plain_text(block.content).strip())):
+        return (m.marker.scheme, m.marker.ordinal) if m.marker.ordinal is not None else None
+    return None
+
+
+def _outline_goes_on(blocks: tuple[Block, ...], i: int) -> bool:
+    """Whether the report's numbering goes on across block `i`: the last numbered heading before it and
+    the first after it are one scheme, one apart (`二、` … `三、`)."""
+    before = next((o for b in reversed(blocks[:i]) if (o := _ordinal(b)) is not None), None)
+    after = next((o for b in blocks[i + 1:] if (o := _ordinal(b)) is not None), None)
+    return before is not None and after is not None and before[0] == after[0] and after[1] == before[1] + 1
+
+
+def _remove_page_seams(doc: Document, options: Options,
+                       log: DiagnosticLog) -> tuple[Document, list[str]]:
+    """Drop the pagers and repeated titles between the pages of an article saved as one web page, and join
+    each sentence the pages cut in two; with the navigation marks of the blocks left (`_navigation`)."""
+    if (SOURCE_KEY, "html") not in doc.attr.kv:
+        # Rows and lists of links are navigation on a web page; in a Word file they may be its references.
+        return doc, ["" for _ in doc.blocks]
+    blocks = doc.blocks
+    regions = [region(b) for b in blocks]
+    nav = _navigation(blocks)
+    anchors = _anchors(blocks, regions, nav)
+    # The last page may hold only the end of a sentence, too short to anchor the content: the seams
+    # run up to the last line of text outside furniture.
+    end = max((i for i, b in enumerate(blocks) if isinstance(b, Para | Heading) and not nav[i]
+               and regions[i] in (None, *_CONTENT) and plain_text(b.content).strip()), default=-1)
+    if not anchors or end <= anchors[0]:
+        return doc, nav
+    seams = _page_seams(doc, regions, anchors[0], end, log)
+    if not seams:
+        return doc, nav
+    _, off = active_rules(options)
+    kept: list[Block] = []
+    removed: list[int] = []  # the seams that went
+    for i, b in enumerate(blocks):
+        if i not in seams:
+            kept.append(b)
+        elif _drop_or_keep(b, *seams[i], off=off, kept=kept, log=log):
+            removed.append(i)
+    if removed:
+        kept = _join_seams(kept, {id(b): i for i, b in enumerate(blocks)}, removed, log)
+    return replace(doc, blocks=tuple(kept)), _navigation(tuple(kept))
+
+
+def _page_seams(doc: Document, regions: list[str | None], first: int, last: int,
+                log: DiagnosticLog) -> dict[int, tuple[str, str]]:
+    """The blocks between the pages of an article saved as one page, by index: (rule id, why).
+
+    A pager in the page's pagination region or linking to the article's other pages goes; one of plain
+    text goes only beside a repeated title, and is otherwise kept as suspect. A line repeating the
+    article's title with a page suffix (2 or more) goes when a pager stands next to it, when the text
+    above it stops mid-sentence (the site cut the pages by length) or when the report's numbering goes on
+    across it; otherwise it may be the title of the second of several articles and is kept as suspect.
+    The bare title repeated goes only next to a pager.
+    """
+    blocks = doc.blocks
+    pagers = {i: p for i in range(first + 1, last) if (p := _pager(blocks[i], regions[i])) is not None}
+    keys = _title_keys(doc, regions)
+    titles: dict[int, str] = {}
+    for i in range(first + 1, last):
+        page = _page_title(blocks[i], keys)
+        if page is None or i in pagers or page == 1:
+            continue
+        prev = next((blocks[j] for j in range(i - 1, first - 1, -1) if j not in pagers), None)
+        if i - 1 in pagers or i + 1 in pagers:
+            why = "next to a pager"
+        elif page >= 2 and _open_text(prev) is not None:
+            why = "the text above it stops mid-sentence"
+        elif page >= 2 and _outline_goes_on(blocks, i):
+            why = "the report's numbering goes on across it"
+        else:
+            if page >= 2:
+                log.report(TITLE_ID, f"the article's title with page number {page} inside the text, but no "
+                           "pager beside it and the text goes on whole: it may title another article; "
+                           "kept", severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[i]),
+                           pos=getattr(blocks[i], "pos", None))
+            continue
+        what = f"the article's title repeated over page {page}" if page else "the article's title repeated"
+        titles[i] = f"{what} of an article the site split into pages ({why})"
+    seams = {i: (TITLE_ID, why) for i, why in titles.items()}
+    for i, (why, enough) in pagers.items():
+        if enough or i - 1 in titles or i + 1 in titles:
+            seams[i] = (RULE_ID if regions[i] == _PAGINATION else LINKS_ID,
+                        f"a pager between two pages of the article ({why}"
+                        + ("" if enough else ", beside the article's title repeated") + ")")
+        else:
+            log.report(LINKS_ID, "pager words and page numbers inside the text, but no pagination region, "
+                       "no links to the article's other pages and no repeated title beside them; kept",
+                       severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[i]),
+                       pos=getattr(blocks[i], "pos", None))
+    return seams
+
+
+def _join_seams(kept: list[Block], index: dict[int, int], removed: list[int],
+                log: DiagnosticLog) -> list[Block]:
+    """`kept` with each sentence that a removed page seam cut in two joined again. `index` maps `id()` of
+    the page's blocks to their places, `removed` lists the places of the seam blocks that went."""
+    out: list[Block] = []
+    for b in kept:
+        a = out[-1] if out else None
+        if (a is not None and any(index[id(a)] < s < index[id(b)] for s in removed)
+                and (joined := _joined(a, b, log)) is not None):
+            out[-1] = joined
+            index[id(joined)] = index[id(b)]
+            continue
+        out.append(b)
+    return out
+
+
+def _joined(a: Block, b: Block, log: DiagnosticLog) -> Para | None:
+    """`a` and `b` as one paragraph when `a` stops mid-sentence and `b` goes on with it, else None."""
+    a_text = _open_text(a)
+    if a_text is None or not isinstance(a, Para) or not isinstance(b, Para):
+        return None
+    b_text = plain_text(b.content).strip()
+    if (not b_text or match_marker(b_text) is not None or b_text[0] in _OPENERS
+            or (len(b.content) == 1 and isinstance(b.content[0], Strong))):
+        return None
+    left, right = list(a.content), list(b.content)
+    if left and isinstance(left[-1], Text):
+        left[-1] = Text(text=left[-1].text.rstrip())
+    if right and isinstance(right[0], Text):
+        right[0] = Text(text=right[0].text.lstrip())
+    latin = a_text[-1].isascii() and a_text[-1].isalnum() and b_text[0].isascii() and b_text[0].isalnum()
+    log.report(JOIN_ID, "joined the two halves of a sentence that the site's pages cut apart (the pager "
+               "and the repeated title between them were removed)", action=Action.CHANGED,
+               text=f"{a_text[-12:]}¶{b_text[:12]}", pos=a.pos)
+    return replace(a, content=(*left, *((Text(text=" "),) if latin else ()), *right))
+
+
+_OPENERS = frozenset("—-•·●○■□◆◇▪*")
+TITLE_ID = "duplicate.repeated-title"
+JOIN_ID = "repair.join-paragraphs"
 
 
 # ---------------------------------------------------------------------- navigation the report owns

@@ -16,7 +16,11 @@ from docconv.diagnostics import Action, DiagnosticLog, Severity
 
 _LEADER_LINE = re.compile(r"^(?P<title>.*?\S)\s*(?:[.．。·•…⋯_\-－—]\s*){2,}(?P<page>\d{1,4})$")
 _TAB_LINE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>\d{1,4})$")
-_TOC_WORD = re.compile(r"^(?:目\s*录|目\s*次|contents|table\s+of\s+contents)[:：]?$", re.IGNORECASE)
+# The label over a table of contents, or over Word's table of figures or tables (`TOC \c "表"`): 图表目录,
+# 表格目录, 插图目录, 附图目录, 图目录 … and the English "List of Figures/Tables".
+_FIGURES = r"[图圖]\s*表|表\s*格|插\s*[图圖]|附\s*[图圖]|附\s*表|[图圖]\s*片|[图圖]|表"
+_TOC_WORD = re.compile(rf"^(?:(?:{_FIGURES})?\s*目\s*[录錄]|目\s*次|(?:table\s+of\s+)?contents"
+                       r"|list\s+of\s+(?:figures|tables|illustrations))[:：]?$", re.IGNORECASE)
 
 
 def entry_title(text: str, leader_tab: bool) -> str | None:
@@ -28,7 +32,8 @@ def entry_title(text: str, leader_tab: bool) -> str | None:
 
 
 def is_toc_word(text: str) -> bool:
-    """Whether a line is the heading of a table of contents (`目录`, `目　　录`, `Contents`)."""
+    """Whether a line is the heading of a table of contents (`目录`, `目　　录`, `Contents`) or of a table of
+    figures or tables (`图表目录`, `表格目录`, `插图目录`, `List of Figures`)."""
     return _TOC_WORD.match(text.strip()) is not None
 
 

@@ -49,7 +49,7 @@ from docconv.readers.docx.tables import (
     style_sets_first_row_apart,
     unbolded,
 )
-from docconv.readers.docx.toc import drop_typed_toc, entry_title
+from docconv.readers.docx.toc import drop_typed_toc, entry_title, is_toc_word
 from docconv.structure.hints import TITLE_CLASS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -175,7 +175,11 @@ class BodyReader:
         for child in parent:
             tag = child.tag
             if tag == W + "p":
-                out.extend(self.paragraph(child, story))
+                entries = len(self.found.toc)
+                blocks = self.paragraph(child, story)
+                if len(self.found.toc) > entries:
+                    self._drop_toc_label(out, entries)
+                out.extend(blocks)
             elif tag == W + "tbl":
                 table = self.table(child, story)
                 if table is None:
@@ -188,6 +192,7 @@ class BodyReader:
                     out.extend(inner)
             elif tag == W + "sdt":
                 if _is_toc_control(child):
+                    self._drop_toc_label(out, len(self.found.toc))
                     self.found.toc.extend(_paragraph_texts(child))
                     continue
                 if _is_placeholder(child):
@@ -207,6 +212,14 @@ class BodyReader:
             elif tag == W + "altChunk":
                 self.found.alt_chunks += 1
         return out
+
+    def _drop_toc_label(self, out: list[Block], at: int) -> None:
+        """Drop the label paragraph (`目录`, `图表目录` …) right above a table of contents (or of figures)
+        that is dropped: without its entries it titles nothing, as for a typed table of contents
+        (readers/toc.py). The label is reported with the entries, in front of them (`at`)."""
+        if out and isinstance(out[-1], Para | Heading) and is_toc_word(text := plain_text(out[-1].content)):
+            out.pop()
+            self.found.toc.insert(at, text.strip(_SPACES))
 
     # --------------------------------------------------------------------------------------- paragraphs
 
