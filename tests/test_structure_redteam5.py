@@ -243,3 +243,26 @@ def test_an_articles_dash_line_under_its_title_is_its_subtitle() -> None:
     marked = [blk for blk in articles[0].blocks if isinstance(blk, ast.Para) and "subtitle" in blk.attr.classes]
     assert [ast.plain_text(p.content) for p in marked] == [SUBTITLE]
     assert not any(isinstance(blk, ast.List) for blk in articles[0].blocks)
+
+
+
+@pytest.mark.parametrize("style", ["Caption", None])
+def test_words_caption_style_reaches_structure_as_a_caption(style: str | None) -> None:
+    # Word names its built-in Caption style `caption` whatever the UI language: a caption without a
+    # `表1` label still names a table, so it is no article title; the same line in body style is one.
+    from tests.test_reader_docx import build, read  # noqa: PLC0415 - the DOCX builders live there
+
+    def fill(d: object) -> None:
+        for line in REPORT:
+            d.add_paragraph(line)  # type: ignore[attr-defined]
+        d.add_paragraph("2023年审计发现问题整改情况", style=style)  # type: ignore[attr-defined]
+        for line in ["一、下一步工作", CLOSING[1]]:
+            d.add_paragraph(line)  # type: ignore[attr-defined]
+
+    doc, _ = read(build(fill))
+    line = next(p for p in doc.blocks
+                if isinstance(p, ast.Para) and ast.plain_text(p.content) == "2023年审计发现问题整改情况")
+    assert (CAPTION_CLASS in line.attr.classes) is (style is not None)
+    log = DiagnosticLog()
+    split_articles(doc, Options(), log)
+    assert any(d.rule == "structure.article-title-line" for d in log) is (style is None)

@@ -50,9 +50,10 @@ from docconv.readers.docx.tables import (
     unbolded,
 )
 from docconv.readers.docx.toc import drop_typed_toc, entry_title, is_toc_word
-from docconv.structure.hints import TITLE_CLASS
+from docconv.structure.hints import CAPTION_CLASS, TITLE_CLASS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CAPTION_STYLES = frozenset({"caption", "题注"})
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -267,7 +268,11 @@ class BodyReader:
             return after
         level, why = _heading_level(style.kind, style.level, style.name, outline)
         if level is None:
-            para = Para(content=_prefix(number, content), pos=pos)
+            # Word's built-in Caption style (named `caption` whatever the UI language, which shows 题注)
+            # marks a table's or figure's caption: the structure stage never takes it for a title.
+            caption = style.name.strip().lower() in _CAPTION_STYLES
+            para = Para(content=_prefix(number, content), attr=Attr(classes=(CAPTION_CLASS,)) if caption
+                        else NO_ATTR, pos=pos)
             title = entry_title(plain_text(para.content), _has_leader_tab(ppr))
             if title is not None:
                 self.toc_entries[id(para)] = title
