@@ -146,7 +146,7 @@ def _residue_between(a: Para, b: Para, removed: list[int]) -> bool:
 _CLAUSE = re.compile(r"[，,；;、]")
 
 
-def _continues(a: str, b: str) -> bool:
+def continues(a: str, b: str) -> bool:
     """Whether `b` goes on with the sentence `a` leaves open, when residue stood between them.
 
     A page number or watermark line between two halves of a sentence is the mark of a page break in a
@@ -190,7 +190,7 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
                         why = "joined a paragraph broken inside a number"
                     elif a[-1] not in _FINAL and _should_join(a, b, lm):
                         why = "joined a paragraph broken mid-sentence"
-                    elif _residue_between(prev, block, removed) and _continues(a, b):
+                    elif _residue_between(prev, block, removed) and continues(a, b):
                         why = ("joined a paragraph broken mid-sentence where removed site residue (a page "
                                "number, a watermark) stood between its halves")
                 if a and b and why:

@@ -41,6 +41,7 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.clean.harvest import normalise_date, normalise_source
+from docconv.clean.joins import continues
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -426,7 +427,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;…：:.]['\"’”」』）)】�
 def _open_text(block: Block | None) -> str | None:
     """The text of a paragraph of running text that stops mid-sentence, else None: not a heading (a
     short numbered line, a line all in bold), and a clause mark in it or longer than a heading."""
-    if not isinstance(block, Para) or (len(block.content) == 1 and isinstance(block.content[0], Strong)):
+    if not isinstance(block, Para) or _bold_only(block):
         return None
     text = plain_text(block.content).strip()
     if not text or _ENDS_SENTENCE.search(text) or (match_marker(text) is not None and len(text) <= _SHORT):
@@ -435,6 +436,11 @@ def _open_text(block: Block | None) -> str | None:
 
 
 _CLAUSE = re.compile(r"[，,、；;：:。]")
+
+
+def _bold_only(p: Para) -> bool:
+    """A paragraph all in bold: a heading, whatever its text."""
+    return len(p.content) == 1 and isinstance(p.content[0], Strong)
 
 
 def _ordinal(block: Block) -> tuple[object, int] | None:
@@ -553,27 +559,26 @@ def _join_seams(kept: list[Block], index: dict[int, int], removed: list[int],
 
 
 def _joined(a: Block, b: Block, log: DiagnosticLog) -> Para | None:
-    """`a` and `b` as one paragraph when `a` stops mid-sentence and `b` goes on with it, else None."""
-    a_text = _open_text(a)
-    if a_text is None or not isinstance(a, Para) or not isinstance(b, Para):
+    """`a` and `b` as one paragraph when `b` goes on with the sentence `a` leaves open (the join stage's
+    test across removed residue, `joins.continues`), else None. A line all in bold is a heading."""
+    if not isinstance(a, Para) or not isinstance(b, Para) or _bold_only(a) or _bold_only(b):
         return None
-    b_text = plain_text(b.content).strip()
-    if (not b_text or match_marker(b_text) is not None or b_text[0] in _OPENERS
-            or (len(b.content) == 1 and isinstance(b.content[0], Strong))):
+    a_text, b_text = plain_text(a.content).strip(), plain_text(b.content).strip()
+    if not continues(a_text, b_text):
         return None
     left, right = list(a.content), list(b.content)
     if left and isinstance(left[-1], Text):
         left[-1] = Text(text=left[-1].text.rstrip())
     if right and isinstance(right[0], Text):
         right[0] = Text(text=right[0].text.lstrip())
-    latin = a_text[-1].isascii() and a_text[-1].isalnum() and b_text[0].isascii() and b_text[0].isalnum()
     log.report(JOIN_ID, "joined the two halves of a sentence that the site's pages cut apart (the pager "
                "and the repeated title between them were removed)", action=Action.CHANGED,
                text=f"{a_text[-12:]}¶{b_text[:12]}", pos=a.pos)
-    return replace(a, content=(*left, *((Text(text=" "),) if latin else ()), *right))
+    # `continues` takes only a half that opens with a Chinese character or a digit: it closes up, as
+    # the join stage closes its joins.
+    return replace(a, content=(*left, *right))
 
 
-_OPENERS = frozenset("—-•·●○■□◆◇▪*")
 TITLE_ID = "duplicate.repeated-title"
 JOIN_ID = "repair.join-paragraphs"
 
