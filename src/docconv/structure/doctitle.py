@@ -77,8 +77,11 @@ def document_title(blocks: list[Block], meta: Meta, log: DiagnosticLog) -> tuple
         blocks.insert(0, Heading(level=1, content=(Text(text=meta.title),)))
         log.report("structure.title", "the source's title (the body has no title line) taken as the "
                    "level-1 heading", text=meta.title)
-    if len(blocks) > at + 1 and isinstance(top := blocks[at], Heading) and top.level == 1:
-        meta = _subtitle(blocks, at + 1, meta, log)
+    # The title stands among the first lines (a cover's or a site's lines may stand above it).
+    top = next((i for i, b in enumerate(blocks[:8]) if isinstance(b, Heading) and b.level == 1), None)
+    if (top is not None and (subtitle := mark_subtitle(blocks, top, log)) is not None
+            and not any(k == "subtitle" for k, _ in meta.extra)):
+        meta = replace(meta, extra=(*meta.extra, ("subtitle", subtitle)))
     return blocks, meta
 
 
@@ -206,31 +209,41 @@ def _title_below_remark(blocks: list[Block]) -> int:
     return 0
 
 
-def _subtitle(blocks: list[Block], at: int, meta: Meta, log: DiagnosticLog) -> Meta:
-    """Mark a dash line right under the title (at `at`) as the title's subtitle, not a dash item or heading.
+_HEAD_LINES = 3
+"""Short lines (a date, the speaker, a byline) that may stand between a title and its subtitle."""
+_HEAD_LINE_MAX = 40
 
-    `——在…会议上的发言` under a title names the occasion or the speaker; it opens no list (the line after
-    it is no dash item) and heads no section. It stays a paragraph, with class `subtitle`, and its text
-    goes to `Meta.extra` as `subtitle`.
+
+def mark_subtitle(blocks: list[Block], at: int, log: DiagnosticLog) -> str | None:
+    """Mark the subtitle of the title at `at` (class `subtitle`, so no marker is read in it) in place, and
+    give its text without the dash; None when the title has none, or has it marked already.
+
+    A lone dash line in the title's head (`——在…会议上的发言`, `——某某单位2023年度工作报告（摘要）`) names
+    the occasion, the speaker or the report; it opens no list and heads no section. It stands right under
+    the title or under up to `_HEAD_LINES` short lines that are no body text (a date, a name, a byline a
+    site left), whatever the reader: no sentence mark, no marker, no heading of the source. The line after
+    it must be no dash item (two make a list).
     """
-    line = blocks[at]
-    if not isinstance(line, Para) or SUBTITLE_CLASS in line.attr.classes:
-        return meta
-    text = _text(line).strip()
-    m = marker_of(text) if text else None
-    following = blocks[at + 1] if len(blocks) > at + 1 else None
-    if (m is None or m.marker.scheme is not Scheme.DASH or not m.rest or len(text) > PAGE_TITLE_MAX
-            or text[-1] in TITLE_END_BARRED
-            or (following is not None and (f := _match(following)) is not None
-                and f.marker.scheme is Scheme.DASH)):
-        return meta
-    attr = without_hint(line.attr)
-    blocks[at] = replace(line, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
-    log.report("structure.subtitle", "a dash line under the title is its subtitle, not a list item",
-               text=text, pos=line.pos)
-    if any(k == "subtitle" for k, _ in meta.extra):
-        return meta
-    return replace(meta, extra=(*meta.extra, ("subtitle", m.rest.strip())))
+    for k in range(at + 1, min(len(blocks), at + 2 + _HEAD_LINES)):
+        b = blocks[k]
+        text = _text(b).strip()
+        if not isinstance(b, Para) or not text or SUBTITLE_CLASS in b.attr.classes:
+            return None
+        m = marker_of(text)
+        if m is not None and m.marker.scheme is Scheme.DASH:
+            following = _match(blocks[k + 1]) if k + 1 < len(blocks) else None
+            if (not m.rest.strip() or len(text) > PAGE_TITLE_MAX or text[-1] in TITLE_END_BARRED
+                    or (following is not None and following.marker.scheme is Scheme.DASH)):
+                return None
+            attr = without_hint(b.attr)
+            blocks[k] = replace(b, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
+            log.report("structure.subtitle", "a dash line in the title's head is its subtitle, not a list "
+                       "item", text=text, pos=b.pos)
+            return m.rest.strip()
+        if (m is not None or hint_level(b) is not None or len(text) > _HEAD_LINE_MAX or "\n" in text
+                or _SENTENCE_END_RE.search(text)):
+            return None
+    return None
 
 
 def _two_line_title(first: Para, second: Block, log: DiagnosticLog) -> Para:

@@ -35,11 +35,10 @@ from docconv.ast import (
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
 from docconv.structure.articles import is_article
-from docconv.structure.doctitle import document_title, unstyled, without_site_suffix
-from docconv.structure.hints import SUBTITLE_CLASS, hint_level, lead_text, plain_lead, without_hint
+from docconv.structure.doctitle import document_title, mark_subtitle, unstyled, without_site_suffix
+from docconv.structure.hints import hint_level, lead_text, plain_lead, without_hint
 from docconv.structure.lines import (
     PAGE_TITLE_MAX,
-    TITLE_END_BARRED,
     is_date_line,
     marker_of,
     separator_line,
@@ -96,12 +95,6 @@ def structure(doc: Document, options: Options, log: DiagnosticLog) -> Document:
     blocks = [_separator(b, log) or b for b in doc.blocks]
     rules = next((i for i, b in enumerate(blocks) if not isinstance(b, HorizontalRule)), len(blocks))
     rest, meta = document_title(blocks[rules:], doc.meta, log)
-    # The title stands among the first lines (a cover's or a site's lines may stand above it).
-    at = next((i for i, b in enumerate(rest[:8]) if isinstance(b, Heading) and b.level == 1), None)
-    if at is not None and (found := _head_subtitle(tuple(rest), at, log)) is not None:
-        rest, subtitle = list(found[0]), found[1]
-        if not any(k == "subtitle" for k, _ in meta.extra):
-            meta = replace(meta, extra=(*meta.extra, ("subtitle", subtitle)))
     body = _section(tuple(rest), options, log, article=False)
     return replace(doc, meta=meta, blocks=(*blocks[:rules], *body))
 
@@ -167,7 +160,7 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         assert isinstance(after, Para)
         blocks = (*blocks[:lead], _with_title_line(after, blocks[lead + 1:lead + 3], log),
                   *blocks[lead + 2 if _bare_article_marker(after, blocks[lead + 1:lead + 3]) else lead + 1:])
-        blocks = found[0] if (found := _head_subtitle(blocks, lead, log)) is not None else blocks
+        blocks = _with_subtitle(blocks, lead, log)
     elif not titled and lead > 0:
         t = lead - 1
         line = blocks[t]
@@ -177,48 +170,15 @@ def _article(div: Div, options: Options, log: DiagnosticLog) -> Div:
         title = Heading(level=2, content=unstyled(para.content), attr=without_hint(para.attr), pos=para.pos)
         blocks = (*blocks[:t], title, *blocks[t + 1:])
         titled = True
-        blocks = found[0] if (found := _head_subtitle(blocks, t, log)) is not None else blocks
+        blocks = _with_subtitle(blocks, t, log)
     # An untitled article (a numbering restart) has no level-2 title, so its sections keep their levels.
     return replace(div, blocks=_section(blocks, options, log, article=titled))
 
 
-_HEAD_LINES = 3
-"""Short lines (a date, the speaker, a byline) that may stand between a title and its subtitle."""
-_HEAD_LINE_MAX = 40
-
-
-def _head_subtitle(blocks: tuple[Block, ...], at: int,
-                   log: DiagnosticLog) -> tuple[tuple[Block, ...], str] | None:
-    """The blocks with the title's subtitle marked (class `subtitle`, so no marker is read in it), and
-    its text without the dash; None when the title at `at` has none, or has it already.
-
-    A lone dash line in the title's head (`——在…会议上的发言`, `——某某单位2023年度工作报告（摘要）`) names
-    the occasion, the speaker or the report; it opens no list and heads no section. The line right under
-    the title is found when the title is (structure/doctitle.py); this finds one below up to
-    `_HEAD_LINES` short lines that are no body text (a date, a name, a byline a site left), whatever
-    the reader: no sentence mark, no marker, no heading of the source. The next line must be no dash
-    item (two make a list).
-    """
-    for k in range(at + 1, min(len(blocks), at + 2 + _HEAD_LINES)):
-        b = blocks[k]
-        text = _text(b).strip()
-        if not isinstance(b, Para) or not text or SUBTITLE_CLASS in b.attr.classes:
-            return None
-        m = marker_of(text)
-        if m is not None and m.marker.scheme is Scheme.DASH:
-            following = _match(blocks[k + 1]) if k + 1 < len(blocks) else None
-            if (not m.rest.strip() or len(text) > PAGE_TITLE_MAX or text[-1] in TITLE_END_BARRED
-                    or (following is not None and following.marker.scheme is Scheme.DASH)):
-                return None
-            attr = without_hint(b.attr)
-            marked = replace(b, attr=replace(attr, classes=(*attr.classes, SUBTITLE_CLASS)))
-            log.report("structure.subtitle", "a dash line in the title's head, under short lines that are no "
-                       "body text, is the title's subtitle, not a list item", text=text, pos=b.pos)
-            return (*blocks[:k], marked, *blocks[k + 1:]), m.rest.strip()
-        if (m is not None or hint_level(b) is not None or len(text) > _HEAD_LINE_MAX or "\n" in text
-                or _SENTENCE_END_RE.search(text)):
-            return None
-    return None
+def _with_subtitle(blocks: tuple[Block, ...], at: int, log: DiagnosticLog) -> tuple[Block, ...]:
+    """An article's blocks with its title's subtitle marked (`doctitle.mark_subtitle`)."""
+    marked = list(blocks)
+    return tuple(marked) if mark_subtitle(marked, at, log) is not None else blocks
 
 
 def _bare_article_marker(marker_line: Para, following: tuple[Block, ...]) -> bool:
