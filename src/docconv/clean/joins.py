@@ -146,18 +146,24 @@ def _residue_between(a: Para, b: Para, removed: list[int]) -> bool:
 _CLAUSE = re.compile(r"[，,；;、]")
 
 
+def left_open(a: str) -> bool:
+    """Whether `a` is running text left open: no closing punctuation, a clause mark inside it, longer
+    than a heading. Where residue stood after such a paragraph, a page of a viewer or a site broke the
+    sentence."""
+    a = a.rstrip()
+    return bool(a) and a[-1] not in _FINAL and len(a) > _HEADING_MAX // 2 and _CLAUSE.search(a) is not None
+
+
 def continues(a: str, b: str) -> bool:
     """Whether `b` goes on with the sentence `a` leaves open, when residue stood between them.
 
     A page number or watermark line between two halves of a sentence is the mark of a page break in a
     document viewer's copy, and a page breaks wherever the text reaches the bottom: the seam need not
-    fall between words. So, there, the first half only has to be running text left open (no closing
-    punctuation, a clause mark inside it, longer than a heading) and the second to open with text, not
-    a numbering marker.
+    fall between words. So, there, the first half only has to be running text left open (`left_open`)
+    and the second to open with text, not a numbering marker.
     """
     a, b = a.rstrip(), b.lstrip()
-    return (bool(a) and bool(b) and a[-1] not in _FINAL and len(a) > _HEADING_MAX // 2
-            and _CLAUSE.search(a) is not None and not MARKER_START.match(b) and not _layout_rows(a, b)
+    return (left_open(a) and bool(b) and not MARKER_START.match(b) and not _layout_rows(a, b)
             and (_CJK_RE.match(b[0]) is not None or b[0].isdigit()))
 
 

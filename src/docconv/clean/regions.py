@@ -41,7 +41,7 @@ from docconv.ast import (
     plain_text,
 )
 from docconv.clean.harvest import normalise_date, normalise_source
-from docconv.clean.joins import continues
+from docconv.clean.joins import continues, left_open
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -421,21 +421,13 @@ def _page_title(block: Block, keys: list[str]) -> int | None:
     return None
 
 
-_ENDS_SENTENCE = re.compile(r"[。！？!?；;…：:.]['\"’”」』）)】》〕]*\s*$")
-
-
-def _open_text(block: Block | None) -> str | None:
-    """The text of a paragraph of running text that stops mid-sentence, else None: not a heading (a
-    short numbered line, a line all in bold), and a clause mark in it or longer than a heading."""
+def _left_open(block: Block | None) -> bool:
+    """Whether a paragraph is running text that stops mid-sentence (`joins.left_open`), not a heading (a
+    short numbered line, a line all in bold)."""
     if not isinstance(block, Para) or _bold_only(block):
-        return None
+        return False
     text = plain_text(block.content).strip()
-    if not text or _ENDS_SENTENCE.search(text) or (match_marker(text) is not None and len(text) <= _SHORT):
-        return None
-    return text if _CLAUSE.search(text) or len(text) > _SHORT else None
-
-
-_CLAUSE = re.compile(r"[，,、；;：:。]")
+    return left_open(text) and not (match_marker(text) is not None and len(text) <= _SHORT)
 
 
 def _bold_only(p: Para) -> bool:
@@ -515,7 +507,7 @@ def _page_seams(doc: Document, regions: list[str | None], first: int, last: int,
         prev = next((blocks[j] for j in range(i - 1, first - 1, -1) if j not in pagers), None)
         if i - 1 in pagers or i + 1 in pagers:
             why = "next to a pager"
-        elif page >= 2 and _open_text(prev) is not None:
+        elif page >= 2 and _left_open(prev):
             why = "the text above it stops mid-sentence"
         elif page >= 2 and _outline_goes_on(blocks, i):
             why = "the report's numbering goes on across it"
