@@ -91,6 +91,10 @@ def pairs_up(reading: str, before: str | None, after: str | None) -> bool:
     return True
 
 
+LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》〕.")
+"""What a line may end with when its sentence or clause is complete: a stop, a colon, an ellipsis, or a
+closing quote or bracket after one. A line ending in anything else stops mid-sentence."""
+
 _MARKS = frozenset("，。、；：？！,;:")
 """Clause and sentence marks: none of them ever directly follows another, or an opening bracket."""
 _OPENERS = frozenset("“‘（《〈「『【〔(")

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, Text, plain_text
-from docconv.clean.chars import CJK, display_width, is_cjk
+from docconv.clean.chars import CJK, LINE_FINAL, display_width, is_cjk
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import close_soft_breaks, doc_text, map_blocks
 from docconv.diagnostics import Action, DiagnosticLog
@@ -45,7 +45,6 @@ from docconv.structure.lines import MIN_WRAP_WIDTH, date_only
 from docconv.structure.numbering import match_marker
 from docconv.walk import walk
 
-_FINAL = frozenset("。！？!?；;：:…”’」』）)】》〕.")
 _OPENING = frozenset("“‘「『（(【《〔")
 _OPEN_END = frozenset("，,、的")
 _HEADING_MAX = 40
@@ -108,7 +107,7 @@ def _heading_like(text: str) -> bool:
 def _should_join(a: str, b: str, model: Callable[[], LanguageModel]) -> bool:
     """Whether `b` continues the sentence `a` breaks off; the language model is built only when asked."""
     a, b = a.rstrip(), b.lstrip()
-    if not a or not b or a[-1] in _FINAL:
+    if not a or not b or a[-1] in LINE_FINAL:
         return False
     if not (_CJK_RE.fullmatch(a[-1]) and _CJK_RE.fullmatch(b[0])):
         return False
@@ -151,7 +150,8 @@ def left_open(a: str) -> bool:
     than a heading. Where residue stood after such a paragraph, a page of a viewer or a site broke the
     sentence."""
     a = a.rstrip()
-    return bool(a) and a[-1] not in _FINAL and len(a) > _HEADING_MAX // 2 and _CLAUSE.search(a) is not None
+    return (bool(a) and a[-1] not in LINE_FINAL and len(a) > _HEADING_MAX // 2
+            and _CLAUSE.search(a) is not None)
 
 
 def continues(a: str, b: str) -> bool:
@@ -194,7 +194,7 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
                         why = "joined a paragraph that is only closing punctuation to the one it ends"
                     elif splits_number(a, b):
                         why = "joined a paragraph broken inside a number"
-                    elif a[-1] not in _FINAL and _should_join(a, b, lm):
+                    elif a[-1] not in LINE_FINAL and _should_join(a, b, lm):
                         why = "joined a paragraph broken mid-sentence"
                     elif _residue_between(prev, block, removed) and continues(a, b):
                         why = ("joined a paragraph broken mid-sentence where removed site residue (a page "

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from docconv.ast import Block, Div, Heading, Para, plain_text
-from docconv.clean.chars import HAN, display_width
+from docconv.clean.chars import HAN, LINE_FINAL, display_width
 from docconv.structure.numbering import DASHES, Match, match_marker
 
 TITLE_END_BARRED = "。！？!?；;：:,，"
@@ -81,7 +81,6 @@ def caption_text(text: str) -> bool:
     return _CAPTION.match(text.strip()) is not None
 
 
-_SENTENCE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》.")
 
 
 def broken_seams(blocks: Iterable[Block]) -> int:
@@ -98,7 +97,7 @@ def broken_seams(blocks: Iterable[Block]) -> int:
             continue
         text = block_text(b).strip()
         if text:
-            n += text.count("\n") + (text[-1] not in _SENTENCE_FINAL)
+            n += text.count("\n") + (text[-1] not in LINE_FINAL)
     return n
 
 

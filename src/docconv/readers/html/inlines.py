@@ -31,7 +31,7 @@ from docconv.ast import (
     Text,
     plain_text,
 )
-from docconv.clean.chars import CJK, display_width
+from docconv.clean.chars import CJK, LINE_FINAL, display_width
 from docconv.structure.lines import MIN_WRAP_WIDTH
 from docconv.structure.numbering import match_marker
 
@@ -45,7 +45,6 @@ _INDENT_CHARS = frozenset("\u3000\u00a0\u2002\u2003")
 _EDGE = _SPACES + "\u3000"
 _CJK_RE = re.compile(CJK)
 # Characters a paragraph-like line may end with; a line ending otherwise stops mid-sentence.
-_LINE_FINAL = frozenset("。！？!?；;：:…”’」』）)】》〕.")
 _WRAP_SHARE = 0.6
 MAX_FRAMES = 8
 """Formatting elements nested deeper than this are read as plain text (bounds recursion)."""
@@ -325,7 +324,7 @@ class Grouping:
 def _wrap_like(prev: Line, nxt: Line, wide: int) -> bool:
     text = prev.text
     # A line with no text (an image alone before its caption) is never a wrapped line.
-    return (text != "" and not nxt.indented and text[-1] not in _LINE_FINAL
+    return (text != "" and not nxt.indented and text[-1] not in LINE_FINAL
             and match_marker(nxt.text) is None
             and display_width(text) >= max(_WRAP_SHARE * wide, MIN_WRAP_WIDTH))
 
