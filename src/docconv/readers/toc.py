@@ -57,8 +57,8 @@ def drop_typed_toc(blocks: list[Block], titles: dict[int, str], dropped: list[st
         found = sum(1 for t in entries if any(text.startswith(_key(t)) for text in later if text))
         lines = [_text(b) for b in blocks[i:j]]
         if 2 * found >= len(entries):
-            if out and isinstance(out[-1], Para | Heading) and is_toc_word(_text(out[-1])):
-                lines.insert(0, _text(out.pop()))
+            if (label := pop_label(out)) is not None:
+                lines.insert(0, label)
             dropped.extend(lines)
         else:
             log.report(suspect_rule, f"{len(entries)} lines look like a typed table of contents "
@@ -67,6 +67,15 @@ def drop_typed_toc(blocks: list[Block], titles: dict[int, str], dropped: list[st
             out.extend(blocks[i:j])
         i = j
     return out
+
+
+def pop_label(out: list[Block]) -> str | None:
+    """Take the label (`目录`, `图表目录` …) off the end of `out` when the last block is one, and give its
+    text: without the table it stands over, it titles nothing."""
+    if out and isinstance(out[-1], Para | Heading) and is_toc_word(text := _text(out[-1])):
+        out.pop()
+        return text
+    return None
 
 
 def _text(block: Block) -> str:

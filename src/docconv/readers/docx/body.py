@@ -49,7 +49,7 @@ from docconv.readers.docx.tables import (
     style_sets_first_row_apart,
     unbolded,
 )
-from docconv.readers.docx.toc import drop_typed_toc, entry_title, is_toc_word
+from docconv.readers.docx.toc import drop_typed_toc, entry_title, pop_label
 from docconv.structure.hints import CAPTION_CLASS, TITLE_CLASS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -218,9 +218,8 @@ class BodyReader:
         """Drop the label paragraph (`目录`, `图表目录` …) right above a table of contents (or of figures)
         that is dropped: without its entries it titles nothing, as for a typed table of contents
         (readers/toc.py). The label is reported with the entries, in front of them (`at`)."""
-        if out and isinstance(out[-1], Para | Heading) and is_toc_word(text := plain_text(out[-1].content)):
-            out.pop()
-            self.found.toc.insert(at, text.strip(_SPACES))
+        if (label := pop_label(out)) is not None:
+            self.found.toc.insert(at, label.strip(_SPACES))
 
     # --------------------------------------------------------------------------------------- paragraphs
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from docconv.ast import Block
 from docconv.diagnostics import DiagnosticLog
 from docconv.readers import toc as shared
-from docconv.readers.toc import entry_title, is_toc_word
+from docconv.readers.toc import entry_title, pop_label
 
-__all__ = ["drop_typed_toc", "entry_title", "is_toc_word"]
+__all__ = ["drop_typed_toc", "entry_title", "pop_label"]
 
 
 def drop_typed_toc(blocks: list[Block], titles: dict[int, str], dropped: list[str],
