@@ -33,15 +33,22 @@ from docconv.ast import (
     Inline,
     Link,
     List,
-    Meta,
     Para,
     Strong,
     Table,
     Text,
     plain_text,
 )
-from docconv.clean.harvest import normalise_date, normalise_source
 from docconv.clean.joins import continues, left_open
+from docconv.clean.pagemeta import (
+    INDEX_ID,
+    block_text,
+    byline_meta,
+    index_labels,
+    index_meta,
+    is_index,
+    table_cells,
+)
 from docconv.clean.residue import active_rules
 from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.options import Options
@@ -50,7 +57,6 @@ from docconv.transform import Transform
 from docconv.walk import iter_nodes
 
 RULE_ID = "furniture.html-region"
-INDEX_ID = "furniture.gov-index"
 LINKS_ID = "furniture.html-links"
 _CONTENT = frozenset({"main"})
 
@@ -74,7 +80,7 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     page = (SOURCE_KEY, "html") in doc.attr.kv
     site = _site_names(doc.meta.title) if page else frozenset()
     if (not any(r is not None and r not in _CONTENT for r in regions) and not any(nav)
-            and not any(_is_index(b) for b in blocks)
+            and not any(is_index(b) for b in blocks)
             and not (page and any(isinstance(b, HorizontalRule) or _key_of(b) in site for b in blocks))):
         return doc  # not an HTML page, or one without furniture regions, link rows, rules or an index
     anchors = _content_anchors(blocks, regions, nav, log)
@@ -85,7 +91,7 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
         return doc
     _, off = active_rules(options)
     first, last = anchors[0], anchors[-1]
-    first_body = next((i for i in anchors if not isinstance(blocks[i], Heading) and not _is_index(blocks[i])),
+    first_body = next((i for i in anchors if not isinstance(blocks[i], Heading) and not is_index(blocks[i])),
                       last)
     meta, title = doc.meta, _title_key(doc.meta.title)
     captions = _captions(blocks, nav, first, last)
@@ -93,11 +99,11 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
     for i, (b, r) in enumerate(zip(blocks, regions, strict=True)):
         outside = i < first or i > last
         where = "before" if i < first else "after"
-        if i < first_body and isinstance(b, Table) and (labels := _index_labels(b)):
+        if i < first_body and isinstance(b, Table) and (labels := index_labels(b)):
             _drop_or_keep(b, INDEX_ID, "the information-disclosure index of a government page ("
                           + "、".join(labels) + "), above the text", off=off, kept=kept, log=log)
             if INDEX_ID not in off:
-                meta = _index_meta(b, meta, log)
+                meta = index_meta(b, meta, log)
         elif r == _SIGNATURE:
             _signature(b, off=off, kept=kept, log=log)
         elif r is None or r in _CONTENT:
@@ -116,25 +122,25 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
         elif r == _BYLINE and i > last:
             log.report(RULE_ID, "in the page's byline region after its content, where a report signs its "
                        "name; kept for the residue rules to judge", severity=Severity.WARNING,
-                       action=Action.KEPT, text=_text(b), pos=getattr(b, "pos", None))
+                       action=Action.KEPT, text=block_text(b), pos=getattr(b, "pos", None))
             kept.append(b)
         elif r == _BYLINE and i < first_body and not _is_prose(b) and not isinstance(b, Heading):
             # The author box under the title: name, time, place, a follow button.
             _drop_or_keep(b, RULE_ID, "the page's byline region above its text", off=off, kept=kept, log=log)
             if RULE_ID not in off:
-                meta = _byline_date(b, meta, log)
+                meta = byline_meta(b, meta, log, rule=RULE_ID)
         elif not outside:
             if r in _NEVER_CONTENT and not _is_prose(b) and not isinstance(b, Heading):
                 _drop_or_keep(b, RULE_ID, f"the page's {r} region inside its content, and no sentences of "
                               "report text", off=off, kept=kept, log=log)
                 continue
             log.report(RULE_ID, f"inside the page's content but in its {r} region; kept for the residue "
-                       "rules to judge", severity=Severity.WARNING, action=Action.KEPT, text=_text(b),
+                       "rules to judge", severity=Severity.WARNING, action=Action.KEPT, text=block_text(b),
                        pos=getattr(b, "pos", None))
             kept.append(b)
         elif i < first and title and _is_title(b, title):
             log.report(RULE_ID, f"in the page's {r} region before its content, but it is the page's title; "
-                       "kept", severity=Severity.WARNING, action=Action.KEPT, text=_text(b),
+                       "kept", severity=Severity.WARNING, action=Action.KEPT, text=block_text(b),
                        pos=getattr(b, "pos", None))
             kept.append(b)
         else:
@@ -162,7 +168,7 @@ def _signature(b: Block, *, off: frozenset[str], kept: list[Block], log: Diagnos
     if _signs_report(b):
         log.report(RULE_ID, "in the page's signature region, but it names a date or only a unit: it may be "
                    "the report's own signature; kept", severity=Severity.WARNING, action=Action.KEPT,
-                   text=_text(b), pos=getattr(b, "pos", None))
+                   text=block_text(b), pos=getattr(b, "pos", None))
         kept.append(b)
     else:
         _drop_or_keep(b, RULE_ID, "the page's signature region (a poster's signature under the post, never "
@@ -172,7 +178,7 @@ def _signature(b: Block, *, off: frozenset[str], kept: list[Block], log: Diagnos
 def _signs_report(block: Block) -> bool:
     """A signature-region block that may be the report's own signature (落款): it holds a date, or it is
     a short name with no punctuation (an issuing unit). A poster's motto has punctuation and no date."""
-    text = _text(block).strip()
+    text = block_text(block).strip()
     if not text or not isinstance(block, Para):
         return False
     return bool(_FULL_DATE.search(text)) or (len(text) <= _SHORT and not _PUNCTUATION.search(text))
@@ -190,7 +196,7 @@ for the text column."""
 def _drop_or_keep(b: Block, rid: str, why: str, *, off: frozenset[str], kept: list[Block],
                   log: DiagnosticLog) -> bool:
     """Report `b` removed (True), or kept because its rule is turned off (False, `b` added to `kept`)."""
-    text, pos = _text(b), getattr(b, "pos", None)
+    text, pos = block_text(b), getattr(b, "pos", None)
     if rid in off:
         log.report(rid, f"furniture: {why}; kept because the rule is turned off", action=Action.KEPT,
                    text=text, pos=pos)
@@ -310,7 +316,7 @@ def _figures(block: Block) -> bool:
         cells = [" ".join(plain_text(x.content) for x in it.blocks if isinstance(x, Para))
                  for it in block.items]
     elif isinstance(block, Table):
-        cells = [c for c in _cells(block) if c]
+        cells = [c for c in table_cells(block) if c]
     else:
         return False
     return len(cells) >= _FIGURES_MIN and all(_FIGURE.match(c) for c in cells)
@@ -515,7 +521,7 @@ def _page_seams(doc: Document, regions: list[str | None], first: int, last: int,
             if page >= 2:
                 log.report(TITLE_ID, f"the article's title with page number {page} inside the text, but no "
                            "pager beside it and the text goes on whole: it may title another article; "
-                           "kept", severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[i]),
+                           "kept", severity=Severity.WARNING, action=Action.KEPT, text=block_text(blocks[i]),
                            pos=getattr(blocks[i], "pos", None))
             continue
         what = f"the article's title repeated over page {page}" if page else "the article's title repeated"
@@ -529,7 +535,7 @@ def _page_seams(doc: Document, regions: list[str | None], first: int, last: int,
         else:
             log.report(LINKS_ID, "pager words and page numbers inside the text, but no pagination region, "
                        "no links to the article's other pages and no repeated title beside them; kept",
-                       severity=Severity.WARNING, action=Action.KEPT, text=_text(blocks[i]),
+                       severity=Severity.WARNING, action=Action.KEPT, text=block_text(blocks[i]),
                        pos=getattr(blocks[i], "pos", None))
     return seams
 
@@ -613,7 +619,7 @@ def _claim_navigation(blocks: tuple[Block, ...], regions: list[str | None], nav:
             continue
         log.report(LINKS_ID, f"{nav[i]} after the page's content kept as the report's own: "
                    + "; ".join(dict.fromkeys(reasons)), severity=Severity.WARNING, action=Action.KEPT,
-                   text=_text(blocks[i]), pos=getattr(blocks[i], "pos", None))
+                   text=block_text(blocks[i]), pos=getattr(blocks[i], "pos", None))
         nav[i] = ""
         claimed = True
     return claimed
@@ -719,100 +725,6 @@ def _is_title(block: Block, title: str) -> bool:
     # only words the block writes itself can be the report's title.
     text = "".join(plain_text(tuple(n for n in block.content if not isinstance(n, Image))).split())
     return len(text) >= _TITLE_MIN and title.startswith(text)
-
-
-def _text(block: object) -> str:
-    """The start of a block's text, whatever its kind (a list's items, a table's cells)."""
-    content = getattr(block, "content", None)
-    if content is not None:
-        return plain_text(content)[:80]
-    parts = [_text(child) for name in ("blocks", "items", "head", "rows", "cells")
-             for child in getattr(block, name, ())]
-    return " / ".join(p for p in parts if p)[:80]
-
-
-# ------------------------------------------------------------------------------- government index
-
-# The labels of the index table a government site prints above each document it discloses (政府信息公开:
-# 索引号, 发布机构, 成文日期 …). The first group are the index's own words, the rest may also head a
-# report's own table.
-_INDEX_OWN = ("索引号", "发布机构", "发文机关", "发文机构", "成文日期", "公开方式", "公开范围", "公开时限",
-              "公开日期", "发文字号", "主题分类", "体裁分类", "组配分类", "信息类别", "有效性")
-_INDEX_MORE = ("分类", "文号", "发布日期", "发文日期", "生成日期", "主题词", "关键词", "名称", "标题", "时效",
-               "信息来源", "来源")
-_INDEX_WORDS = "|".join(sorted(_INDEX_OWN + _INDEX_MORE, key=len, reverse=True))
-_INDEX_LABEL = re.compile(rf"^\s*({_INDEX_WORDS})\s*[:：]?")
-_INDEX_MIN = 3  # labels, at least two of them the index's own
-_INDEX_DATE = ("成文日期", "发布日期", "公开日期", "发文日期", "生成日期")
-_INDEX_SOURCE = ("发布机构", "发文机关", "发文机构")
-
-
-def _cells(table: Table) -> list[str]:
-    return [" ".join(plain_text(blk.content) for blk in cell.blocks
-                     if isinstance(blk, Para | Heading)).strip()
-            for row in (*table.head, *table.rows) for cell in row.cells]
-
-
-def _index_labels(table: Table) -> list[str]:
-    """The index labels of a government page's information-disclosure table, or [] for another table.
-
-    The table pairs labels with values (`索引号：` | `001008…`, or `索引号：001008…` in one cell); it is the
-    index when at least three labels stand in it and two are words only the index uses.
-    """
-    labels = [m.group(1) for text in _cells(table) if (m := _INDEX_LABEL.match(text))]
-    distinct = list(dict.fromkeys(labels))
-    own = sum(1 for label in distinct if label in _INDEX_OWN)
-    return distinct if len(distinct) >= _INDEX_MIN and own >= 2 else []
-
-
-_BYLINE_FIELD = re.compile(r"(?P<field>作者|来源|出处)\s*[:：]\s*(?P<value>[^\s|｜,，:：]{1,30})")
-
-
-def _byline_date(block: Block, meta: Meta, log: DiagnosticLog) -> Meta:
-    """The post time, author and source of a removed author box (`发表于 2021-6-3 09:12`, `作者：…`) as
-    the document's, where it has none."""
-    text, pos = _text(block), getattr(block, "pos", None)
-    if meta.date is None and (date := normalise_date(text)) is not None:
-        log.report(RULE_ID, f"date of the page's byline moved to the metadata ({date})", action=Action.MOVED,
-                   text=text, pos=pos)
-        meta = replace(meta, date=date)
-    for m in _BYLINE_FIELD.finditer(text):
-        value = m.group("value")
-        if m.group("field") == "作者" and meta.author is None:
-            meta = replace(meta, author=value)
-        elif m.group("field") != "作者" and meta.source is None:
-            meta = replace(meta, source=normalise_source(value))
-        else:
-            continue
-        log.report(RULE_ID, f"{m.group('field')} of the page's byline moved to the metadata ({value})",
-                   action=Action.MOVED, text=text, pos=pos)
-    return meta
-
-
-def _is_index(block: Block) -> bool:
-    return isinstance(block, Table) and bool(_index_labels(block))
-
-
-def _index_meta(table: Table, meta: Meta, log: DiagnosticLog) -> Meta:
-    """The index's date (成文日期 …) and issuer (发布机构 …) moved to the metadata where it has none."""
-    cells = _cells(table)
-    for k, text in enumerate(cells):
-        m = _INDEX_LABEL.match(text)
-        if m is None:
-            continue
-        value = text[m.end():].strip() or (cells[k + 1].strip() if k + 1 < len(cells) else "")
-        if not value or _INDEX_LABEL.match(value):
-            continue
-        label = m.group(1)
-        if label in _INDEX_DATE and meta.date is None and (date := normalise_date(value)) is not None:
-            meta = replace(meta, date=date)
-            log.report(INDEX_ID, f"date of the government index moved to the metadata ({date})",
-                       action=Action.MOVED, text=value)
-        elif label in _INDEX_SOURCE and meta.source is None:
-            meta = replace(meta, source=value)
-            log.report(INDEX_ID, "issuer of the government index moved to the metadata as its source "
-                       f"({value})", action=Action.MOVED, text=value)
-    return meta
 
 
 TRANSFORMS: tuple[Transform, ...] = (Transform("residue.html-region", remove_region_furniture),)
