@@ -20,7 +20,7 @@ from typing import NoReturn, TextIO
 
 from tqdm import tqdm
 
-from docconv import __version__
+from docconv import __version__, writers
 from docconv.batch import ENGINES, FORMATS, Summary, run_batch
 from docconv.batch.worker import Record
 from docconv.cli import (
@@ -29,6 +29,7 @@ from docconv.cli import (
     Parser,
     add_conversion_options,
     add_loudness_options,
+    check_reference_doc,
     options_from_args,
 )
 from docconv.errors import BATCH_FAILURES_EXIT, INTERNAL_ERROR_EXIT, DocconvError
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="inputs per task (default 16; 256 for jsonl/parquet, where a chunk is one shard)")
     p.add_argument("--progress-interval", type=float, default=10.0, metavar="SECONDS",
                    help="when stderr is not a terminal, print a summary line this often (default 10)")
-    add_conversion_options(p)
+    add_conversion_options(p)  # the pandoc output options too; --log is per run, so single-file only
     add_loudness_options(p)
     p.add_argument("--version", action="version", version=f"docconv {__version__}")
     return p
@@ -92,6 +93,8 @@ def main(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
         return int(exc.code or 0)
     progress = _Progress(err, quiet=args.quiet, interval=args.progress_interval)
     try:
+        to = args.to.lower()
+        check_reference_doc(args.reference_doc, writers.ALIASES.get(to, to))
         summary = run_batch(
             args.inputs, args.output, to=args.to, options=options_from_args(args),
             from_format=args.from_format, jobs=args.jobs, recursive=args.recursive, resume=args.resume,

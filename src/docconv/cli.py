@@ -9,19 +9,19 @@ Errors are one line on stderr; no output file is written unless the conversion s
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from docconv import __version__, pipeline, readers, writers
-from docconv.ast import Document
-from docconv.diagnostics import DiagnosticLog, Severity
+from docconv.diagnostics import Diagnostic, DiagnosticLog, Severity
 from docconv.errors import INTERNAL_ERROR_EXIT, DocconvError, OptionError, WarningsAsErrorsError
 from docconv.fsutil import article_paths, write_atomically
-from docconv.options import Options
+from docconv.options import EOLS, Options, parse_metadata_arg
 from docconv.structure.articles import split_documents
 
 USAGE_EXIT = 2
@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print every diagnostic of this run (what was decided, removed, repaired) to stderr")
     p.add_argument("--fail-if-warnings", action="store_true",
                    help="exit with code 3, writing nothing, if the run produced warnings")
+    p.add_argument("--log", metavar="FILE",
+                   help="write every diagnostic of this run to FILE as a JSON list of records (severity, "
+                        "rule, action, message, text, pos), whatever -q/-v say, as pandoc's --log")
     add_loudness_options(p)
     p.add_argument("--version", action="version", version=f"docconv {__version__}")
     return p
@@ -106,6 +109,44 @@ def add_conversion_options(p: argparse.ArgumentParser) -> None:
                             "(standard forms), renumber (standard forms, gaps closed), strip (no markers)")
     shape.add_argument("--heading-levels", choices=("standard", "compact"), default="standard",
                        help="standard: 一、 is always level 2 (default); compact: close level gaps")
+    add_pandoc_options(p)
+
+
+def _int_arg(name: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{name} takes a whole number, not {text!r}") from exc
+    return parse
+
+
+def add_pandoc_options(p: argparse.ArgumentParser) -> None:
+    """The pandoc options of the output: table of contents, reference doc, metadata, heading shift, eol."""
+    out = p.add_argument_group("output (named and behaving as in pandoc)")
+    out.add_argument("--toc", "--table-of-contents", dest="toc", action="store_true",
+                     help="add a table of contents: Markdown a linked list after the front matter, only "
+                          "with -s (without -s it is ignored, as in pandoc); DOCX a Word TOC field that "
+                          "Word fills on open (DOCX is always standalone); none in JSON or plain")
+    out.add_argument("--toc-depth", type=_int_arg("--toc-depth"), default=3, metavar="N",
+                     help="heading levels the table of contents lists, 1-9 (default 3)")
+    out.add_argument("--reference-doc", metavar="FILE",
+                     help="DOCX output only: take styles, page setup, headers/footers and numbering from "
+                          "this .docx (its body is discarded)")
+    out.add_argument("-M", "--metadata", action="append", default=[], metavar="KEY[=VALUE]",
+                     help="set a metadata field, overriding what docconv detected (title, date, source, "
+                          "author; other keys go to the extra fields); a bare KEY means true; may be "
+                          "repeated (a repeated KEY joins its values with '; ')")
+    out.add_argument("--metadata-file", metavar="FILE",
+                     help="metadata defaults from a YAML or JSON file; the "
+                          "document's own values and -M win, as in pandoc")
+    out.add_argument("--shift-heading-level-by", type=_int_arg("--shift-heading-level-by"), default=0,
+                     metavar="N", help="add N to every heading level; below level 1 a heading becomes a "
+                                       "paragraph, and with -N the level-N heading that opens the document "
+                                       "becomes the title")
+    out.add_argument("--eol", choices=EOLS, default="lf",
+                     help="line endings of text output (markdown, plain, json): lf (default; pandoc's "
+                          "default is native), crlf, or native")
 
 
 def add_loudness_options(p: argparse.ArgumentParser) -> None:
@@ -157,6 +198,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     to = _output_format(args)
+    check_reference_doc(args.reference_doc, to)
     options = options_from_args(args)
     if args.split_articles and not args.output:
         raise OptionError("--split-articles writes one file per article; give -o with a file name "
@@ -165,38 +207,67 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         data, path = sys.stdin.buffer.read(), None
     else:
         data, path = pipeline.load_bytes(args.input), args.input
-    result = pipeline.convert_bytes(data, to=to, format=args.from_format, path=path, options=options)
-    _show(result.diagnostics, args, err)
-    if args.fail_if_warnings and result.diagnostics.warnings():
-        raise WarningsAsErrorsError(f"{len(result.diagnostics.warnings())} warning(s) and --fail-if-warnings "
+    # The stages are run here rather than through pipeline.convert_bytes so that the writer reports into
+    # the same log (a reference doc's missing styles, metadata overrides).
+    log = DiagnosticLog()
+    rendered: list[tuple[Path | None, str | bytes]]
+    try:
+        doc = pipeline.read_bytes(data, format=args.from_format, path=path, options=options, log=log)
+        doc = pipeline.transform(doc, options, log)
+        if args.split_articles:
+            parts = split_documents(doc)
+            paths = article_paths(Path(args.output), len(parts))
+            rendered = [(target, writers.write(d, to, options, log))
+                        for target, d in zip(paths, parts, strict=True)]
+        else:
+            rendered = [(Path(args.output) if args.output else None, writers.write(doc, to, options, log))]
+    finally:
+        if args.log:
+            write_log(Path(args.log), log)
+    _show(log, args, err)
+    if args.fail_if_warnings and log.warnings():
+        raise WarningsAsErrorsError(f"{len(log.warnings())} warning(s) and --fail-if-warnings "
                                "was given; no output written")
-    if args.split_articles:
-        _write_articles(result.document, Path(args.output), to, options)
-    elif args.output:
-        write_atomically(Path(args.output), result.output)
-    elif isinstance(result.output, bytes):
-        if out.isatty():
-            raise OptionError(f"{to} output is binary; write it to a file with -o")
-        out.flush()
-        sys.stdout.buffer.write(result.output)
-    else:
-        _write_text(out, result.output)
+    for target, output in rendered:  # every part is rendered before the first is written
+        if target is not None:
+            write_atomically(target, output)
+        elif isinstance(output, bytes):
+            if out.isatty():
+                raise OptionError(f"{to} output is binary; write it to a file with -o")
+            out.flush()
+            sys.stdout.buffer.write(output)
+        else:
+            _write_text(out, output)
     if args.verbose:
         ms = (time.perf_counter() - started) * 1000
-        err.write(f"docconv: {len(result.document.blocks)} blocks → {to} in {ms:.0f} ms\n")
+        err.write(f"docconv: {len(doc.blocks)} blocks → {to} in {ms:.0f} ms\n")
     return 0
 
 
-def _write_articles(doc: Document, target: Path, to: str, options: Options) -> None:
-    """`--split-articles`: one output per article, named `<stem>-01<ext>`, `<stem>-02<ext>`, ...
+def check_reference_doc(reference_doc: str | None, to: str) -> None:
+    """--reference-doc only makes sense for DOCX output: anything else is a bad option (exit 6)."""
+    if reference_doc is not None and to != "docx":
+        raise OptionError(f"--reference-doc is for DOCX output only, and the output format is {to}; drop "
+                          "it or use -t docx")
 
-    Every part is rendered before the first is written, so a failure leaves no partial set.
-    """
-    parts = split_documents(doc)
-    rendered = [(path, pipeline.write(d, to, options))
-                for path, d in zip(article_paths(target, len(parts)), parts, strict=True)]
-    for path, output in rendered:
-        write_atomically(path, output)
+
+def log_records(log: DiagnosticLog) -> list[dict[str, object]]:
+    """The diagnostics as JSON-ready records: severity, rule, action, message, text, pos."""
+    return [_record(d) for d in log]
+
+
+def _record(d: Diagnostic) -> dict[str, object]:
+    pos = None
+    if d.pos is not None:
+        pos = {k: v for k, v in (("line", d.pos.line), ("page", d.pos.page), ("offset", d.pos.offset),
+                                 ("paragraph", d.pos.paragraph)) if v is not None}
+    return {"severity": str(d.severity), "rule": d.rule, "action": str(d.action), "message": d.message,
+            "text": d.text, "pos": pos}
+
+
+def write_log(path: Path, log: DiagnosticLog) -> None:
+    """`--log FILE`: the run's diagnostics as a JSON list (written even when the run fails)."""
+    write_atomically(path, json.dumps(log_records(log), ensure_ascii=False, indent=1) + "\n")
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -215,6 +286,13 @@ def options_from_args(args: argparse.Namespace) -> Options:
         numbering=args.numbering,
         drop_near_duplicates=args.drop_near_duplicates,
         heading_levels=args.heading_levels,
+        toc=args.toc,
+        toc_depth=args.toc_depth,
+        reference_doc=args.reference_doc,
+        metadata=tuple(parse_metadata_arg(m) for m in args.metadata),
+        metadata_file=args.metadata_file,
+        shift_heading_level_by=args.shift_heading_level_by,
+        eol=args.eol,
     )
 
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path, PurePath
 from typing import TypeVar
 
-from docconv.errors import OutputError
+from docconv.errors import InputNotFoundError, OutputError
 
 _P = TypeVar("_P", bound=PurePath)
 
@@ -27,6 +27,23 @@ def _file_mode() -> int:
 
 
 _MODE = _file_mode()
+
+
+def read_input(path: str | os.PathLike[str], what: str = "") -> bytes:
+    """The bytes of a file the user named (an input, or the file an option such as --reference-doc
+    names: `what`), the usual mistakes turned into InputNotFoundError (exit 1) with a remedy."""
+    p = Path(path)
+    name = f"{what} {p}" if what else str(p)
+    if p.is_dir():
+        raise InputNotFoundError(f"{name} is a directory; give a file", path=None)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputNotFoundError(f"{name}: no such file; check the path") from exc
+    except PermissionError as exc:
+        raise InputNotFoundError(f"{name}: permission denied; make the file readable") from exc
+    except OSError as exc:
+        raise InputNotFoundError(f"{name}: cannot read ({exc.strerror}); check the path") from exc
 
 
 def write_atomically(target: Path, data: str | bytes, *, make_dirs: bool = False) -> None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from docconv import readers, sniff, writers
 from docconv.ast import Document
 from docconv.clean import regions, repair, residue
 from docconv.diagnostics import DiagnosticLog
-from docconv.errors import InputNotFoundError
+from docconv.fsutil import read_input
 from docconv.options import Options
 from docconv.structure.articles import drop_duplicate_articles, split_articles
 from docconv.structure.headings import structure
@@ -56,17 +55,7 @@ class Result:
 
 def load_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read an input file, turning the usual mistakes into InputNotFoundError with a remedy."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputNotFoundError(f"{p} is a directory; give a file to convert", path=None)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputNotFoundError(f"{p}: no such file; check the path") from exc
-    except PermissionError as exc:
-        raise InputNotFoundError(f"{p}: permission denied; make the file readable") from exc
-    except OSError as exc:
-        raise InputNotFoundError(f"{p}: cannot read ({exc.strerror}); check the path") from exc
+    return read_input(path)
 
 
 def read_bytes(
@@ -102,9 +91,10 @@ def transform(
     return doc
 
 
-def write(doc: Document, to: str, options: Options) -> str | bytes:
-    """Render a Document with the named writer."""
-    return writers.WRITERS[writers.canonical(to)](doc, options)
+def write(doc: Document, to: str, options: Options, log: DiagnosticLog | None = None) -> str | bytes:
+    """Render a Document with the named writer; its decisions (metadata set by -M, a style a reference
+    doc lacks) go to `log` when given."""
+    return writers.write(doc, to, options, log)
 
 
 def convert_bytes(
@@ -121,4 +111,4 @@ def convert_bytes(
     log = DiagnosticLog()
     doc = read_bytes(data, format=format, path=path, options=options, log=log)
     doc = transform(doc, options, log, transforms)
-    return Result(document=doc, output=write(doc, to, options), diagnostics=log)
+    return Result(document=doc, output=write(doc, to, options, log), diagnostics=log)

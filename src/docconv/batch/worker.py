@@ -28,6 +28,7 @@ from docconv.options import Options
 from docconv.structure import articles
 from docconv.walk import query
 from docconv.writers.plain import write_plain
+from docconv.writers.prepare import prepare
 
 Record = dict[str, Any]
 """One manifest line: see `record` for the fields."""
@@ -132,14 +133,14 @@ def convert_file(task: Task, job: Job) -> tuple[Record, list[dict[str, Any]]]:
         doc = pipeline.read_bytes(data, format=job.from_format, path=task.path, options=job.options, log=log)
         doc = pipeline.transform(doc, job.options, log)
         docs = articles.split_documents(doc) if job.split_articles else [doc]
-        counts = _counts(doc, log)
         rows: list[dict[str, Any]] = []
         outputs: list[str] = []
         if job.to in PER_FILE_EXTENSIONS:
-            outputs = _write_outputs(task, job, docs, split=job.split_articles)
+            outputs = _write_outputs(task, job, docs, log, split=job.split_articles)
         else:
             rows = [_row(task.rel, i if job.split_articles else None, d, job.options, log)
                     for i, d in enumerate(docs, 1)]
+        counts = _counts(doc, log)  # after writing: the writers report too
     except Exception as exc:  # noqa: BLE001  # not swallowed: it becomes this file's failure record
         ms = round((time.perf_counter() - started) * 1000)
         return record(task, job, status="failed", sha=sha, ms=ms, size=size, error=exc), []
@@ -176,7 +177,8 @@ def run_chunk(tasks: list[Task], job: Job, shard: str | None,
         yield from pending
 
 
-def _write_outputs(task: Task, job: Job, docs: list[Document], *, split: bool) -> list[str]:
+def _write_outputs(task: Task, job: Job, docs: list[Document], log: DiagnosticLog, *,
+                   split: bool) -> list[str]:
     names = output_paths(task.rel, job.to, len(docs) if split else None)
     outdir = Path(job.outdir)
     source = Path(task.path).resolve()
@@ -185,7 +187,7 @@ def _write_outputs(task: Task, job: Job, docs: list[Document], *, split: bool) -
             raise OutputClashError(f"output {name} would overwrite the input; choose another -o directory",
                                    path=task.rel)
     for name, d in zip(names, docs, strict=True):
-        write_atomically(outdir / name, pipeline.write(d, job.to, job.options), make_dirs=True)
+        write_atomically(outdir / name, pipeline.write(d, job.to, job.options, log), make_dirs=True)
     return names
 
 
@@ -217,11 +219,12 @@ def _heading(node: Node) -> Heading | None:
 
 def _row(rel: str, article: int | None, doc: Document, options: Options,
          log: DiagnosticLog) -> dict[str, Any]:
-    text = write_plain(doc, options)
-    meta = doc.meta
+    text = write_plain(doc, options, log)
+    shown = prepare(doc, options)  # the metadata and levels the writers render (-M, --shift-heading-level-by)
+    meta = shown.meta
     outline = [{"level": h.level, "text": ((h.marker.raw if h.marker and options.numbering != "strip"
                                               else "") + plain_text(h.content)).strip()}
-               for h in query(doc, _heading)]
+               for h in query(shown, _heading)]
     return {
         "path": rel, "article": article, "title": meta.title, "date": meta.date, "source": meta.source,
         "author": meta.author, "encoding": meta.encoding, "text": text, "outline": outline,

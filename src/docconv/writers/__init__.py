@@ -1,26 +1,36 @@
-"""Writers: output format name → entry function `write_<fmt>(doc, options) -> str | bytes`."""
+"""Writers: output format name → entry function `write_<fmt>(doc, options, log=None) -> str | bytes`.
+
+A writer reports its decisions (metadata overrides, a style a reference doc lacks) into `log` when one is
+given; `write` is the one call that passes it.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import cast
+from typing import Protocol, cast
 
 from docconv.ast import Document
+from docconv.diagnostics import DiagnosticLog
 from docconv.errors import UnknownWriterError
 from docconv.options import Options
 from docconv.writers.json import write_json
 from docconv.writers.markdown import write_markdown
 from docconv.writers.plain import write_plain
 
-Writer = Callable[[Document, Options], "str | bytes"]
+
+class Writer(Protocol):
+    """A writer's entry function."""
+
+    def __call__(self, doc: Document, options: Options, log: DiagnosticLog | None = None, /) -> str | bytes:
+        """Render `doc`; report decisions into `log` when given."""
 
 
-def _write_docx(doc: Document, options: Options) -> bytes:
+def _write_docx(doc: Document, options: Options, log: DiagnosticLog | None = None) -> bytes:
     """The DOCX writer, imported on first use: python-docx costs a CLI call ~70 ms to import."""
-    writer = cast(Callable[[Document, Options], bytes],
+    writer = cast(Callable[[Document, Options, DiagnosticLog | None], bytes],
                   importlib.import_module("docconv.writers.docx").write_docx)
-    return writer(doc, options)
+    return writer(doc, options, log)
 
 
 WRITERS: dict[str, Writer] = {
@@ -54,3 +64,12 @@ def canonical(name: str) -> str:
             f"unknown output format {name!r}; known output formats: {', '.join(names())}"
         )
     return key
+
+
+TEXT_FORMATS = ("markdown", "json", "plain")
+"""Writers that produce text (where `eol` applies); the others produce bytes."""
+
+
+def write(doc: Document, to: str, options: Options, log: DiagnosticLog | None = None) -> str | bytes:
+    """Render `doc` with the writer named `to`, its diagnostics going to `log`."""
+    return WRITERS[canonical(to)](doc, options, log)

@@ -32,6 +32,11 @@ Decisions, each checked by tests/test_docx_writer.py (which reads the output bac
   LibreOffice pick CJK fonts for Chinese text.
 - Characters XML cannot hold (C0 controls other than tab and newline, lone surrogates) are written as
   U+FFFD, visibly; a form feed or vertical tab becomes a line break.
+- Pandoc options (writers/docxref.py): `reference_doc` writes into the user's .docx (its styles, page
+  setup, headers/footers and numbering; a missing style comes from the default template, with a
+  diagnostic; the default template's font changes for Chinese are not applied to the user's styles);
+  `toc` adds a title and a Word TOC field that Word fills on open. DOCX is always standalone, as in
+  pandoc, so `toc` needs no `standalone`.
 - Deterministic output: core properties are set from Meta (title, author, source as identifier,
   language); created/modified come from `Meta.date` when it parses as ISO 8601 and are left out
   otherwise (never "now"); the template's thumbnail is dropped; the zip is rewritten with fixed
@@ -89,11 +94,13 @@ from docconv.ast import (
     Text,
     plain_text,
 )
+from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from docconv.structure.articles import ARTICLE_CLASS
 from docconv.structure.numbering import canonical_form, to_cn_numeral
-from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break
-from docconv.writers.markdown import space_after_marker
+from docconv.writers import docxref
+from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break, space_after_marker
+from docconv.writers.prepare import prepare
 
 BODY_EAST_ASIA_FONT = "SimSun"
 """East Asian font of body text (宋体), the usual face of Chinese reports."""
@@ -148,9 +155,9 @@ _NUMBER_TOKEN: dict[str, re.Pattern[str]] = {
 }
 
 
-def write_docx(doc: Document, options: Options) -> bytes:
+def write_docx(doc: Document, options: Options, log: DiagnosticLog | None = None) -> bytes:
     """Render a document as DOCX bytes; the same document and options always give the same bytes."""
-    return _Writer(options).write(doc)
+    return _Writer(options, log).write(prepare(doc, options, log))
 
 
 # --------------------------------------------------------------------------------------- number formats
@@ -273,9 +280,15 @@ Container = WordDocument | _Cell
 
 
 class _Writer:
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, log: DiagnosticLog | None = None) -> None:
+        self.options = options
         self.strip_markers = options.numbering == "strip"
-        self.doc = docx.Document()
+        self.style_source: docxref.StyleSource | None = None
+        if options.reference_doc is not None:
+            self.doc = docxref.open_reference(options.reference_doc)
+            self.style_source = docxref.StyleSource(self.doc, log, options.reference_doc)
+        else:
+            self.doc = docx.Document()
         self.notes: list[tuple[Block, ...]] = []
         self.page_break_pending = False
         self.seen_article = False
@@ -288,6 +301,8 @@ class _Writer:
         self.setup_styles(doc.meta)
         self.set_properties(doc.meta)
         body = self.doc
+        if self.options.toc:
+            self.table_of_contents(doc.meta)
         self.blocks(body, doc.blocks, _Ctx())
         self.write_notes()
         out = io.BytesIO()
@@ -296,6 +311,9 @@ class _Writer:
 
     def setup_styles(self, meta: Meta) -> None:
         styles = self.doc.styles
+        if self.style_source is not None:
+            self.add_own_styles(keep_existing=True)
+            return  # the reference doc's styles are the user's choice: no font or language changes
         normal = styles["Normal"]
         rpr = normal.element.get_or_add_rPr()
         rpr.get_or_add_rFonts().set(qn("w:eastAsia"), BODY_EAST_ASIA_FONT)
@@ -307,16 +325,37 @@ class _Writer:
             # A theme attribute wins over the explicit font, so it has to go.
             fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
             fonts.set(qn("w:eastAsia"), HEADING_EAST_ASIA_FONT)
-        code = styles.add_style(CODE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        assert isinstance(code, ParagraphStyle)
-        code.base_style = normal
-        code.font.name = MONOSPACE_FONT
-        code.paragraph_format.space_after = 0
-        verbatim = styles.add_style(CODE_CHAR_STYLE, WD_STYLE_TYPE.CHARACTER)
-        verbatim.font.name = MONOSPACE_FONT
-        link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
-        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-        link.font.underline = True
+        self.add_own_styles(keep_existing=False)
+
+    def add_own_styles(self, *, keep_existing: bool) -> None:
+        """The styles docconv adds to Word's set (pandoc's names); a reference doc's own versions win."""
+        styles = self.doc.styles
+        if not (keep_existing and CODE_STYLE in styles):
+            code = styles.add_style(CODE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(code, ParagraphStyle)
+            code.base_style = styles["Normal"]
+            code.font.name = MONOSPACE_FONT
+            code.paragraph_format.space_after = 0
+        if not (keep_existing and CODE_CHAR_STYLE in styles):
+            verbatim = styles.add_style(CODE_CHAR_STYLE, WD_STYLE_TYPE.CHARACTER)
+            verbatim.font.name = MONOSPACE_FONT
+        if not (keep_existing and LINK_STYLE in styles):
+            link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+            link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+            link.font.underline = True
+
+    def table_of_contents(self, meta: Meta) -> None:
+        title = next((v for k, v in meta.extra if k == "toc-title"), docxref.TOC_TITLE)
+        style = docxref.TOC_TITLE_STYLE
+        if self.style_source is not None:
+            self.style_source.need(style)
+        heading = self.paragraph(self.doc, style if style in self.doc.styles else None)
+        docxref.add_toc(heading, self.paragraph(self.doc, None), depth=self.options.toc_depth,
+                        text=_xml_safe(title))
+        if style not in self.doc.styles:
+            for run in heading.runs:
+                run.bold = True
+        docxref.update_fields_on_open(self.doc)
 
     def set_properties(self, meta: Meta) -> None:
         props = self.doc.core_properties
@@ -375,6 +414,8 @@ class _Writer:
                 assert_never(b)
 
     def paragraph(self, container: Container, style: str | None) -> Paragraph:
+        if style is not None and self.style_source is not None:
+            self.style_source.need(style)
         p = container.add_paragraph(style=style)
         if self.page_break_pending:
             p.paragraph_format.page_break_before = True
@@ -484,6 +525,8 @@ class _Writer:
         if self.page_break_pending:
             self.paragraph(container, None)  # a table cannot carry the break itself
         table = container.add_table(len(rows), width)
+        if self.style_source is not None:
+            self.style_source.need("Table Grid")
         table.style = "Table Grid"
         for r in range(len(t.head)):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()  # no header-row API

@@ -26,6 +26,14 @@ def soft_break(before: str | None, after: str | None) -> str:
     return "" if is_wide(before) and is_wide(after) else " "
 
 
+def space_after_marker(marker: str, following: str) -> bool:
+    """Whether a space separates a marker from its text: Latin text keeps one after an ASCII marker
+    ("A. Scope"); Chinese text never had one (every writer prints markers this way)."""
+    last, first = marker[-1:], following[:1]
+    separated = last.isascii() and not last.isalnum() and not last.isspace()  # `3 ` brings its own space
+    return separated and first.isascii() and first.isalnum()
+
+
 def join_soft_lines(t: str) -> str:
     """A text run whose newlines are soft breaks, joined as `soft_break` says."""
     if "\n" not in t:

@@ -49,9 +49,12 @@ from docconv.ast import (
     Text,
     plain_text,
 )
+from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
 from docconv.structure.articles import ARTICLE_CLASS
-from docconv.writers.inlinetext import join_soft_lines, soft_break
+from docconv.writers.inlinetext import join_soft_lines, soft_break, space_after_marker
+from docconv.writers.prepare import finish_text, prepare
+from docconv.writers.toc import toc_entries
 
 _ASCII_PUNCT = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
 # Every branch opens with a literal character, so the regex engine skips to the next of them instead of
@@ -76,16 +79,33 @@ _SETEXT = re.compile(r"^(?P<rule>=)(?==*[ \t]*$)")
 _ARABIC_MARKER = re.compile(r"^\d{1,9}([.)])$")
 
 
-def write_markdown(doc: Document, options: Options) -> str:
-    """Render a document as CommonMark; `options.standalone` adds YAML front matter from Meta."""
-    writer = _Writer(strip_markers=options.numbering == "strip")
-    body = writer.blocks(_flatten(doc.blocks))
+def write_markdown(doc: Document, options: Options, log: DiagnosticLog | None = None) -> str:
+    """Render a document as CommonMark; `options.standalone` adds YAML front matter from Meta, and with
+    `options.toc` a table of contents after it (see writers/toc.py for the link targets)."""
+    doc = prepare(doc, options, log)
+    strip = options.numbering == "strip"
+    writer = _Writer(strip_markers=strip)
+    flat = _flatten(doc.blocks)
+    body = writer.blocks(flat)
     parts = [front_matter(doc.meta)] if options.standalone else []
+    if options.standalone and options.toc:
+        contents = table_of_contents(doc.blocks, depth=options.toc_depth, strip_markers=strip)
+        if contents:
+            parts.append(contents)
+            if flat and isinstance(flat[0], List):
+                parts.append("<!-- -->")  # the body's first list would continue the contents list
     if body:
         parts.append(body)
     if writer.notes:
         parts.append(writer.note_definitions())
-    return "\n\n".join(p for p in parts if p) + "\n" if parts else ""
+    text = "\n\n".join(p for p in parts if p) + "\n" if parts else ""
+    return finish_text(text, options)
+
+
+def table_of_contents(blocks: tuple[Block, ...], *, depth: int, strip_markers: bool) -> str:
+    """The `--toc` list: one link per heading down to `depth`, nested by level ("" when there is none)."""
+    return "\n".join(f"{'  ' * nest}- [{_escape_inline(text)}]({_destination('#' + ident, '')})"
+                     for nest, text, ident in toc_entries(blocks, depth=depth, strip_markers=strip_markers))
 
 
 def front_matter(meta: Meta) -> str:
@@ -126,14 +146,6 @@ def _is_space(c: str | None) -> bool:
 
 def _is_punct(c: str | None) -> bool:
     return c is not None and unicodedata.category(c)[0] in "PS"
-
-
-def space_after_marker(marker: str, following: str) -> bool:
-    """Whether a space separates a marker from its text: Latin text keeps one after an ASCII marker
-    ("A. Scope"); Chinese text never had one (every writer prints markers this way)."""
-    last, first = marker[-1:], following[:1]
-    separated = last.isascii() and not last.isalnum() and not last.isspace()  # `3 ` brings its own space
-    return separated and first.isascii() and first.isalnum()
 
 
 def marker_text(marker: Marker) -> str:
@@ -203,6 +215,7 @@ class _Writer:
         if text.endswith("#"):
             # A trailing run of '#' would be read as the closing sequence.
             text = text[:-1] + "\\#"
+        # Levels above 6 print as 6: pandoc would print seven `#`, which CommonMark reads as a paragraph.
         return "#" * min(max(h.level, 1), 6) + (" " + text if text else "")
 
     def list(self, lst: List) -> str:

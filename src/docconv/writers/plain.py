@@ -33,18 +33,21 @@ from docconv.ast import (
     Table,
     Text,
 )
+from docconv.diagnostics import DiagnosticLog
 from docconv.options import Options
-from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break
-from docconv.writers.markdown import space_after_marker
+from docconv.writers.inlinetext import first_char, join_soft_lines, last_char, soft_break, space_after_marker
+from docconv.writers.prepare import finish_text, prepare
 
 
-def write_plain(doc: Document, options: Options) -> str:
-    """The document as plain text ending in a newline (empty for an empty document)."""
+def write_plain(doc: Document, options: Options, log: DiagnosticLog | None = None) -> str:
+    """The document as plain text ending in a newline (empty for an empty document); no table of
+    contents (as pandoc's plain writer without a template)."""
+    doc = prepare(doc, options, log)
     writer = _PlainWriter(strip_markers=options.numbering == "strip")
     body = writer.blocks(doc.blocks)
     if writer.notes:
         body += "\n\n" + "\n".join(f"[^{i}] {text}" for i, text in enumerate(writer.notes, 1))
-    return body + "\n" if body else ""
+    return finish_text(body + "\n", options) if body else ""
 
 
 class _PlainWriter:

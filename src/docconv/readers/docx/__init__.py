@@ -60,7 +60,7 @@ _JUNK_AUTHOR = re.compile(
 def read_docx(source: bytes, options: Options, log: DiagnosticLog) -> Document:
     """Read a .docx file's bytes into a Document (see the module docstring for what is read)."""
     del options  # the reader has no options yet
-    word = _open(source, log)
+    word = open_docx(source, log)
     part = word.part
     styles = Styles(_related_xml(part, RT.STYLES))
     numbering = Numbering(_related_xml(part, RT.NUMBERING), styles.num_id)
@@ -90,7 +90,7 @@ def read_docx(source: bytes, options: Options, log: DiagnosticLog) -> Document:
 # ------------------------------------------------------------------------------------------------ opening
 
 
-def _open(data: bytes, log: DiagnosticLog) -> WordDocument:
+def open_docx(data: bytes, log: DiagnosticLog) -> WordDocument:
     """The python-docx document, or ParseError naming what the bytes are instead and what to do."""
     if data.startswith(_OLE):
         raise ParseError("not a valid .docx: it is a legacy Word .doc (OLE) file with a .docx name; "
