@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from docconv.ast import BlockQuote, Div, Document, Inline, Node, Note, Para, Pos, Text, plain_text
-from docconv.clean.chars import CJK, LINE_FINAL, display_width, is_cjk
+from docconv.clean.chars import CJK, LINE_FINAL, display_width, is_cjk, marks_collide
 from docconv.clean.langmodel import LanguageModel
 from docconv.clean.textmap import close_soft_breaks, doc_text, map_blocks
 from docconv.diagnostics import Action, DiagnosticLog
@@ -83,7 +83,9 @@ def splits_number(a: str, b: str) -> bool:
 
 
 def closing_only(text: str) -> bool:
-    """Whether a line is only closing punctuation, which can only end the line before it."""
+    """Whether a line is only closing punctuation, which can only end the line before it. It ends the
+    line before only where the two may meet: a mark never follows a mark (`…需求。` + `:::`, a
+    Markdown container's closing fence, is no sentence ending twice), a closing quote may (`。` + `”`)."""
     return bool(_CLOSING_ONLY.match(text.strip()))
 
 
@@ -190,7 +192,7 @@ def join_paragraphs(doc: Document, options: Options, log: DiagnosticLog) -> Docu
                 # no cheaper test decides; a heading line before body text never needs it.
                 why = None
                 if a and b:
-                    if closing_only(b):
+                    if closing_only(b) and not marks_collide(a, b.strip(), ""):
                         why = "joined a paragraph that is only closing punctuation to the one it ends"
                     elif splits_number(a, b):
                         why = "joined a paragraph broken inside a number"

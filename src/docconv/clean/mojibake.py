@@ -87,7 +87,10 @@ class Fix:
     """Which mojibake it was (`utf8-as-gbk`, `utf8-as-latin1`, `gbk-as-latin1`)."""
 
 
-def _ftfy_fix(span: str) -> str:
+def _ftfy_fix(span: str) -> tuple[str, str]:
+    """ftfy's reading of a latin-1/cp1252 run, with its kind: `utf8-as-latin1`, or `utf8-as-latin1
+    (N layers)` when the text went through the wrong decoder N times (ftfy peels layer after layer while
+    each step is one it recognises as mojibake)."""
     global _FTFY_CONFIG  # noqa: PLW0603  # built once, lazily: importing ftfy costs time at startup
     import ftfy  # noqa: PLC0415  # lazy by design, see above
 
@@ -97,10 +100,12 @@ def _ftfy_fix(span: str) -> str:
             replace_lossy_sequences=False, decode_inconsistent_utf8=True, fix_c1_controls=False,
             fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
             fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
-            normalization=None, explain=False,
+            normalization=None, explain=True,
         )
     assert isinstance(_FTFY_CONFIG, ftfy.TextFixerConfig)
-    return ftfy.fix_text(span, _FTFY_CONFIG)
+    fixed = ftfy.fix_and_explain(span, _FTFY_CONFIG)
+    layers = sum(1 for step, _codec in fixed.explanation or () if step == "decode")
+    return fixed.text, "utf8-as-latin1" + (f" ({layers} layers)" if layers > 1 else "")
 
 
 def _latin_bytes(span: str) -> bytes | None:
@@ -384,7 +389,8 @@ def _latin_options(
         gbk = _gbk_from_latin(run)
         if gbk is not None and len(gbk) <= SHORT_LATIN and not evidence():
             gbk = None
-        return [("utf8-as-latin1", _ftfy_fix(run)), ("gbk-as-latin1", gbk)]
+        ftfy_text, ftfy_kind = _ftfy_fix(run)
+        return [(ftfy_kind, ftfy_text), ("gbk-as-latin1", gbk)]
     options: list[tuple[str, str | None]] = []
     context = (text[max(0, a - 3) : a], text[b : b + 3])
     for kind, codec in (("utf8-as-cp1252", "utf-8"), ("gbk-as-cp1252", "gbk")):

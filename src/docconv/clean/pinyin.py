@@ -48,13 +48,17 @@ _TONED_RE = re.compile(f"[{TONED}]")
 # The search starts at the parenthesis and looks back for the Han character: a pattern that opens with
 # the Han class is tried at every Han character of the text, one that opens with a bracket only at brackets.
 _ANNOTATION = re.compile(rf"[(（][ \u3000]?(?P<syl>[a-zü{TONED}](?:[ \u3000]?[a-zü{TONED}]){{0,5}})"
-                         rf"[ \u3000]?[)）]")
+                         rf"(?P<digit>[1-5])?[ \u3000]?[)）]")
 _HAN = re.compile(HAN)
 _INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
 # A bracket holding lowercase pinyin letters, one word or several syllables apart (a word annotation).
 _BRACKETED = re.compile(rf"(?P<open>[(（\[［])[ \u3000]?"
-                        rf"(?P<body>[a-züv{TONED}]+(?:['’ \u3000-][a-züv{TONED}]+){{0,7}})"
+                        rf"(?P<body>[a-züv{TONED}]+(?:['’ \u3000-][a-züv{TONED}]+){{0,7}}"
+                        rf"|[a-züv]+[1-5](?:['’ \u3000-]?[a-züv]+[1-5]){{0,7}})"
                         rf"[ \u3000]?(?P<close>[)）\]］])")
+"""A bracket holding lowercase pinyin: tone marks or none (`zǒng jié`, `nashui`), or a tone digit after
+every syllable (`zong3 jie2`, `zong3jie2`), the form of dictionaries, input methods and pinyin tools."""
+_NUMBERED = re.compile(r"(?P<letters>[a-züv]+)(?P<digit>[1-5])")
 _SEPARATOR = re.compile(r"['’ \u3000-]")
 _PAIRS = {"(": ")）", "（": ")）", "[": "]］", "［": "]］"}
 
@@ -183,6 +187,40 @@ class Annotation(NamedTuple):
     """Whether the syllable is a reading of the character."""
 
 
+_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+"""Each vowel with the four tone marks, in tone order."""
+
+
+@lru_cache(maxsize=4096)
+def marked(letters: str, digit: str) -> str | None:
+    """A syllable written with a tone digit (`zhong1`, `lv4`; 5 is the neutral tone) in tone marks
+    (`zhōng`, `lǜ`), or None when it has no vowel to carry the mark. The mark goes on `a` or `e`, on
+    the `o` of `ou`, and otherwise on the last vowel (the standard rule)."""
+    syl = letters.replace("v", "ü")
+    tone = int(digit)
+    if tone == 5:
+        return syl
+    if "a" in syl or "e" in syl:
+        k = syl.index("a" if "a" in syl else "e")
+    elif "ou" in syl:
+        k = syl.index("o")
+    else:
+        vowels = [i for i, c in enumerate(syl) if c in "iouü"]
+        if not vowels:
+            return None
+        k = vowels[-1]
+    return syl[:k] + _MARKS[syl[k]][tone - 1] + syl[k + 1 :]
+
+
+def _marked_body(body: str) -> str | None:
+    """A bracket's syllables written with tone digits, in tone marks and one space apart (None when one
+    of them has no vowel); any other body as it is."""
+    if not body[-1:].isdigit():
+        return body
+    out = [marked(m.group("letters"), m.group("digit")) for m in _NUMBERED.finditer(body)]
+    return None if None in out else " ".join(s for s in out if s)
+
+
 def find_annotations(text: str) -> list[Annotation]:
     """Every parenthesised pinyin syllable directly after a Han character, verified or not."""
     out: list[Annotation] = []
@@ -190,7 +228,7 @@ def find_annotations(text: str) -> list[Annotation]:
         start, end = m.span()
         if _HAN.match(text, start - 1):
             han = text[start - 1]
-            judged = _judge(han, m.group("syl"))
+            judged = _judge(han, m.group("syl"), m.group("digit") or "")
             if judged is not None:
                 out.append(Annotation(start, end, han, judged[0], judged[1]))
     return out
@@ -202,9 +240,9 @@ def find_word_annotations(text: str) -> list[Annotation]:
     out: list[Annotation] = []
     for m in _BRACKETED.finditer(text, 1):
         start, end = m.span()
-        body = m.group("body")
+        body = _marked_body(m.group("body"))
         paired = m.group("close") in _PAIRS[m.group("open")]
-        if len(body) < 2 or not paired or not _HAN.match(text, start - 1):
+        if body is None or len(body) < 2 or not paired or not _HAN.match(text, start - 1):
             continue
         word = _word_before(text, start, body)
         if word is not None:
@@ -229,10 +267,14 @@ def is_word_annotation(a: Annotation) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _judge(han: str, raw: str) -> tuple[str, bool] | None:
+def _judge(han: str, raw: str, digit: str = "") -> tuple[str, bool] | None:
     """The syllable of a parenthesised `raw` after `han` and whether it is a reading of `han`, or None
     when it is no annotation; remembered (an annotated document repeats the same pairs hundreds of
-    times)."""
+    times). A syllable with a tone digit (`zong3`) is judged in tone marks, and only as a reading of
+    `han`: letters and a digit that are not one (`v2`, `ab1`) are a code or a model number."""
+    if digit:
+        syl = marked(raw, digit) if raw.isalpha() and not has_tone(raw) else None
+        return (syl, True) if syl is not None and is_reading(han, syl) else None
     syl = raw
     if _INNER_SPACE.search(syl):
         syl = _INNER_SPACE.sub("", syl, count=1)

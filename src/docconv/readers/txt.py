@@ -25,6 +25,10 @@ grammar still sets the level of a numbered one, and `#` marks the title), `**…
 Numbered lines (`1. …`) stay text for the grammar. This is not a Markdown parser: links, code,
 emphasis with one star, quotes and tables stay text (a parser would also take a four-space first-line
 indent, normal in Chinese text, as a code block).
+
+A note exported from a Markdown editor keeps its wrapping whatever the mode: a YAML front-matter block at
+the top becomes `Meta`, and `:::` container fences are dropped around their content (`txtwrapping`).
+Lines end where `_BREAK` says, not where `str.splitlines` does (U+0085 is a byte of mojibake).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from docconv.ast import (
     Inline,
     List,
     ListItem,
+    Meta,
     Para,
     Pos,
     SoftBreak,
@@ -50,8 +55,9 @@ from docconv.ast import (
     Text,
 )
 from docconv.clean.chars import display_width
-from docconv.diagnostics import DiagnosticLog
+from docconv.diagnostics import Action, DiagnosticLog
 from docconv.options import Options
+from docconv.readers.txtwrapping import apply_front_matter, fences, front_matter
 from docconv.structure.lines import FIELD_LABEL, FULL_LINE, MIN_WRAP_WIDTH, hard_wrap
 from docconv.structure.numbering import match_marker
 
@@ -108,7 +114,7 @@ class _Line:
 def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
     """Split plain text into paragraphs, choosing the document's layout from its lines."""
     del options  # the txt reader has no options yet
-    lines = _lines(source)
+    lines, meta = _unwrap(_lines(source), log)
     mode, wrap_breaks, breaks, wrap_width = _decide_mode(lines)
     band = _wrap_band(lines) if mode == "line" else None
     regions = _wrap_regions(lines) if mode == "line" and band is None else []
@@ -138,19 +144,85 @@ def read_txt(source: str, options: Options, log: DiagnosticLog) -> Document:
                    f"at {region.high} {region.measure} ({region.wrapped} lines at that width end "
                    "mid-sentence) while other parts of the text have longer lines: their wrapped lines join",
                    text=lines[first].text[:40], pos=Pos(line=lines[first].number, offset=lines[first].offset))
-    return Document(blocks=blocks)
+    return Document(blocks=blocks, meta=meta)
+
+
+def _unwrap(lines: list[_Line], log: DiagnosticLog) -> tuple[list[_Line], Meta]:
+    """The lines with a Markdown export's wrapping blanked out (see `txtwrapping`), and the metadata its
+    front matter holds: the front-matter block and every container fence line become blank lines (a
+    fence parts the paragraphs around it), a container's title stays as a line of its own."""
+    texts = [ln.text for ln in lines]
+    positions = [Pos(line=ln.number, offset=ln.offset) for ln in lines]
+    meta = Meta()
+    blank: dict[int, str] = {}
+    found = front_matter(texts, positions, log)
+    if found is not None:
+        meta = apply_front_matter(meta, found, positions[found.first], log)
+        blank.update(dict.fromkeys(range(found.first, found.last + 1), ""))
+    for fence in fences(texts):
+        if fence.open in blank or fence.close in blank:
+            continue
+        blank[fence.open] = fence.title or ""
+        blank[fence.close] = ""
+        log.report("txt.container-fence", f"a Markdown container ('{fence.kind}', lines "
+                   f"{lines[fence.open].number}-{lines[fence.close].number}) read as its content: its fence "
+                   "lines removed" + (", its title kept as a line" if fence.title else ""),
+                   action=Action.REMOVED, text=f"{texts[fence.open]} … {texts[fence.close]}",
+                   pos=positions[fence.open])
+    if not blank:
+        return lines, meta
+    return [_Line(ln.number, ln.offset, blank[k], indented=False) if k in blank else ln
+            for k, ln in enumerate(lines)], meta
+
+
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\u2028\u2029]")
+"""What ends a line of a text file. `\n`, `\r\n` and `\r` (every platform's line end); U+2028, the
+Unicode line separator (text that passed through JavaScript or a word processor); U+2029, the paragraph
+separator, which also ends the paragraph (read as a blank line after it); a vertical tab, Word's manual
+line break (Shift+Enter) when text is copied out of Word; a form feed, a page break (pdftotext ends each
+page with one), which is a line end only where no other line end stands beside it: a page break
+between two lines neither joins them nor parts a paragraph that runs on to the next page.
+
+Not U+0085 (NEL) nor U+001C-U+001E, although `str.splitlines` breaks there: in Chinese text they come
+from mojibake (the byte 0x85 of `全` read as Latin-1) far more often than from a mainframe, and a line
+cut there cuts the damage in two before the repair can read it."""
+_SPACE = (" \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+          "\u205f\u3000")
+"""The white space a line is stripped of: `str.strip` would also take U+0085 and U+001C-U+001F, which
+mojibake produces from real bytes (see `_BREAK`)."""
+
+
+def _raw_lines(source: str) -> list[tuple[str, int, bool]]:
+    """The lines of `source` as `(text, offset, paragraph_end)`, broken where `_BREAK` says."""
+    out: list[tuple[str, int, bool]] = []
+    start = 0
+    for m in _BREAK.finditer(source):
+        if m.group() == "\f" and _page_break_beside_line_end(source, m.start()):
+            continue
+        out.append((source[start : m.start()], start, m.group() == "\u2029"))
+        start = m.end()
+    if start < len(source):
+        out.append((source[start:], start, False))
+    return out
+
+
+def _page_break_beside_line_end(source: str, at: int) -> bool:
+    """Whether the form feed at `at` stands beside a line end or an edge of the text (where it is no
+    line end of its own)."""
+    ends = "\r\n\v\f\u2028\u2029"
+    return at == 0 or at + 1 == len(source) or source[at - 1] in ends or source[at + 1] in ends
 
 
 def _lines(source: str) -> list[_Line]:
     out: list[_Line] = []
-    offset = 0
-    for number, raw in enumerate(source.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
-        indent = _INDENT.match(body)
-        stripped = body.strip()
-        out.append(_Line(number, offset + (indent.end() if indent else 0), stripped,
+    for number, (body, offset, paragraph_end) in enumerate(_raw_lines(source), start=1):
+        lead = len(body) - len(body.lstrip("\f"))
+        indent = _INDENT.match(body[lead:])
+        stripped = body.strip(_SPACE)
+        out.append(_Line(number, offset + lead + (indent.end() if indent else 0), stripped,
                          indented=bool(indent) and bool(stripped)))
-        offset += len(raw)
+        if paragraph_end:
+            out.append(_Line(number, offset + len(body), "", indented=False))
     return out
 
 
@@ -170,7 +242,7 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
     breaks = 0
     wrap_like = 0
     for k, (prev, nxt) in enumerate(itertools.pairwise(lines)):
-        if not prev.text or not nxt.text or nxt.indented:
+        if not prev.text or not nxt.text or nxt.indented or _opaque_end(prev.text):
             continue
         breaks += 1
         if (_mid_sentence_break(prev.text, nxt.text)
@@ -185,7 +257,23 @@ def _decide_mode(lines: list[_Line]) -> tuple[str, int, int, int]:
 def _mid_sentence_break(prev: str, nxt: str) -> bool:
     """Whether a break after `prev` into `nxt` may be a hard wrap: `prev` ends mid-sentence and `nxt`
     opens no numbered item."""
-    return prev[-1] not in _LINE_FINAL and match_marker(nxt) is None
+    return prev[-1] not in _LINE_FINAL and match_marker(nxt) is None and not _opaque_end(prev)
+
+
+_OPAQUE_MIN = 3
+"""Latin-1 characters among a line's last six that make its end unreadable (see `_opaque_end`)."""
+
+
+def _opaque_end(text: str) -> bool:
+    """Whether a line ends in Latin-1 mojibake (`…äººæ¬¡ã€‚`): whether it ends its sentence is hidden
+    until the repair stage decodes it, and so is a numbered item it opens. Its breaks are no evidence
+    for the layout (a file that is mojibake throughout is read one paragraph per line, never glued)."""
+    return sum(1 for c in text[-6:] if "\x80" <= c <= "\xff" or c in _CP1252_ONLY) >= _OPAQUE_MIN
+
+
+_CP1252_ONLY = frozenset("€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ")
+"""What cp1252 puts for bytes 0x80-0x9F besides the quotes, dashes, bullet and ellipsis Chinese text uses
+itself (`。` read as cp1252 is `ã€‚`)."""
 
 
 def _wrap_band(lines: list[_Line]) -> _Band | None:

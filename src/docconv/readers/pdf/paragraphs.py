@@ -66,6 +66,9 @@ class Metrics:
     frames: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
     """Left and right margin of each text frame (page width, column): a landscape page or a column
     has margins of its own."""
+    indent: float | None = None
+    """The first-line indent most indented body lines share, in points right of their frame's left
+    margin (two ems in Chinese text), or None when no indent recurs."""
 
     def edges(self, ln: Line) -> tuple[float, float]:
         """The left and right margin of the frame the line is set in."""
@@ -117,7 +120,39 @@ def metrics(lines: Sequence[Line]) -> Metrics:
     steps = [b.bottom - a.bottom for a, b in itertools.pairwise(body)
              if a.page == b.page and 0.8 * size <= b.bottom - a.bottom <= 3 * size]
     pitch = statistics.median(steps) if steps else 1.5 * size
-    return Metrics(size=size, bold=bold, left=left, right=right, pitch=pitch, frames=frames)
+    return Metrics(size=size, bold=bold, left=left, right=right, pitch=pitch, frames=frames,
+                   indent=_usual_indent(body, frames, size))
+
+
+_INDENT_MAX = 4.0
+"""Ems: a line set further right than this is no paragraph's first line (centred, or a signature)."""
+
+
+def _usual_indent(body: Sequence[Line], frames: dict[tuple[int, int], tuple[float, float]],
+                  size: float) -> float | None:
+    """The first-line indent the body's indented lines share (to a quarter em), when two or more do."""
+    steps: Counter[float] = Counter()
+    for ln in body:
+        offset = ln.x0 - frames[ln.frame][0]
+        if _INDENT_MIN * size <= offset <= _INDENT_MAX * size:
+            steps[round(4 * offset / size)] += 1
+    if not steps:
+        return None
+    step, count = steps.most_common(1)[0]
+    return step * size / 4 if count >= 2 else None
+
+
+def _wrapped_first_line(ln: Line, m: Metrics) -> bool:
+    """Whether a line that passes the centring test is a paragraph's first line that wrapped: it starts
+    at the document's usual first-line indent and ends clearly nearer the right margin than that indent
+    (half an em). Its two gaps may differ by less than the centring tolerance when the next line's first
+    word did not fit (`100%。` wraps whole; a character that may not open a line carries the one before
+    it down), but a centred line's gaps are equal."""
+    if m.indent is None:
+        return False
+    left, right = m.edges(ln)
+    return (abs(ln.x0 - left - m.indent) <= 0.3 * ln.size
+            and (ln.x0 - left) - (right - ln.x1) >= 0.5 * ln.size)
 
 
 def _style(ln: Line) -> tuple[float, bool]:
@@ -135,13 +170,27 @@ def _short(prev: Line, nxt: Line, m: Metrics) -> bool:
 
     A Chinese character needs no space before it, so a line one character short ends its paragraph,
     unless the line-breaking rules carried that character down (it opens a quote, or a character that
-    may not open a line follows it).
+    may not open a line follows it). A number or Latin word wraps whole (`100%`), and a mark that may not
+    open a line after it (`100%。`) is carried down with it: it needs the room of both.
     """
     room = m.edges(prev)[1] - prev.x1
     first = nxt.text[:1]
-    if is_cjk(first) and first not in _NO_END and nxt.text[1:2] not in _NO_START:
-        return room > nxt.first_width - 0.05 * nxt.size
-    return room > nxt.first_width + 0.3 * nxt.size + 1.0
+    carried = _carried(nxt)
+    if is_cjk(first) and first not in _NO_END:
+        return room > nxt.first_width + carried - 0.05 * nxt.size
+    return room > nxt.first_width + carried + 0.3 * nxt.size + 1.0
+
+
+def _carried(nxt: Line) -> float:
+    """The width of a mark that may not open a line standing right after `nxt`'s first word (about an
+    em for a full-width one, half for a half-width one), or 0: the line-breaker carries it down with
+    the word."""
+    text = nxt.text
+    k = 1 if is_cjk(text[0]) else next((i for i, c in enumerate(text) if is_cjk(c) or c.isspace()), len(text))
+    after = text[k : k + 1]
+    if not after or after not in _NO_START:
+        return 0.0
+    return (1.0 if is_cjk(after) else 0.5) * nxt.size
 
 
 def _hanging(head: Line, prev: Line, nxt: Line) -> bool:
@@ -170,7 +219,7 @@ def _break_reason(head: Line, prev: Line, nxt: Line, m: Metrics) -> str | None:
         return "gap"
     if _short(prev, nxt, m):
         return "short"
-    if _centred([prev], m):
+    if _centred([prev], m) and not _wrapped_first_line(prev, m):
         return "centred"  # a centred line long enough to pass for a full one
     return None
 
