@@ -53,7 +53,7 @@ from docconv.structure.lines import (
 )
 from docconv.structure.lines import block_text as _text
 from docconv.structure.numbering import RUNG as _RUNG
-from docconv.structure.numbering import cn_number
+from docconv.structure.numbering import cn_number, is_daxie
 
 ARTICLE_CLASS = "article"
 _TITLE_SUFFIX = re.compile(r"范文\s*[0-9０-９]+\s*$")
@@ -254,14 +254,15 @@ def _cosine(a: dict[str, int], b: dict[str, int]) -> float:
 
 
 def _numbered(scan: _Scan, i: int, marker: Marker) -> None:
-    """Follow the numbering at block `i`; begin a new article where it starts again."""
+    """Follow the numbering at block `i`; begin a new article where it starts again. `壹、`, unlike
+    `第一部分`, is its documents' top numbered rung: its restart is a new report's."""
     blocks, scheme, ordinal = scan.blocks, marker.scheme, marker.ordinal
     own_moved = scan.own is not None and (scan.own[1] is None or scan.last.get(scan.own[1], 0) > 1)
     for other in [s for s in scan.last if _RUNG[s] > _RUNG[scheme]]:
         # A parent moved on (`二、`, or a `第二章` above the sequences): its children's sequences
         # start afresh, so `（一）` under the next chapter is a new section, not a new article.
         del scan.last[other]
-    if scheme in _NOT_SEQUENCES:
+    if scheme in _NOT_SEQUENCES and not is_daxie(marker):
         return
     if scan.top is None or _RUNG[scheme] < _RUNG[scan.top]:
         scan.top = scheme
@@ -318,6 +319,7 @@ def _lead_in_list(blocks: list[Block], i: int) -> bool:
 
     A long paragraph ending in ':' (`…汇报如下:` after a greeting) opening numbered sections is a new
     report's introduction, not a lead-in; so is a short one when a title or greeting stands before it.
+    `壹、` heads a report's parts, never a list's items: the lead-in before it is an introduction.
     """
     previous = _text(blocks[i - 1]).rstrip() if i > 0 else ""
     if not previous.endswith((":", "：")):
@@ -325,7 +327,8 @@ def _lead_in_list(blocks: list[Block], i: int) -> bool:
     following = blocks[i + 1] if i + 1 < len(blocks) else None
     sections = following is not None and marker_of(_text(following).strip()) is None \
         and not _title_like(following)
-    if not sections:
+    current = marker_of(_text(blocks[i]).strip())
+    if not (sections or (current is not None and is_daxie(current.marker))):
         return True
     # Sections after a short lead-in are a new report only when a title or greeting opens it.
     return len(previous) <= _LEAD_IN_MAX and _titled_start(blocks, i, 0) == i
@@ -584,8 +587,7 @@ def drop_duplicate_articles(doc: Document, options: Options, log: DiagnosticLog)
         best = 0.0
         if page.bodies:
             own = _shingles(body)
-            # Only the best similarity that reaches the threshold is ever used, so pairs that cannot
-            # reach it need no intersection.
+            # Only a similarity reaching the threshold is ever used: pairs that cannot, need no intersection.
             best = max((_jaccard(own, page.shingles(k)) for k in range(len(page.bodies))
                         if _may_reach(own, page.shingles(k))), default=0.0)
         if best >= NEAR_DUPLICATE:

@@ -48,12 +48,13 @@ from docconv.structure.lines import title_like as _title_like
 from docconv.structure.numbering import (
     DECIMAL_SCHEMES,
     Match,
-    canonical_form,
     decimal_outline,
     decimal_parts,
     form_of,
+    kept_as_written,
     render_form,
     separator_of,
+    standard_form,
     tidy_raw,
     with_last_number,
 )
@@ -351,6 +352,8 @@ def _nests_against_ladder(outer: Scheme, inner: Scheme, rung: dict[Scheme, int])
 def _majority_forms(markers: list[Marker]) -> dict[Scheme, str]:
     counts: dict[Scheme, Counter[str]] = {}
     for m in markers:
+        if kept_as_written(m):
+            continue  # `⑴`, `壹、`: kept as written, so they neither vote nor follow the vote
         counts.setdefault(m.scheme, Counter())[form_of(m)] += 1
     # Ties go to the form seen first (Counter keeps insertion order for equal counts).
     return {s: c.most_common(1)[0][0] for s, c in counts.items()}
@@ -704,9 +707,11 @@ def _fix_form(marker: Marker, forms: dict[Scheme, str], ordinal: int | None, *, 
         # A decimal number carries its parents: only its own last number may change, in its own form.
         raw = with_last_number(tidy_raw(marker.raw), new_ordinal)
     elif options.numbering in ("gbt9704", "renumber"):
-        raw = canonical_form(marker.scheme, new_ordinal)
+        raw = standard_form(marker, new_ordinal)
         if raw[-1:].isalnum():
             raw += separator_of(marker.raw)  # `第一章　总则` keeps the gap between marker and text
+    elif kept_as_written(marker):
+        raw = tidy_raw(marker.raw)
     else:
         raw = render_form(forms[marker.scheme], marker.scheme, new_ordinal)
     if raw == marker.raw and new_ordinal == marker.ordinal:

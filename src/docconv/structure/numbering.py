@@ -9,6 +9,10 @@ Recognised, in full-width and half-width forms and with stray spaces (`一 、`,
     1. 1、                      arabic          (not `1.5`, not `2023年`)
     (1) 1)                      arabic-paren
     ①                           circled
+    ㈠ ⒈ ⑴ ❶ ➀ ➊ ⒜ …            one-character (enclosed) forms of the schemes above: ㈠ = (一), ⒈ = 1.,
+                                ⑴ = (1), ❶ = ➀ = ➊ = ①, ⒜ = a); see `_ENCLOSED`
+    壹、 貳、 叁、                financial numerals (大写), the top rung of Taiwan and Hong Kong documents
+                                above 一、: read as the part rung (like 第一部分)
     A. a.  I. i.                latin / roman   (only with a delimiter, so `A股` is not a marker)
     Ⅰ、 ⅱ．                     roman numeral characters (U+2160…, U+2170…), upper / lower
     ——                          dash
@@ -58,7 +62,6 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
                                      rf"|(?P<m>[0-9０-９]{{1,3}}){_SP}{_CLOSE})(?:{_SP}[、.．])?")),
     (Scheme.CN, re.compile(rf"^(?P<n>{_CN}){_SP}(?:、|[.．](?![0-9０-９]))")),
     (Scheme.ARABIC, re.compile(r"^(?P<n>[0-9０-９]{1,3})" + _SP + r"(?:、|[.．](?![0-9０-９]))")),
-    (Scheme.CIRCLED, re.compile(r"^(?P<n>[①-⑳])")),
     (Scheme.ROMAN_UPPER, re.compile(rf"^(?P<n>[IVX]{{1,5}}){_SP}[.、．](?![0-9A-Za-z])"
                                     rf"|^(?P<m>[\u2160-\u216b])(?:{_SP}[.、．]|(?=[ \t\u3000]))")),
     (Scheme.ROMAN_LOWER, re.compile(rf"^(?P<n>[\u2170-\u217b])(?:{_SP}[.、．)）]|(?=[ \t\u3000]))")),
@@ -70,6 +73,69 @@ _PATTERNS: tuple[tuple[Scheme, re.Pattern[str]], ...] = (
 )
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _series(first: str, count: int, scheme: Scheme, start: int = 1) -> dict[str, tuple[Scheme, int]]:
+    return {chr(ord(first) + k): (scheme, start + k) for k in range(count)}
+
+
+# Unicode's enclosed numbers are one-character spellings of schemes the grammar knows, typed by people
+# and written by Word for its enclosed number formats (readers/docx): each reads as its scheme, with the
+# same level and the same heading/list decisions, and keeps the character as written.
+_ENCLOSED: dict[str, tuple[Scheme, int]] = {
+    **_series("\u3220", 10, Scheme.CN_PAREN),  # ㈠…㈩ (㈩ is the last: ㈪ after it means 月)
+    **_series("\u3280", 10, Scheme.CN_PAREN),  # ㊀…㊉, circled ideographs (Word's ideographEnclosedCircle)
+    **_series("\u2488", 20, Scheme.ARABIC),  # ⒈…⒛, number full stop
+    **_series("\u2474", 20, Scheme.ARABIC_PAREN),  # ⑴…⒇
+    **_series("\u2460", 20, Scheme.CIRCLED),  # ①…⑳
+    **_series("\u3251", 15, Scheme.CIRCLED, 21),  # ㉑…㉟
+    **_series("\u32b1", 15, Scheme.CIRCLED, 36),  # ㊱…㊿
+    **_series("\u2776", 10, Scheme.CIRCLED),  # ❶…❿, dingbat negative circled
+    **_series("\u24eb", 10, Scheme.CIRCLED, 11),  # ⓫…⓴, negative circled, going on from ❿
+    **_series("\u2780", 10, Scheme.CIRCLED),  # ➀…➉, dingbat sans-serif circled
+    **_series("\u278a", 10, Scheme.CIRCLED),  # ➊…➓, dingbat sans-serif negative circled
+    **_series("\u24f5", 10, Scheme.CIRCLED),  # ⓵…⓾, double circled
+    **_series("\u249c", 26, Scheme.LATIN_LOWER),  # ⒜…⒵
+}
+# An enumeration comma or full stop some typists add after the enclosed number anyway (`㈠、`).
+_ENCLOSED_TAIL = re.compile(rf"(?:{_SP}(?:、|[.．](?![0-9０-９])))?")
+
+# Financial numerals (大写) in both scripts and their common variants, as counting numerals.
+_DAXIE = str.maketrans("壹贰貳貮叁參参肆伍陆陸柒捌玖拾佰", "一二二二三三三四五六六七八九十百")
+_DAXIE_TRADITIONAL = str.maketrans("一二三四五六七八九十百", "壹貳參肆伍陸柒捌玖拾佰")
+_DAXIE_SIMPLIFIED = str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰")
+_DAXIE_CHARS = "壹贰貳貮叁參参肆伍陆陸柒捌玖拾佰"
+# `壹、` … only with the enumeration comma (or a full stop): `參加`, `肆意`, `壹佰贰拾万元` are words.
+_DAXIE_MARKER = re.compile(rf"^(?P<n>[{_DAXIE_CHARS}]{{1,3}}){_SP}(?:、|[.．](?![0-9０-９]))")
+
+
+def daxie_number(text: str) -> int | None:
+    """The value of a financial numeral from one to ninety-nine (`貳` → 2, `拾壹` → 11, `壹拾壹` → 11,
+    `貳拾` → 20), or None when the characters do not spell one in the counting pattern (`壹壹`)."""
+    counting = text.translate(_DAXIE)
+    value = cn_number(counting)
+    if value is None or not 1 <= value <= 99:
+        return None
+    written = to_cn_numeral(value)
+    return value if counting in (written, "一" + written) else None
+
+
+def daxie_numeral(n: int, *, traditional: bool) -> str:
+    """`n` in financial numerals, in the counting pattern: `2` → `貳` (traditional) or `贰`."""
+    return to_cn_numeral(n).translate(_DAXIE_TRADITIONAL if traditional else _DAXIE_SIMPLIFIED)
+
+
+def is_daxie(marker: Marker) -> bool:
+    """Whether the marker is numbered in financial numerals (`壹、`, `貳、`, `叁、`)."""
+    return marker.scheme is Scheme.PART and _DAXIE_MARKER.match(tidy_raw(marker.raw)) is not None
+
+
+def kept_as_written(marker: Marker) -> bool:
+    """Whether the marker is written in a form `--numbering=keep` never rewrites: an enclosed character
+    (`⑴`, `㈠`, `❶`) or financial numerals (`壹、`, `參、`). They are kept as the source has them rather
+    than made like the majority (`⑴` never becomes `（1）`, `貳` never `二`); `gbt9704` and `renumber`
+    still write the standard forms."""
+    return tidy_raw(marker.raw)[:1] in _ENCLOSED or is_daxie(marker)
 
 LADDER: tuple[tuple[Scheme, ...], ...] = (
     (Scheme.CHAPTER, Scheme.PART, Scheme.ARTICLE),
@@ -145,6 +211,10 @@ class Match:
 
 def match_marker(text: str) -> Match | None:
     """Recognise the numbering marker at the start of `text`, or None."""
+    if text[:1] in _ENCLOSED:
+        return _match_enclosed(text)
+    if text[:1] in _DAXIE_CHARS:
+        return _match_daxie(text)
     for scheme, pattern in _PATTERNS:
         m = pattern.match(text)
         if m is None:
@@ -179,12 +249,43 @@ def match_marker(text: str) -> Match | None:
     return None
 
 
+def _match_enclosed(text: str) -> Match | None:
+    """An enclosed number (`⑴`, `㈠`, `⒈`, `❶`) read as the scheme it spells."""
+    scheme, ordinal = _ENCLOSED[text[0]]
+    tail = _ENCLOSED_TAIL.match(text, 1)
+    end = tail.end() if tail is not None else 1
+    rest = text[end:]
+    stripped = rest.lstrip(_SPACES)
+    if not stripped and scheme in (Scheme.ARABIC, Scheme.LATIN_LOWER):
+        return None  # as for `1.`: a bare number line is not worth a marker
+    if scheme is Scheme.ARABIC and _number_pair(scheme, stripped, ordinal):
+        return None
+    return Match(Marker(scheme=scheme, ordinal=ordinal, raw=text[:end]), stripped)
+
+
+def _match_daxie(text: str) -> Match | None:
+    """`壹、`, `貳、`, `拾壹、`: the rung above `一、` (Taiwan and Hong Kong documents), read as a part."""
+    m = _DAXIE_MARKER.match(text)
+    if m is None:
+        return None
+    ordinal = daxie_number(m.group("n"))
+    if ordinal is None:
+        return None
+    stripped = text[m.end():].lstrip(_SPACES)
+    pair = re.match(rf"[{_DAXIE_CHARS}]{{1,3}}", stripped)
+    if (pair is not None and daxie_number(pair.group(0)) == ordinal + 1
+            and _PAIR_TAIL.match(stripped, pair.end()) is not None and _CLAUSE_MARK.search(stripped)):
+        return None  # `壹、貳級…，`: two numbers that open a sentence
+    return Match(Marker(scheme=Scheme.PART, ordinal=ordinal, raw=m.group(0)), stripped)
+
+
 _SPACES = " \t\u3000"
 _DASH_END = re.compile(rf"[{DASHES}]{{2,}}$")
 
 # What follows the second number of a pair that opens a sentence: another enumeration comma or a
 # measure word (`一、二季度`, `3、4月份`, `1、2号楼`, `一、二、三级医院`, `二、三产业`).
-_PAIR_TAIL = re.compile(r"[、，,和及至到与或]|[级季月日号期类等批档年楼栋产线车次]")
+# Traditional script has its own forms of some (`二、三級`, `1、2號樓`).
+_PAIR_TAIL = re.compile(r"[、，,和及至到与與或]|[级級季月日号號期类類等批档檔年楼樓栋棟产產线線车車次]")
 _PAIR_HEAD = {Scheme.CN: re.compile(r"[一二三四五六七八九十]{1,3}"),
               Scheme.ARABIC: re.compile(r"[0-9０-９]{1,3}")}
 _CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
@@ -269,6 +370,19 @@ def canonical_form(scheme: Scheme, ordinal: int) -> str:
         lower=chr(ord("a") + ordinal - 1) if 1 <= ordinal <= 26 else str(ordinal),
         roman=_to_roman(ordinal), roman_lower=_to_roman(ordinal).lower(),
     )
+
+
+def standard_form(marker: Marker, ordinal: int) -> str:
+    """The form `--numbering=gbt9704/renumber` writes for `marker` numbered `ordinal`: `canonical_form`,
+    except for financial numerals (`壹、`), which have no GB/T 9704 form and keep their own kind and script
+    (`貳、` in a traditional document, `贰、` in a simplified one)."""
+    if is_daxie(marker):
+        tidy = tidy_raw(marker.raw)
+        # Only 2, 3 and 6 differ between the scripts; a marker with none of them (`壹、`, `肆、`) is taken
+        # as traditional, the script of the documents that use this ladder.
+        simplified = any(c in "贰叁参陆" for c in tidy)
+        return daxie_numeral(ordinal, traditional=not simplified) + "、"
+    return canonical_form(marker.scheme, ordinal)
 
 
 def tidy_raw(raw: str) -> str:
