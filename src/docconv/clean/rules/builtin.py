@@ -9,6 +9,7 @@ real reports are limited to the head or tail of a document, or demand a second s
 from __future__ import annotations
 
 from docconv.clean.rules import Rule, rule
+from docconv.clean.rules.pages import PAGES
 from docconv.clean.rules.pieces import (
     CJK,
     CJK_OR_PUNCT,
@@ -601,7 +602,10 @@ BANNERS: tuple[Rule, ...] = (
          # responsibility for the content)
          r"本站(?:所有|全部)?(?:资源|文档|资料)[^。]{0,16}?(?:如无特殊说明|(?:需要|需|须)[^。]{0,20}?(?:安装|阅读器|软件))|"
          r"(?:消耗|扣除|花费)的?[^。]{0,6}?(?:积分|金币|文币|下载券|财富值)[^。]{0,30}?(?:上传者|上传用户)|"
-         r"(?:网|文库|本站|平台)不对(?:内容|文档|资料)?的?(?:准确性|真实性|完整性)?[^。]{0,12}?负(?:责|任何责任)",
+         r"(?:网|文库|本站|平台)不对(?:内容|文档|资料)?的?(?:准确性|真实性|完整性)?[^。]{0,12}?负(?:责|任何责任)|"
+         # the site naming itself (its address, 本站) before the documents it offers 'for reference only'
+         rf"(?:{DOMAIN}|本站|本网|本平台)[^。!?]{{0,16}}?(?:提供|上传|分享|发布)的?(?:文档|资料|内容|文章)[^。!?]{{0,8}}?"
+         r"仅供(?:参考|学习|预览|阅读|交流)",
          kind="block", where="edges", max_len=300,
          reason="download-site disclaimer or terms of use"),
 )
@@ -618,10 +622,14 @@ BANNERS = (*BANNERS,
     # What an office system prints on a document it exports: a note on its origin and a row of the
     # workflow's own fields. (Banners, not furniture: a row of such fields is never the report's own.)
     rule("banner.export-note",
-         rf"[(\[【]?\s*(?:本|此|该)(?:文件|文档|公文|稿件|页面|表单)(?:由|从|经)[^。!?]{{1,30}}?(?:系统|平台|oa)"
-         rf"(?:自动)?(?:导出|生成|打印|输出)(?:[,;\s]\s*{NO_STOP}{{0,24}})?[。]?\s*[)\]】]?",
+         rf"[(\[【]?\s*(?:本|此|该)(?:文件|文档|公文|稿件|页面|表单|笔记|知识库)(?:由|从|经)"
+         rf"(?:[^。!?]{{1,30}}?(?:系统|平台|oa)(?:自动)?(?:导出|生成|打印|输出)"
+         # a writing app's export ('本文档由某某导出'): exporting is what the app did, whatever its name
+         rf"|\s*[^\s。!?,]{{1,16}}?\s*(?:自动)?导出)"
+         rf"(?:[,;\s]\s*{NO_STOP}{{0,30}})?[。]?\s*[)\]】]?",
          kind="line", where="edges", max_len=80,
-         reason="an office system's note that it exported the document ('本文件由…系统导出,仅限内部使用')"),
+         reason="an office system's or writing app's note that it exported the document "
+                "('本文件由…系统导出,仅限内部使用', '本文档由某某导出,最后更新于…')"),
     rule("banner.export-fields",
          rf"(?=.{{0,160}}?(?:{_OA_SYSTEM}))\s*+(?>(?:{_OA_FIELD})\s*+:\s*+{_OA_VALUE}[|/·]?\s*+){{2,10}}",
          kind="line", where="edges", max_len=200,
@@ -731,5 +739,5 @@ WATERMARKS = (*WATERMARKS,
 
 
 BUILTIN: tuple[Rule, ...] = (*FURNITURE, *BLURBS, *TAILS, *TRUNCATION, *BANNERS, *WATERMARKS, *SITE_PAGES,
-                             *PLATFORMS)
+                             *PLATFORMS, *PAGES)
 """Every built-in rule, in the order they are tried."""

@@ -3,9 +3,10 @@
 Produces Heading (h1–h6, numbering left in the text), Para, List/ListItem, Table, BlockQuote, CodeBlock
 and HorizontalRule blocks with Text, Strong, Emph, Link, Image, Code and SoftBreak inlines, and `Meta`
 from `<title>`, `<meta>` and the canonical link. Format noise (scripts, styles, embedded objects, form
-controls, comments, hidden elements, `<nav>`) is removed with a diagnostic each; site furniture that
-a browser shows (headers, footers, sidebars) is kept and labelled with its page region for the residue
-cleaner (`Attr.kv` key `html-region`). See docs/html.md.
+controls, comments, hidden elements, `<nav>`, a generated table of contents of in-page links) is removed
+with a diagnostic each; site furniture that a browser shows (headers, footers, sidebars, dialogs, tool bars)
+is kept and labelled with its page region for the residue cleaner (`Attr.kv` key `html-region`). See
+docs/html.md.
 
 lxml is used directly rather than through BeautifulSoup: the same parser, but elements keep their
 source line (for `Pos`) and parsing is about twenty times faster.
@@ -24,6 +25,7 @@ from docconv.options import Options
 from docconv.readers.html import noise
 from docconv.readers.html.blocks import BodyReader
 from docconv.readers.html.meta import read_meta
+from docconv.readers.html.toc import drop_anchor_toc
 
 __all__ = ["read_html"]
 
@@ -127,7 +129,7 @@ def read_html(source: str, options: Options, log: DiagnosticLog) -> Document:
         log.report("read.html.empty", frames)
         return Document(meta=meta)
     reader = BodyReader(noise.read_style_sheets(root), options, log)
-    blocks = reader.read(body)
+    blocks = drop_anchor_toc(reader.read(body), log)
     counts = {name: sum(1 for b in blocks if isinstance(b, kind))
               for name, kind in (("headings", Heading), ("paragraphs", Para), ("lists", List),
                                  ("tables", Table))}

@@ -242,6 +242,12 @@ for _region, _words in {
     # A forum poster's signature under each of his posts.
     "signature": "sign signature qianming",
     "tags": "tag tags taglist tagcloud topics topiclist topiclink keyword keywords biaoqian guanjianci",
+    # The page's dialogs, pop-ups and toasts ('知道了', '取消', '允许'): a script shows them over the page,
+    # they never hold the text.
+    "dialog": "dialog dialogs modal popup popups popover toast lightbox tanchuang",
+    # A post's tool bar (like, comment, share, read the original): `toobar` is the misspelling a very
+    # large platform's markup carries.
+    "tools": "tool tools toolbox toobar actions",
 }.items():
     for _w in _words.split():
         _FURNITURE[_w] = _region
@@ -260,7 +266,8 @@ box; inside another region (a commenter's name in the comments) the outer region
 # The words that name the text column itself; `post`, `entry` or `article` only say whose box it is
 # (`entry-meta`, `post-tags` are the post's byline and tags).
 _COLUMN_WORDS = frozenset({"content", "main", "text", "body", "neirong", "detail", "details", "wenzhang"})
-TEXT_REGIONS = frozenset({"ad", "share", "tags", "byline", "pagination", "breadcrumb", "signature"})
+TEXT_REGIONS = frozenset({"ad", "share", "tags", "byline", "pagination", "breadcrumb", "signature", "dialog",
+                          "tools"})
 """Regions of small boxes (a banner, share buttons, a tag row, a pager): an element holding the report's
 text (many sentences) is none of them, whatever a word of its name says (`keyword_ad_area` on a blog's
 article column, where the `ad` hooks keyword advertising)."""
@@ -269,7 +276,7 @@ _TEXT_SENTENCE = 8
 _TEXT_CHARS = 150
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _ROLES = {"banner": "header", "contentinfo": "footer", "complementary": "aside", "navigation": "nav",
-          "search": "nav"}
+          "search": "nav", "dialog": "dialog", "alertdialog": "dialog", "toolbar": "tools"}
 
 BUTTONS_REGION = "buttons"
 """Region of a block made only of links to no page: script buttons, whatever the element is called."""
@@ -293,6 +300,8 @@ def furniture_region(el: etree._Element, tag: str, *, in_section: bool) -> str |
         return None if in_section else tag
     if tag == "aside":
         return "aside"
+    if tag == "dialog":
+        return "dialog"
     role = (el.get("role") or "").strip().lower()
     if role in _ROLES:
         by_role = _ROLES[role]
