@@ -179,13 +179,14 @@ def main() -> None:
                                         str(work / "floor-out")])
         one_s, one_rss, _ = timed(docconv(corpus, work / "out1", 1))
         two_s, two_rss, _ = timed(docconv(corpus, work / "out2", 2))
-        print(f"## Throughput: {files} files, {mb:.1f} MB (seeds replicated across UTF-8, GBK, cp950, UTF-16)\n")
+        print(f"## Throughput: {files} files, {mb:.1f} MB "
+              "(seeds replicated across UTF-8, GBK, cp950, UTF-16)\n")
         print("| run | seconds | MB/s | vs floor | peak RSS, driver | peak RSS, all processes |")
         print("| --- | --- | --- | --- | --- | --- |")
         print(f"| floor (1 process) | {floor_s:.1f} | {mb / floor_s:.2f} | 1 | | |")
         for name, s, rss in (("docconv --jobs 1", one_s, one_rss), ("docconv --jobs 2", two_s, two_rss)):
-            print(f"| {name} | {s:.1f} | {mb / s:.2f} | {floor_s / s:.3f} | {rss.driver_peak / 2**20:.0f} MiB "
-                  f"| {rss.tree_peak / 2**20:.0f} MiB |")
+            print(f"| {name} | {s:.1f} | {mb / s:.2f} | {floor_s / s:.3f} "
+                  f"| {rss.driver_peak / 2**20:.0f} MiB | {rss.tree_peak / 2**20:.0f} MiB |")
         print(f"\nscaling: --jobs 2 is {one_s / two_s:.2f}× --jobs 1; per core, docconv runs at "
               f"{floor_s / one_s:.3f} of the floor ({floor_line})\n")
     print("## Memory: small files, --jobs 2\n")
