@@ -2,7 +2,8 @@
 
 The HTML reader records on each block the furniture region it was read from (`Attr.kv` key REGION_KEY:
 `header`, `footer`, `aside`, `nav`, `sidebar`, `breadcrumb`, `comment`, `related`, `ad`, `share`,
-`pagination`, `byline`, `tags`, `dialog`, `tools`; `main` or nothing for the page's content). A site's
+`pagination`, `byline`, `tags`, `dialog`, `tools`; from a forum thread's shape, `reply` and `poster`;
+`main` or nothing for the page's content). A site's
 developers name those regions, so the evidence is strong where the page agrees with it: blocks of furniture
 regions before the first and after the last content block are removed (rule `furniture.html-region`), and so
 are rows of links there that no region names (`furniture.html-links`: a top bar `首页 | 工作计划 | …`).
@@ -105,8 +106,8 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
                           + "、".join(labels) + "), above the text", off=off, kept=kept, log=log)
             if INDEX_ID not in off:
                 meta = index_meta(b, meta, log)
-        elif r == _SIGNATURE:
-            _signature(b, off=off, kept=kept, log=log)
+        elif r == _SIGNATURE or r in _THREAD:
+            _anywhere(b, r, off=off, kept=kept, log=log)
         elif r is None or r in _CONTENT:
             why = (f"the site's name (it follows the title in the page's <title>) {where} the page's content"
                    if i < first and _key_of(b) in site else
@@ -151,6 +152,14 @@ def remove_region_furniture(doc: Document, options: Options, log: DiagnosticLog)
 
 
 _SIGNATURE = "signature"
+_THREAD = {
+    "reply": "a reply in a forum thread (a short post by another member after the first post, which holds "
+             "the report)",
+    "poster": "the box of a forum post around the report: the poster's name and rank, the floor, the time, "
+              "the reply buttons",
+}
+"""Regions the HTML reader finds from a forum thread's shape (readers/html/threads.py), not from names:
+strong evidence wherever the block stands (the author's later floors follow the replies)."""
 _FULL_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
                         r"[\d〇○零一二三四五六七八九十]{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _PUNCTUATION = re.compile(r"[，,。！？!?；;：:、—…“”\"'-]")
@@ -163,10 +172,12 @@ def _furniture_only(blocks: tuple[Block, ...], regions: list[str | None], nav: l
                for b, r, n in zip(blocks, regions, nav, strict=True))
 
 
-def _signature(b: Block, *, off: frozenset[str], kept: list[Block], log: DiagnosticLog) -> None:
-    """Judge a block of the page's signature region (wherever it stands: a thread's posts alternate
-    text and signatures)."""
-    if _signs_report(b):
+def _anywhere(b: Block, region: str, *, off: frozenset[str], kept: list[Block], log: DiagnosticLog) -> None:
+    """Judge a block of a region that is furniture wherever it stands: a forum thread's replies and post
+    boxes (`_THREAD`), and signatures (a thread's posts alternate text and signatures)."""
+    if region in _THREAD:
+        _drop_or_keep(b, RULE_ID, _THREAD[region], off=off, kept=kept, log=log)
+    elif _signs_report(b):
         log.report(RULE_ID, "in the page's signature region, but it names a date or only a unit: it may be "
                    "the report's own signature; kept", severity=Severity.WARNING, action=Action.KEPT,
                    text=block_text(b), pos=getattr(b, "pos", None))

@@ -225,6 +225,17 @@ FURNITURE: tuple[Rule, ...] = (
          r"楼主|沙发|板凳|地板|\d{1,5}\s*楼|\d{1,5}\s*#|#\s*\d{1,5}",
          kind="line", where="edges", suspect_elsewhere=False, max_len=12,
          reason="floor label of a forum thread ('楼主', '沙发', '5#')"),
+    # A forum author who goes on with the text in the next post says so at the seam.
+    rule("furniture.forum-continued",
+         r"[(\[【]?\s*+(?:接上楼|接楼上|续上楼|接上帖|接上页|楼下继续|下楼继续|未完,?\s*+(?:见|接)?下楼|见下楼)"
+         r"\s*+[)\]】]?",
+         kind="line", where="anywhere", max_len=14,
+         reason="a forum author's note that the text goes on from the post above or below ('(接上楼)', "
+                "'未完见下楼')"),
+    rule("furniture.thread-info",
+         r"(?:共\s*+)?\d{1,6}\s*+条?(?:回复|回帖)(?:贴|帖)?\s*+[,|]?\s*+共\s*+\d{1,4}\s*+页",
+         kind="line", where="edges", max_len=24,
+         reason="a forum thread's count of replies and pages ('6回复贴,共1页')"),
     # Public-account furniture. '蓝字'/'名片' calls are never report text; QR-code and '在看' lines may
     # be part of a notice ('长按识别二维码报名'), so those are limited to the edges.
     rule("furniture.follow-call",

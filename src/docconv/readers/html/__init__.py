@@ -18,13 +18,14 @@ import re
 
 from lxml import etree
 
-from docconv.ast import SOURCE_KEY, Attr, Document, Heading, List, Para, Table
-from docconv.diagnostics import Action, DiagnosticLog
+from docconv.ast import SOURCE_KEY, Attr, Document, Heading, List, Para, Pos, Table
+from docconv.diagnostics import Action, DiagnosticLog, Severity
 from docconv.errors import ParseError
 from docconv.options import Options
 from docconv.readers.html import noise
 from docconv.readers.html.blocks import BodyReader
 from docconv.readers.html.meta import read_meta
+from docconv.readers.html.threads import find_threads
 from docconv.readers.html.toc import drop_anchor_toc
 
 __all__ = ["read_html"]
@@ -128,7 +129,7 @@ def read_html(source: str, options: Options, log: DiagnosticLog) -> Document:
             else "the page has no <body>"
         log.report("read.html.empty", frames)
         return Document(meta=meta)
-    reader = BodyReader(noise.read_style_sheets(root), options, log)
+    reader = BodyReader(noise.read_style_sheets(root), options, log, _thread_regions(body, log))
     blocks = drop_anchor_toc(reader.read(body), log)
     counts = {name: sum(1 for b in blocks if isinstance(b, kind))
               for name, kind in (("headings", Heading), ("paragraphs", Para), ("lists", List),
@@ -136,6 +137,23 @@ def read_html(source: str, options: Options, log: DiagnosticLog) -> Document:
     log.report("read.html.blocks",
                f"{len(blocks)} blocks: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     return Document(meta=meta, blocks=blocks, attr=PAGE_ATTR)
+
+
+def _thread_regions(body: etree._Element, log: DiagnosticLog) -> dict[etree._Element, str]:
+    """The regions a forum thread on the page gives its posts (see `threads`), reported."""
+    found = find_threads(body)
+    if found.replies:
+        first = found.replies[0]
+        log.report("read.html.thread-replies", f"a forum thread: {len(found.replies)} short posts by other "
+                   "members after the first, which holds the report, read as its comments",
+                   text=" ".join(noise.element_text(first).split())[:80] or None,
+                   pos=Pos(line=noise.source_line(first)))
+    for post in found.long_posts:
+        log.report("read.html.thread-long-post", "a forum thread: a long post by another member after the "
+                   "first kept, as it may hold a report of its own", action=Action.KEPT,
+                   severity=Severity.WARNING, text=" ".join(noise.element_text(post).split())[:80] or None,
+                   pos=Pos(line=noise.source_line(post)))
+    return found.regions
 
 
 PAGE_ATTR = Attr(kv=((SOURCE_KEY, "html"),))

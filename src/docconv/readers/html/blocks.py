@@ -206,8 +206,11 @@ def _attr(region: str | None) -> Attr:
 class BodyReader:
     """Reads the body of one parsed page into blocks, reporting every decision into the log."""
 
-    def __init__(self, sheet: noise.StyleSheet, options: Options, log: DiagnosticLog) -> None:
+    def __init__(self, sheet: noise.StyleSheet, options: Options, log: DiagnosticLog,
+                 regions: dict[etree._Element, str] | None = None) -> None:
         self.sheet = sheet
+        self.regions = regions or {}  # regions found from the page's shape (`threads`), not its names
+        self.shape_regions = frozenset(self.regions.values())
         self.options = options
         self.log = log
         self.root = _Sink("root", None, None)
@@ -254,7 +257,9 @@ class BodyReader:
     def _push(self, el: etree._Element, tag: str, kind: str, **extra: object) -> _Open:
         parent = self.open[-1] if self.open else None
         in_section = bool(parent and parent.in_section)
-        furniture = noise.furniture_region(el, tag, in_section=in_section)
+        furniture = self.regions.get(el) or noise.furniture_region(el, tag, in_section=in_section)
+        if parent is not None and parent.furniture in self.shape_regions:
+            furniture = parent.furniture  # a region from the page's shape holds all inside, whatever the name
         if parent is not None and parent.furniture and furniture in noise.SMALL_REGIONS:
             furniture = None  # a commenter's name inside the comments is part of the comments
         if furniture is None and tag in _BUTTON_HOLDERS and noise.button_row(el):

@@ -332,7 +332,12 @@ _SENTENCE_PIECES = re.compile(r"[。！？；!?;]")
 def holds_report_text(el: etree._Element) -> bool:
     """Whether an element holds running text: several sentences, many characters (the report's column,
     not a box of furniture)."""
-    text = "".join(element_text(el).split())
+    return is_report_text(element_text(el))
+
+
+def is_report_text(text: str) -> bool:
+    """Whether a text is running text: several sentences, many characters."""
+    text = "".join(text.split())
     if len(text) < _TEXT_CHARS:
         return False
     pieces = _SENTENCE_PIECES.split(text)
