@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from docconv import readers, sniff, writers
 from docconv.ast import Document
-from docconv.clean import regions, repair, residue
+from docconv.clean import regions, repair, residue, threads
 from docconv.diagnostics import DiagnosticLog
 from docconv.fsutil import read_input
 from docconv.options import Options
@@ -30,6 +30,7 @@ def _gated(flag: str, stage: Transform) -> Transform:
 TRANSFORMS: tuple[Transform, ...] = (
     *(_gated("clean", t) for t in repair.TRANSFORMS),
     *(_gated("clean", t) for t in regions.TRANSFORMS),
+    *(_gated("clean", t) for t in threads.TRANSFORMS),
     *(_gated("clean", t) for t in residue.TRANSFORMS),
     *(_gated("clean", t) for t in repair.JOIN_TRANSFORMS),
     _gated("structure", Transform("source-headings", source_headings)),

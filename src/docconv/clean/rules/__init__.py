@@ -322,6 +322,8 @@ def _user_rule(path: str, n: int, entry: dict[str, Any]) -> Rule:
 # ------------------------------------------------------------------------------------------------ selection
 
 DETECTOR_IDS: dict[str, str] = {
+    "furniture.forum-reply": "furniture",
+    "furniture.forum-poster": "furniture",
     "tail.dated-titles": "tail",
     "tail.related-titles": "tail",
     "tail.appended-article": "tail",
